@@ -1,0 +1,318 @@
+"""Corpus reader: find input files, decode them, and recognise each article's layout.
+
+An article's *layout* is what the extractors need before they look at a word:
+its format, its document creation time (DCT), its title, and the boilerplate
+zones they must skip (annotation-guidelines §0). Layout is computed from the
+decoded text alone, so ``nlp(text)`` on a pasted article finds the same layout
+as a batch run over files. Every position is a character offset into that
+decoded text, never into a cleaned copy.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import fnmatch
+import glob
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import regex
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+SKIPPED_NAMES = ("LICENSE*", "README*", "CHANGES*")
+FALLBACK_ENCODINGS = ("cp932", "euc_jp")
+
+
+class CorpusError(ValueError):
+    """An input that cannot be read as an article; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A labelled character range ``[start, end)`` of the text."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where things are in one article's text."""
+
+    format: str
+    dct: dt.date | None
+    title: Zone | None
+    boilerplate: tuple[Zone, ...]
+    content: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One decoded input file and its layout."""
+
+    doc_id: str
+    path: str
+    text: str
+    encoding: str
+    layout: Layout = field(repr=False)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    url_line: regex.Pattern[str]
+    iso_date_line: regex.Pattern[str]
+    published_line: regex.Pattern[str]
+    byline_max_chars: int
+    block_starts: tuple[tuple[str, regex.Pattern[str], int], ...]
+    tail_starts: tuple[tuple[str, regex.Pattern[str]], ...]
+    shop_lines: tuple[regex.Pattern[str], ...]
+
+
+@lru_cache(maxsize=None)
+def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
+    """Load the layout rules once per process."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fmt = data["formats"]
+    return _Rules(
+        url_line=regex.compile(fmt["livedoor"]["url_line"]),
+        iso_date_line=regex.compile(fmt["livedoor"]["date_line"]),
+        published_line=regex.compile(fmt["published_line"]["date_line"]),
+        byline_max_chars=int(fmt["published_line"]["byline_max_chars"]),
+        block_starts=tuple(
+            (r["label"], regex.compile(r["pattern"]), int(r.get("span_blank_lines", 0)))
+            for r in data["block_starts"]
+        ),
+        tail_starts=tuple((r["label"], regex.compile(r["pattern"])) for r in data["tail_starts"]),
+        shop_lines=tuple(regex.compile(p) for p in data["shop_lines"]),
+    )
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # end of the line's text, before its line break
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[_Line]:
+    """Lines with their offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    lines = []
+    for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == len(text) and m.start() > 0:
+            break
+        body = m.group().rstrip("\r\n")
+        lines.append(_Line(m.start(), m.start() + len(body), body))
+    return lines
+
+
+def _date(match: regex.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _first_content_line(lines: Sequence[_Line], start: int) -> int | None:
+    return next((i for i in range(start, len(lines)) if not lines[i].blank), None)
+
+
+def _header(lines: Sequence[_Line], rules: _Rules) -> tuple[str, dt.date | None, list[Zone], int | None]:
+    """Recognise the format; return it, the DCT, header zones and the title line index."""
+    if len(lines) >= 2 and rules.url_line.match(lines[0].text):
+        m = rules.iso_date_line.match(lines[1].text)
+        if m:
+            zones = [Zone(lines[0].start, lines[1].end, "header")]
+            return "livedoor", _date(m), zones, _first_content_line(lines, 2)
+    for i, line in enumerate(lines[:40]):
+        m = rules.published_line.match(line.text)
+        if m:
+            end = i
+            while (
+                end + 1 < len(lines)
+                and not lines[end + 1].blank
+                and len(lines[end + 1].text.strip()) <= rules.byline_max_chars
+                and "。" not in lines[end + 1].text
+            ):
+                end += 1
+            zones = [Zone(line.start, line.end, "header")]
+            if end > i:
+                zones.append(Zone(lines[i + 1].start, lines[end].end, "byline"))
+            return "published_line", _date(m), zones, _first_content_line(lines, 0)
+    return "plain", None, [], _first_content_line(lines, 0)
+
+
+def _block_end(lines: Sequence[_Line], i: int, blank_lines_inside: int) -> int:
+    """Index of the last line of a block starting at line ``i``."""
+    j, allowed = i, blank_lines_inside
+    while j + 1 < len(lines):
+        if lines[j + 1].blank:
+            if allowed and _first_content_line(lines, j + 1) is not None and j == i:
+                allowed -= 1
+                j = _first_content_line(lines, j + 1)  # type: ignore[assignment]
+                continue
+            break
+        j += 1
+    return j
+
+
+def _paragraph(lines: Sequence[_Line], i: int) -> tuple[int, int]:
+    first, last = i, i
+    while first > 0 and not lines[first - 1].blank:
+        first -= 1
+    while last + 1 < len(lines) and not lines[last + 1].blank:
+        last += 1
+    return first, last
+
+
+def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[Zone]:
+    zones: list[Zone] = []
+    i = body_start
+    while i < len(lines):
+        line = lines[i]
+        tail = next((label for label, p in rules.tail_starts if p.search(line.text)), None)
+        if tail:
+            zones.append(Zone(line.start, lines[-1].end, tail))
+            break
+        block = next(((label, n) for label, p, n in rules.block_starts if p.search(line.text)), None)
+        if block:
+            last = _block_end(lines, i, block[1])
+            zones.append(Zone(line.start, lines[last].end, block[0]))
+            i = last + 1
+            continue
+        if any(p.search(line.text) for p in rules.shop_lines):
+            first, last = _paragraph(lines, i)
+            first = max(first, i - 3)
+            zones.append(Zone(lines[first].start, lines[last].end, "shop"))
+            i = last + 1
+            continue
+        i += 1
+    return zones
+
+
+def _merge(zones: Iterable[Zone]) -> tuple[Zone, ...]:
+    """Sort zones and drop any wholly inside an earlier one."""
+    out: list[Zone] = []
+    for z in sorted(zones, key=lambda z: (z.start, -z.end)):
+        if out and z.end <= out[-1].end:
+            continue
+        out.append(z)
+    return tuple(out)
+
+
+def _complement(text: str, zones: Sequence[Zone]) -> tuple[tuple[int, int], ...]:
+    content, pos = [], 0
+    for z in zones:
+        if z.start > pos:
+            content.append((pos, z.start))
+        pos = max(pos, z.end)
+    if pos < len(text):
+        content.append((pos, len(text)))
+    return tuple((s, e) for s, e in content if text[s:e].strip())
+
+
+def analyse(text: str) -> Layout:
+    """Recognise format, DCT, title and boilerplate zones of an article's text."""
+    rules = _rules()
+    lines = split_lines(text)
+    fmt, dct, zones, title_idx = _header(lines, rules)
+    title = None
+    body_start = len(lines)
+    if title_idx is not None:
+        t = lines[title_idx]
+        lead = len(t.text) - len(t.text.lstrip())
+        title = Zone(t.start + lead, t.start + len(t.text.rstrip()), "title")
+        body_start = title_idx + 1
+    zones = _merge(zones + _body_zones(lines, body_start, rules))
+    return Layout(fmt, dct, title, zones, _complement(text, zones))
+
+
+# --------------------------------------------------------------------------- files
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Decode an article's bytes; return (text, encoding name).
+
+    A BOM decides; otherwise strict UTF-8, then the Japanese legacy encodings.
+    Empty, binary or undecodable input raises CorpusError naming ``path``.
+    """
+    if not data.strip():
+        raise CorpusError(f"{path}: empty file")
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name), name
+    if b"\x00" in data:
+        raise CorpusError(f"{path}: binary file (NUL bytes), not an article")
+    for name in ("utf-8", *FALLBACK_ENCODINGS):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    raise CorpusError(f"{path}: cannot decode as UTF-8, CP932 or EUC-JP")
+
+
+def read_article(path: str | Path, doc_id: str | None = None, date: dt.date | None = None) -> Article:
+    """Read and decode one file; ``date`` is the DCT for articles that state none."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise CorpusError(f"{p}: {e.strerror or e}") from e
+    text, encoding = decode(data, str(p))
+    layout = analyse(text)
+    if layout.dct is None and date is not None:
+        layout = Layout(layout.format, date, layout.title, layout.boilerplate, layout.content)
+    return Article(doc_id or p.stem, str(p), text, encoding, layout)
+
+
+def _skipped(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root)
+    return any(part == "gold" for part in rel.parts[:-1]) or any(
+        fnmatch.fnmatch(path.name, pat) for pat in SKIPPED_NAMES
+    )
+
+
+def iter_paths(inputs: Iterable[str | Path], pattern: str = "*.txt") -> Iterator[Path]:
+    """Input files from files, directories (recursive, sorted) and glob patterns."""
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            yield from (f for f in sorted(p.rglob(pattern)) if f.is_file() and not _skipped(f, p))
+        elif p.exists():
+            yield p
+        else:
+            matches = sorted(glob.glob(str(item), recursive=True))
+            if not matches:
+                raise CorpusError(f"{item}: no such file, directory or matching glob")
+            yield from (Path(m) for m in matches if Path(m).is_file())
+
+
+def doc_ids(paths: Sequence[Path], prefix_parent: bool = False) -> list[str]:
+    """The doc_id of each path: its stem (gold files are keyed by it), unique.
+
+    Two inputs with the same stem are an error naming both, unless
+    ``prefix_parent`` asks for ``parent__stem`` ids instead.
+    """
+    ids = [f"{p.parent.name}__{p.stem}" if prefix_parent else p.stem for p in paths]
+    seen: dict[str, Path] = {}
+    for doc_id, p in zip(ids, paths):
+        if doc_id in seen:
+            raise CorpusError(
+                f"duplicate doc_id {doc_id!r}: {seen[doc_id]} and {p} "
+                "(rename one, or use --prefix-parent)"
+            )
+        seen[doc_id] = p
+    return ids

@@ -1,0 +1,32 @@
+"""Character-level helpers shared by the extractors: sentences inside content zones.
+
+Extractors work on the original text and the content zones of its layout, so
+every offset they produce indexes the original text. Sentences end at
+``。！？!?`` (with closing brackets that follow) and at line breaks: a news
+headline, a bullet or a table row is a unit of its own.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import regex
+
+_SENTENCE = regex.compile(r"[^\r\n。！？!?]*(?:[。！？!?]+[」』）)\]】]*|(?=[\r\n])|$)")
+
+
+def sentences(text: str, zones: Sequence[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each sentence inside ``zones``, stripped of white space."""
+    for zstart, zend in zones if zones is not None else ((0, len(text)),):
+        for m in _SENTENCE.finditer(text, zstart, zend):
+            start, end = m.span()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                yield start, end
+
+
+def in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` lies wholly inside one zone."""
+    return any(zs <= start and end <= ze for zs, ze in zones)

@@ -1,0 +1,135 @@
+"""The corpus reader: formats, DCT, title, boilerplate zones, inputs, decoding."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.corpus import CorpusError, analyse, decode, doc_ids, iter_paths, read_article
+
+LIVEDOOR = """http://news.livedoor.com/article/detail/5888941/
+2011-09-26T12:00:00+0900
+【ニュース】auが秋冬ラインアップを発表
+本日auは秋冬のラインアップを発表した。
+
+・ARROWS Z ISW11F
+・DIGNO ISW11K
+
+発売は１０月以降順次となる。
+
+（MIYUKI KOMATSU）
+
+■関連記事
+・あなどれないiPhoneの「生態系」
+・ソニーが電子書籍リーダー「Reader」を発表
+
+
+【キヤノン純正インク】キャノンインクタンク BCI-321
+キヤノン
+販売元：Amazon.co.jp
+クチコミを見る
+"""
+
+
+def _zone_texts(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for z in analyse(text).boilerplate:
+        out.setdefault(z.label, []).append(text[z.start : z.end])
+    return out
+
+
+def _content(text: str) -> str:
+    return "".join(text[s:e] for s, e in analyse(text).content)
+
+
+def test_livedoor_format_dct_title_and_zones() -> None:
+    layout = analyse(LIVEDOOR)
+    assert layout.format == "livedoor"
+    assert layout.dct == dt.date(2011, 9, 26)
+    assert LIVEDOOR[layout.title.start : layout.title.end] == "【ニュース】auが秋冬ラインアップを発表"
+    zones = _zone_texts(LIVEDOOR)
+    assert zones["header"][0].startswith("http://")
+    assert zones["byline"][0].startswith("（MIYUKI KOMATSU）")
+    content = _content(LIVEDOOR)
+    assert "ARROWS Z ISW11F" in content and "発売は１０月以降" in content
+    for boiler in ("http://", "MIYUKI", "関連記事", "Reader", "Amazon", "クチコミ"):
+        assert boiler not in content
+
+
+def test_link_block_runs_to_the_next_blank_line_and_shop_block_is_a_paragraph() -> None:
+    text = "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n■関連リンク\n・公式サイト\n\n続きの本文。\n\n商品名\n販売元：Amazon.co.jp\nクチコミを見る\n"
+    zones = _zone_texts(text)
+    assert zones["links"] == ["■関連リンク\n・公式サイト"]
+    assert zones["shop"] == ["商品名\n販売元：Amazon.co.jp\nクチコミを見る"]
+    assert "続きの本文。" in _content(text)
+
+
+def test_published_line_format_of_the_seed_article(seed_path: Path) -> None:
+    article = read_article(seed_path)
+    layout = article.layout
+    assert layout.format == "published_line"
+    assert layout.dct == dt.date(2007, 6, 26)
+    assert article.text[layout.title.start : layout.title.end] == "スケジュール優先で抜け落ちた仮想化機能とその後"
+    zones = _zone_texts(article.text)
+    assert zones["byline"][0].startswith("[Michael Cherry")
+    assert zones["keywords"][0].endswith("WinHEC")
+    assert zones["footer"][0].startswith("Copyright")
+    content = _content(article.text)
+    assert "一部の機能の提供が見送られることになった" in content  # the lead, before the 公開 line
+    assert "Redmond" not in content and "関連キーワード" not in content
+
+
+def test_plain_text_has_no_dct_and_takes_the_given_date(tmp_path: Path) -> None:
+    f = tmp_path / "note.txt"
+    f.write_text("新製品の話\n来月に発売する予定。\n", encoding="utf-8")
+    assert read_article(f).layout.dct is None
+    article = read_article(f, date=dt.date(2012, 5, 1))
+    assert article.layout.format == "plain"
+    assert article.layout.dct == dt.date(2012, 5, 1)
+    assert article.doc_id == "note"
+
+
+def test_offsets_index_the_original_text_with_crlf() -> None:
+    text = LIVEDOOR.replace("\n", "\r\n")
+    layout = analyse(text)
+    assert text[layout.title.start : layout.title.end] == "【ニュース】auが秋冬ラインアップを発表"
+    assert "発売は１０月以降" in "".join(text[s:e] for s, e in layout.content)
+
+
+def test_directories_are_read_recursively_skipping_licences_and_gold(tmp_path: Path) -> None:
+    (tmp_path / "a" / "gold").mkdir(parents=True)
+    for name in ("a/x-1.txt", "a/LICENSE.txt", "a/README.txt", "a/gold/x-2.txt", "b.txt", "a/y.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("本文", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path])]
+    assert found == ["a/x-1.txt", "b.txt"]
+    assert [p.name for p in iter_paths([tmp_path / "a" / "*.md"])] == ["y.md"]
+    with pytest.raises(CorpusError, match="nothing-here"):
+        list(iter_paths([tmp_path / "nothing-here"]))
+
+
+def test_duplicate_stems_are_an_error_naming_both_files() -> None:
+    paths = [Path("one/a.txt"), Path("two/a.txt")]
+    with pytest.raises(CorpusError, match="one/a.txt.*two/a.txt"):
+        doc_ids(paths)
+    assert doc_ids(paths, prefix_parent=True) == ["one__a", "two__a"]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("発売".encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + "発売".encode("utf-8"), "utf-8-sig"),
+        ("発売".encode("utf-16"), "utf-16"),
+        ("発売".encode("cp932"), "cp932"),
+    ],
+)
+def test_decode_detects_the_encoding(data: bytes, encoding: str) -> None:
+    assert decode(data) == ("発売", encoding)
+
+
+@pytest.mark.parametrize(("data", "message"), [(b"", "empty"), (b"  \n", "empty"), (b"\x00\x01\x02", "binary")])
+def test_bad_input_is_a_clear_error_naming_the_file(data: bytes, message: str) -> None:
+    with pytest.raises(CorpusError, match=f"bad.txt: {message}"):
+        decode(data, "bad.txt")
