@@ -73,6 +73,10 @@ class _Rules:
     block_starts: tuple[tuple[str, regex.Pattern[str], int], ...]
     tail_starts: tuple[tuple[str, regex.Pattern[str]], ...]
     shop_lines: tuple[regex.Pattern[str], ...]
+    trailing_label: str
+    trailing_first_line: regex.Pattern[str]
+    trailing_prose: regex.Pattern[str]
+    single_line: regex.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -91,6 +95,10 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         ),
         tail_starts=tuple((r["label"], regex.compile(r["pattern"])) for r in data["tail_starts"]),
         shop_lines=tuple(regex.compile(p) for p in data["shop_lines"]),
+        trailing_label=data["trailing"]["label"],
+        trailing_first_line=regex.compile(data["trailing"]["first_line"]),
+        trailing_prose=regex.compile(data["trailing"]["prose"]),
+        single_line=regex.compile(data["trailing"]["single_line"]),
     )
 
 
@@ -203,6 +211,34 @@ def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[
     return zones
 
 
+def _paragraphs(lines: Sequence[_Line], start: int) -> list[tuple[int, int]]:
+    """(first, last) line indices of the blank-line separated paragraphs from ``start``."""
+    out, i = [], start
+    while (i := _first_content_line(lines, i)) is not None:  # type: ignore[assignment]
+        first, last = _paragraph(lines, i)
+        out.append((first, last))
+        i = last + 1
+    return out
+
+
+def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zone], rules: _Rules) -> list[Zone]:
+    """Link, ad and credit paragraphs at the end of the body, swept backwards to the last prose."""
+    found: list[Zone] = []
+    for first, last in reversed(_paragraphs(lines, body_start)):
+        start, end = lines[first].start, lines[last].end
+        if any(z.start <= start and end <= z.end for z in zones):
+            continue
+        texts = [line.text for line in lines[first : last + 1]]
+        listy = rules.trailing_first_line.match(texts[0]) and not any(
+            rules.trailing_prose.search(t) and not rules.trailing_first_line.match(t) for t in texts
+        )
+        single = len(texts) == 1 and rules.single_line.match(texts[0].strip())
+        if not (listy or single):
+            break
+        found.append(Zone(start, end, rules.trailing_label))
+    return found
+
+
 def _merge(zones: Iterable[Zone]) -> tuple[Zone, ...]:
     """Sort zones and drop any wholly inside an earlier one."""
     out: list[Zone] = []
@@ -236,7 +272,8 @@ def analyse(text: str) -> Layout:
         lead = len(t.text) - len(t.text.lstrip())
         title = Zone(t.start + lead, t.start + len(t.text.rstrip()), "title")
         body_start = title_idx + 1
-    zones = _merge(zones + _body_zones(lines, body_start, rules))
+    zones = zones + _body_zones(lines, body_start, rules)
+    zones = _merge(zones + _trailing_zones(lines, body_start, zones, rules))
     return Layout(fmt, dct, title, zones, _complement(text, zones))
 
 
