@@ -1,0 +1,209 @@
+"""From processed Docs to records and tables: the gold-shaped prediction and the DataFrames.
+
+A prediction holds one entry per distinct normalised text (gold-format.md):
+repeated mentions collapse into one entry whose ``spans`` list every
+occurrence. The tables keep one row per mention (dates, products, feature
+items) or per event, each with character offsets into the original text, and
+explicit dtypes so CSV and Parquet readers see the same schema every time.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .evaluate import normalise
+
+# Column -> pandas dtype of every table. "object" columns hold lists.
+DATE_COLUMNS = {
+    "doc_id": "string", "start": "int64", "end": "int64", "text": "string", "type": "string",
+    "value": "string", "mod": "string", "interval_start": "string", "interval_end": "string", "rule": "string",
+}
+PRODUCT_COLUMNS = {
+    "doc_id": "string", "start": "int64", "end": "int64", "text": "string", "canonical": "string", "rule": "string",
+}
+FEATURE_COLUMNS = {
+    "doc_id": "string", "list_id": "int64", "product": "string", "start": "int64", "end": "int64",
+    "text": "string", "rule": "string",
+}
+EVENT_COLUMNS = {
+    "doc_id": "string", "event_id": "string", "type": "string", "product": "string", "status": "string",
+    "date_value": "string", "date_mod": "string", "date_text": "string", "date_start": "string",
+    "date_end": "string", "features": "object", "evidence": "string", "evidence_start": "int64",
+    "evidence_end": "int64", "trigger": "string", "trigger_start": "int64", "trigger_end": "int64",
+    "rule": "string",
+}
+
+
+def _spans(doc: Doc, key: str) -> list[Span]:
+    return list(doc.spans[key]) if key in doc.spans else []
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    start, end = span._.offsets or (span.start_char, span.end_char)
+    return start, end
+
+
+def _surface(doc: Doc, span: Span) -> str:
+    start, end = _offsets(span)
+    return doc.text[start:end]
+
+
+def _group(doc: Doc, spans: Iterable[Span], key: Any) -> dict[str, list[Span]]:
+    """Spans grouped by the normalised ``key(span)``, in order of first occurrence."""
+    groups: dict[str, list[Span]] = {}
+    for span in spans:
+        groups.setdefault(normalise(key(span)), []).append(span)
+    return groups
+
+
+def prediction(doc: Doc) -> dict[str, Any]:
+    """The Doc's extraction in the gold/prediction JSON shape of gold-format.md."""
+    products = [
+        {
+            "canonical": group[0]._.canonical,
+            "mentions": list(dict.fromkeys(_surface(doc, s) for s in group)),
+            "spans": [list(_offsets(s)) for s in group],
+        }
+        for group in _group(doc, _spans(doc, "products"), lambda s: s._.canonical).values()
+    ]
+    dates = [
+        {
+            "text": _surface(doc, group[0]),
+            "type": group[0].label_,
+            "value": group[0]._.value,
+            "mod": group[0]._.mod,
+            "interval": group[0]._.interval,
+            "spans": [list(_offsets(s)) for s in group],
+        }
+        for group in _group(doc, _spans(doc, "dates"), lambda s: _surface(doc, s)).values()
+    ]
+    return {
+        "doc_id": doc._.doc_id,
+        "doc_date": doc._.dct,
+        "products": products,
+        "dates": dates,
+        "feature_lists": _feature_lists(doc),
+        "events": [_event_record(e) for e in doc._.events or []],
+    }
+
+
+def _feature_lists(doc: Doc) -> list[dict[str, Any]]:
+    """Feature lists with each item kept once per document (items are pooled when scored)."""
+    seen: set[str] = set()
+    lists = []
+    for flist in doc._.feature_lists or []:
+        items = [i for i in flist["items"] if normalise(i["text"]) not in seen]
+        seen.update(normalise(i["text"]) for i in items)
+        if items:
+            lists.append(
+                {
+                    "product": flist["product"],
+                    "items": [i["text"] for i in items],
+                    "spans": [[i["start"], i["end"]] for i in items],
+                    "rule": flist["rule"],
+                }
+            )
+    return lists
+
+
+def _event_record(event: dict[str, Any]) -> dict[str, Any]:
+    date = event["date"]
+    return {
+        "type": event["type"],
+        "product": event["product"],
+        "status": event["status"],
+        "date": {"value": date["value"], "mod": date["mod"]} if date else None,
+        "features": event["features"],
+        "evidence": event["evidence"],
+        "spans": [event["evidence_span"]],
+        "trigger": event["trigger"],
+        "rule": event["rule"],
+    }
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(columns)
+
+
+def date_rows(doc: Doc) -> list[dict[str, Any]]:
+    rows = []
+    for s in _spans(doc, "dates"):
+        start, end = _offsets(s)
+        first, last = s._.interval or (None, None)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id, "start": start, "end": end, "text": doc.text[start:end],
+                "type": s.label_, "value": s._.value, "mod": s._.mod,
+                "interval_start": first, "interval_end": last, "rule": s._.rule,
+            }
+        )
+    return rows
+
+
+def product_rows(doc: Doc) -> list[dict[str, Any]]:
+    rows = []
+    for s in _spans(doc, "products"):
+        start, end = _offsets(s)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id, "start": start, "end": end, "text": doc.text[start:end],
+                "canonical": s._.canonical, "rule": s._.rule,
+            }
+        )
+    return rows
+
+
+def feature_rows(doc: Doc) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": doc._.doc_id, "list_id": list_id, "product": flist["product"],
+            "start": item["start"], "end": item["end"], "text": item["text"], "rule": flist["rule"],
+        }
+        for list_id, flist in enumerate(doc._.feature_lists or [])
+        for item in flist["items"]
+    ]
+
+
+def event_rows(doc: Doc) -> list[dict[str, Any]]:
+    rows = []
+    for e in doc._.events or []:
+        date = e["date"] or {}
+        first, last = date.get("interval") or (None, None)
+        rows.append(
+            {
+                "doc_id": doc._.doc_id, "event_id": e["event_id"], "type": e["type"], "product": e["product"],
+                "status": e["status"], "date_value": date.get("value"), "date_mod": date.get("mod"),
+                "date_text": date.get("text"), "date_start": first, "date_end": last,
+                "features": list(e["features"]), "evidence": e["evidence"],
+                "evidence_start": e["evidence_span"][0], "evidence_end": e["evidence_span"][1],
+                "trigger": e["trigger"], "trigger_start": e["trigger_span"][0], "trigger_end": e["trigger_span"][1],
+                "rule": e["rule"],
+            }
+        )
+    return rows
+
+
+def dates_frame(docs: Iterable[Doc]) -> pd.DataFrame:
+    """One row per date mention, with offsets."""
+    return _frame([r for d in docs for r in date_rows(d)], DATE_COLUMNS)
+
+
+def products_frame(docs: Iterable[Doc]) -> pd.DataFrame:
+    """One row per product mention, with offsets and canonical name."""
+    return _frame([r for d in docs for r in product_rows(d)], PRODUCT_COLUMNS)
+
+
+def features_frame(docs: Iterable[Doc]) -> pd.DataFrame:
+    """One row per feature item, with its list, product and offsets."""
+    return _frame([r for d in docs for r in feature_rows(d)], FEATURE_COLUMNS)
+
+
+def events_frame(docs: Iterable[Doc]) -> pd.DataFrame:
+    """The event table: one row per event, explicit dtypes."""
+    return _frame([r for d in docs for r in event_rows(d)], EVENT_COLUMNS)
