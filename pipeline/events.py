@@ -93,6 +93,8 @@ class _Rules:
     hedge: regex.Pattern[str]
     planned: regex.Pattern[str]
     done: regex.Pattern[str]
+    planned_final: regex.Pattern[str]
+    done_final: regex.Pattern[str]
     forward: regex.Pattern[str]
     compound: regex.Pattern[str]
     negated_before: regex.Pattern[str]
@@ -103,6 +105,7 @@ class _Rules:
     genitive_chain: regex.Pattern[str]
     modifier: regex.Pattern[str]
     nominal_subject: regex.Pattern[str]
+    topic: regex.Pattern[str]
     main_product_types: frozenset[str]
     named_feature_drop: regex.Pattern[str]
     date_not_after: regex.Pattern[str]
@@ -125,6 +128,8 @@ def _rules(path: Path = DATA) -> _Rules:
         hedge=regex.compile(_alternation(data["hedges"])),
         planned=regex.compile(_alternation(data["status"]["planned"])),
         done=regex.compile(_alternation(data["status"]["done"])),
+        planned_final=regex.compile(data["status"]["planned_final"]),
+        done_final=regex.compile(data["status"]["done_final"]),
         forward=regex.compile(_alternation(data["forward_cues"])),
         compound=regex.compile("^" + data["trigger_suffixes"] + data["compound_continuation"]),
         negated_before=regex.compile(data["negated_before"]),
@@ -135,6 +140,7 @@ def _rules(path: Path = DATA) -> _Rules:
         genitive_chain=regex.compile(markers["genitive_chain"]),
         modifier=regex.compile(markers["modifier"]),
         nominal_subject=regex.compile(data["nominal_subject"]),
+        topic=regex.compile(data["topic_or_subject"]),
         main_product_types=frozenset(data["main_product_types"]),
         named_feature_drop=regex.compile(data["drop_of_named_feature"]),
         date_not_after=regex.compile(data["date_not_event_after"]),
@@ -203,23 +209,33 @@ def _products_for(
 
 
 def _context_products(
-    rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int],
-    groups: Sequence[list[ProductLike]],
+    rules: _Rules, text: str, kind: str, sent: tuple[int, int], prev: tuple[int, int] | None,
+    trigger: tuple[int, int], groups: Sequence[list[ProductLike]],
 ) -> tuple[list[str], str]:
-    """Products of a sentence that names none: a line-up that follows, or the previous group.
+    """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
-    Only a trigger used as the subject (``発売は10月以降``) refers back, and
-    only a line-up cue (``以下``, ``ラインアップ``) forward to a bulleted group.
+    A line-up cue (``以下``, ``ラインアップ``) points forward to a bulleted
+    group. A release, delay or end whose subject is left out (``6月下旬に発売
+    する予定。``) or is the trigger itself (``発売は10月以降``) is about the
+    product of the sentence before (only when the sentence has no topic or
+    subject of its own and the trigger is a predicate); a subject-trigger may
+    reach further back.
     """
     sentence = text[sent[0] : sent[1]]
     if rules.forward.search(sentence):
         following = [g for g in groups if g[0].start >= sent[1]]
         if following and not text[sent[1] : following[0][0].start].strip(" \t\r\n・●■◆※-－"):
             return _canonicals(following[0]), "line-up"
-    if kind in {"release", "delay", "end"} and rules.nominal_subject.match(text[trigger[1] : trigger[1] + 8]):
-        previous = [g for g in groups if g[-1].end <= sent[0]]
-        if previous:
-            return _canonicals(previous[-1]), "previous"
+    if kind not in {"release", "delay", "end"}:
+        return [], "none"
+    previous = [g for g in groups if g[-1].end <= sent[0]]
+    tail = text[trigger[1] : sent[1]]
+    subjectless = rules.topic.search(text, sent[0], trigger[0]) is None
+    predicate = rules.done.match(tail) or rules.planned.match(tail)
+    if previous and prev and prev[0] <= previous[-1][0].start and subjectless and predicate:
+        return _canonicals(previous[-1]), "previous-sentence"
+    if previous and rules.nominal_subject.match(text[trigger[1] : trigger[1] + 8]):
+        return _canonicals(previous[-1]), "previous"
     return [], "none"
 
 
@@ -309,7 +325,7 @@ def _status(
     tail = text[trigger_end:sent_end]
     if rules.done.match(tail):
         return "done"
-    if rules.planned.match(tail):
+    if rules.planned.match(tail) or (rules.planned_final.search(tail) and not rules.done_final.search(tail)):
         return "planned"
     return "done"
 
@@ -361,7 +377,9 @@ def find_events(
     main = main_product(products, title)
     features = _features_by_product(text, zones, feature_lists, rules)
     found: list[Event] = []
-    for sent in sentences(text, zones):
+    sents = list(sentences(text, zones))
+    for k, sent in enumerate(sents):
+        prev = sents[k - 1] if k else None
         if rules.hedge.search(_QUOTED.sub("", text[sent[0] : sent[1]])):
             continue
         triggers = [m for m in rules.trigger.finditer(text, sent[0], sent[1]) if _is_trigger(rules, text, m)]
@@ -372,7 +390,7 @@ def find_events(
                 continue
             canonicals, how = _products_for(rules, text, kind, sent, m.span(), groups)
             if not canonicals:
-                canonicals, how = _context_products(rules, text, kind, sent, m.span(), groups)
+                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), groups)
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main and (not canonicals or _names_dropped(rules, m, how)):
                 named = tuple(c for c in canonicals if c != main)

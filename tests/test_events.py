@@ -1,0 +1,134 @@
+"""Events from triggers: types, product attachment, dates, status, hedges, merging."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import find_dates
+from pipeline.events import find_events, main_product, product_groups
+from pipeline.features import FeatureItem, FeatureList
+from pipeline.products import ProductMention
+
+DCT = dt.date(2012, 5, 10)
+
+
+def mentions(text: str, names: dict[str, str]) -> list[ProductMention]:
+    """Every occurrence of each surface in ``names`` (surface -> canonical), longest first."""
+    found: list[ProductMention] = []
+    taken: set[int] = set()
+    for surface in sorted(names, key=len, reverse=True):
+        start = text.find(surface)
+        while start >= 0:
+            span = set(range(start, start + len(surface)))
+            if not span & taken:
+                found.append(ProductMention(start, start + len(surface), surface, names[surface], "test"))
+                taken |= span
+            start = text.find(surface, start + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def events(text: str, names: dict[str, str], dct: dt.date | None = DCT, lists=()) -> list[tuple]:
+    found = find_events(text, None, dct, find_dates(text, dct), mentions(text, names), lists)
+    return [(e.type, e.product, e.status, e.date and (e.date.value, e.date.mod)) for e in found]
+
+
+def test_worked_example_of_the_guidelines() -> None:
+    text = (
+        "サクラ電機は2012年5月10日、スマートフォン『SAKURA S1』を発表した。6月下旬に発売する予定。"
+        "防水、ワンセグ、おサイフケータイに対応する。当初予定していたLTE対応は見送られた。"
+    )
+    items = tuple(FeatureItem(text.find(t), text.find(t) + len(t), t) for t in ("防水", "ワンセグ", "おサイフケータイ"))
+    lists = [FeatureList(items[0].start, items[-1].end, "SAKURA S1", items, "inline")]
+    found = events(text, {"SAKURA S1": "SAKURA S1"}, lists=lists)
+    assert ("announce", "SAKURA S1", "done", ("2012-05-10", None)) in found
+    assert ("release", "SAKURA S1", "planned", ("2012-06", "END")) in found
+    assert ("feature_drop", "SAKURA S1", "done", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an argument marked by を before the trigger
+        ("ソニーは『X1』を9月17日に発売する。", [("release", "X1", "planned", ("2012-09-17", None))]),
+        # a date on or before the DCT means done, whatever the verb form
+        ("本日より『X1』の販売が開始される。", [("release", "X1", "done", ("2012-05-10", None))]),
+        # the product after the trigger, as the head of a relative clause
+        ("東芝が11月上旬より発売を開始する「X1」だ。", [("release", "X1", "planned", ("2012-11", "START"))]),
+        # a modifier (Androidスマートフォン) is not the product
+        ("au向けに5月下旬発売予定のAndroidスマートフォン「X1」について。", [("release", "X1", "planned", ("2012-05", "END"))]),
+        # an undated announcement reported as news takes the DCT
+        ("KDDIは新サービス「X1」を発表した。", [("announce", "X1", "done", ("2012-05-10", None))]),
+        # the announcement's date is the sentence's time adverbial, not the service date
+        ("ソフトバンクは9日、「X1」について6月1日から提供すると発表した。",
+         [("release", "X1", "planned", ("2012-06-01", None)), ("announce", "X1", "done", ("2012-05-09", None))]),
+        # a delay takes the new date and is done once decided
+        ("東芝は「X1」の発売を10月以降の予定からさらに来年1月に延期。", [("delay", "X1", "done", ("2013-01", None))]),
+        # a superseded date is not the event's date
+        ("「X1」のリリース時期は、当初の2012年第1四半期から変更され、2012年半ばの予定である。",
+         [("release", "X1", "planned", ("2012", "MID"))]),
+    ],
+)
+def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
+    assert events(text, {"X1": "X1", "Android": "Android"}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iPhoneを発売するのではないか？",  # speculation
+        "「X1」が発売されるかもしれない。",  # hypothetical
+        "「X1」は国内未発売だ。",  # negated
+        "「X1」の発売日が決定しましたらお知らせします。",  # condition
+        "「X1」のリリーススケジュールについて説明した。",  # the trigger is part of a longer noun
+        "「X1」の生産終了も懸念されています。",  # a fear, not a fact
+    ],
+)
+def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
+    assert events(text, {"X1": "X1", "iPhone": "iPhone"}) == []
+
+
+def test_a_line_up_gives_one_event_per_product() -> None:
+    text = "本日auは秋冬のラインアップを発表した。\n\n・ARROWS Z\n・DIGNO\n\n発売は10月以降順次となる。"
+    found = events(text, {"ARROWS Z": "ARROWS Z", "DIGNO": "DIGNO"})
+    assert found == [
+        ("announce", "ARROWS Z", "done", ("2012-05-10", None)),
+        ("announce", "DIGNO", "done", ("2012-05-10", None)),
+        ("release", "ARROWS Z", "planned", ("2012-10", "ON_OR_AFTER")),
+        ("release", "DIGNO", "planned", ("2012-10", "ON_OR_AFTER")),
+    ]
+
+
+def test_repeated_fact_is_one_event_dated_by_the_first_statement_with_a_date() -> None:
+    text = "「X1」を発売する。「X1」は6月1日に発売する。「X1」は7月1日に発売する。"
+    assert events(text, {"X1": "X1"}) == [("release", "X1", "planned", ("2012-06-01", None))]
+
+
+def test_a_release_named_by_a_delay_is_not_a_release() -> None:
+    assert [e[0] for e in events("「X1」の発売を6月に延期した。", {"X1": "X1"})] == ["delay"]
+
+
+def test_a_dropped_named_feature_belongs_to_the_main_product() -> None:
+    text = "「X1」をアップデート。\nアップデート後に「Flash Player」がプリインストールされなくなります。"
+    names = {"X1": "X1", "Flash Player": "Flash Player"}
+    found = find_events(text, None, DCT, (), mentions(text, names), (), title=(0, text.index("\n")))
+    assert [(e.type, e.product, e.features) for e in found] == [("feature_drop", "X1", ("Flash Player",))]
+
+
+def test_product_groups_join_coordinated_names_only() -> None:
+    text = "『A』『B』の2機種と、別の「C」"
+    groups = product_groups(text, mentions(text, {"A": "A", "B": "B", "C": "C"}))
+    assert [[p.canonical for p in g] for g in groups] == [["A", "B"], ["C"]]
+    assert main_product(mentions(text, {"A": "A", "C": "C"}) + mentions("xxxxxxxxC", {"C": "C"})) == "C"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="「」X1をがは発売発表延期見送終了予定した。、6月日\n・ ", max_size=80))
+def test_never_crashes_and_offsets_are_valid(text: str) -> None:
+    found = find_events(text, None, DCT, find_dates(text, DCT), mentions(text, {"X1": "X1"}))
+    for e in found:
+        assert 0 <= e.evidence_start <= e.trigger_start < e.trigger_end <= e.evidence_end <= len(text)
+        assert e.type in {"announce", "release", "delay", "feature_drop", "end"}
+        assert e.status in {"done", "planned"}
