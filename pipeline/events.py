@@ -19,7 +19,8 @@ in a content sentence that is not hedged, then given:
   by a drop trigger for ``feature_drop`` and the others for the rest.
 
 One event per fact: events with the same type and product merge, keeping the
-first statement that gives a date (annotation-guidelines §4).
+first statement that gives a date (annotation-guidelines §4); a pre-release
+(``パブリックβのリリース``) is a fact apart from the final release.
 """
 from __future__ import annotations
 
@@ -85,6 +86,7 @@ class Event:
     trigger_start: int
     trigger_end: int
     rule: str
+    stage: str = "final"  # "pre-release" for a beta, preview or RC: a fact of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,9 @@ class _Rules:
     date_not_after: regex.Pattern[str]
     date_not_before: regex.Pattern[str]
     adverbial_date: regex.Pattern[str]
+    anchor_after: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
+    pre_release: regex.Pattern[str]
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -146,6 +151,9 @@ def _rules(path: Path = DATA) -> _Rules:
         date_not_after=regex.compile(data["date_not_event_after"]),
         date_not_before=regex.compile(data["date_not_event_before"]),
         adverbial_date=regex.compile(data["adverbial_date_after"]),
+        anchor_after=regex.compile(data["anchor_after"]),
+        clause_break=regex.compile(data["clause_break"]),
+        pre_release=regex.compile(data["pre_release_before"]),
     )
 
 
@@ -298,9 +306,12 @@ def _date_for(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int], dates: Sequence[DateLike]
 ) -> DateLike | None:
     """The event's date: see the module docstring."""
+    breaks = [m.end() for m in rules.clause_break.finditer(text, sent[0], trigger[0])]
+    clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
-    before = [d for d in calendar if d.end <= trigger[0]]
-    after = [d for d in calendar if d.start >= trigger[1]]
+    before = [d for d in calendar if clause_start <= d.start and d.end <= trigger[0]]
+    anchor = rules.anchor_after.match(text[trigger[1] : trigger[1] + 8]) is not None
+    after = [] if anchor else [d for d in calendar if d.start >= trigger[1]]
     if kind == "delay" and after:
         return after[0]
     if kind == "announce":
@@ -396,26 +407,29 @@ def find_events(
                 named = tuple(c for c in canonicals if c != main)
                 canonicals, how = [main], "main-product"
             date = _event_date(_date_for(rules, text, kind, sent, m.span(), dates))
+            if date is None and rules.anchor_after.match(text[m.end() : m.end() + 8]):
+                continue  # an undated anchor of another event (Xのリリースから180日以内) is background
             status = _status(rules, kind, text, m.end(), sent[1], date, dct)
             if date is None and kind == "announce" and status == "done":
                 date = _dct_date(dct)
+            stage = "pre-release" if rules.pre_release.search(text, max(sent[0], m.start() - 16), m.start()) else "final"
             for product in canonicals:
                 found.append(
                     Event(
                         type=kind, product=product, status=status, date=date,
                         features=named + tuple(features.get((product, kind == "feature_drop"), ())),
                         evidence_start=sent[0], evidence_end=sent[1],
-                        trigger_start=m.start(), trigger_end=m.end(), rule=f"{kind}:{how}",
+                        trigger_start=m.start(), trigger_end=m.end(), rule=f"{kind}:{how}", stage=stage,
                     )
                 )
     return merge(found)
 
 
 def merge(events: Iterable[Event]) -> list[Event]:
-    """One event per (type, product): the first statement, dated by the first that gives a date."""
-    merged: dict[tuple[str, str], Event] = {}
+    """One event per fact (type, product, stage): the first statement, dated by the first that gives a date."""
+    merged: dict[tuple[str, str, str], Event] = {}
     for e in events:
-        key = (e.type, e.product)
+        key = (e.type, e.product, e.stage)
         first = merged.get(key)
         if first is None:
             merged[key] = e

@@ -90,6 +90,22 @@ def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
     assert events(text, {"X1": "X1", "iPhone": "iPhone"}) == []
 
 
+def test_beta_and_final_release_are_two_facts_and_an_undated_anchor_is_none() -> None:
+    text = (
+        "「X1」のリリースから180日以内に「X2」をリリースできる。"
+        "2007年末までに「X2」の最初のパブリックβのリリースを予定している。"
+    )
+    assert events(text, {"X1": "X1", "X2": "X2"}, dct=dt.date(2007, 6, 26)) == [
+        ("release", "X2", "planned", None),
+        ("release", "X2", "planned", ("2007", "ON_OR_BEFORE")),
+    ]
+
+
+def test_a_dated_anchor_is_an_event() -> None:
+    text = "2012年4月25日の「X1」の発表に合わせて自作した。"
+    assert events(text, {"X1": "X1"}) == [("announce", "X1", "done", ("2012-04-25", None))]
+
+
 def test_a_line_up_gives_one_event_per_product() -> None:
     text = "本日auは秋冬のラインアップを発表した。\n\n・ARROWS Z\n・DIGNO\n\n発売は10月以降順次となる。"
     found = events(text, {"ARROWS Z": "ARROWS Z", "DIGNO": "DIGNO"})
