@@ -1,0 +1,176 @@
+"""Temporal-expression detection (pipeline.dates) in running text: annotation-guidelines §2."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import timex
+from pipeline.dates import DateMention, find_dates
+
+DCT = dt.date(2012, 5, 8)
+
+
+def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str | None]]:
+    return [(m.text, m.type, m.value, m.mod) for m in find_dates(text, dct)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KDDIおよび沖縄セルラーは8日、au向けに5月下旬発売予定の",
+     [("8日", "DATE", "2012-05-08", None), ("5月下旬", "DATE", "2012-05", "END")]),
+    ("キャンペーンを2012年5月8日（火）〜発売日まで実施",
+     [("2012年5月8日（火）", "DATE", "2012-05-08", None)]),
+    ("期間内（発売日〜2012年7月31日（火）まで）に購入",
+     [("2012年7月31日（火）", "DATE", "2012-07-31", "ON_OR_BEFORE")]),
+    ("賞品の発送はご購入から約2か月後(順次)発送予定です。",
+     [("約2か月後", "DURATION", "P2M", "APPROX")]),
+    ("2012年9月1日（土）から2012年10月31日（水）まで、キャンペーンを実施",
+     [("2012年9月1日（土）から2012年10月31日（水）", "DATE", "2012-09-01", None)]),
+    ("午前1時から午後9時の間は無料", [("午前1時", "TIME", "T01:00", None), ("午後9時", "TIME", "T21:00", None)]),
+    ("2012年7月25日（水）1時41分から9時14分に",
+     [("2012年7月25日（水）1時41分", "TIME", "2012-07-25T01:41", None), ("9時14分", "TIME", "2012-07-25T09:14", None)]),
+    ("発売を10月以降の予定からさらに来年1月に延期",
+     [("10月以降", "DATE", "2012-10", "ON_OR_AFTER"), ("来年1月", "DATE", "2013-01", None)]),
+    ("3月から4月に延期された", [("3月", "DATE", "2012-03", None), ("4月", "DATE", "2012-04", None)]),
+    ("これらの機能は今後1年以上も提供されない",
+     [("今後", "DATE", "FUTURE_REF", None), ("1年以上", "DURATION", "P1Y", "EQUAL_OR_MORE")]),
+    ("現在では2007年の第2四半期末までとなった",
+     [("現在", "DATE", "PRESENT_REF", None), ("2007年の第2四半期末", "DATE", "2007-Q2", "ON_OR_BEFORE")]),
+    ("リリースから60〜90日の間に", [("60〜90日", "DURATION", "P60D/P90D", None)]),
+    ("このリリースはおそらく2009年より前にはならない", [("2009年より前", "DATE", "2009", "BEFORE")]),
+    ("SP1は1年前からβ期間に入っている", [("1年前", "DATE", "2011", None)]),
+    ("168時間（7日間）保存", [("168時間", "DURATION", "PT168H", None), ("7日間", "DURATION", "P7D", None)]),
+    ("2012年1月〜6月上半期計", [("2012年1月〜6月", "DATE", "2012-01", None), ("上半期", "DATE", "2012-H1", None)]),
+    ("週明けの月曜に天文ショー", [("週明けの月曜", "DATE", "2012-05-07", None)]),
+    ("YouTubeは2005年の5月に登場した", [("2005年の5月", "DATE", "2005-05", None)]),
+    ("同社は5月10日に発表し、同日発売した",
+     [("5月10日", "DATE", "2012-05-10", None), ("同日", "DATE", "2012-05-10", None)]),
+    ("月曜から木曜まで放送", [("月曜", "DATE", "2012-05-07", None), ("木曜", "DATE", "2012-05-10", None)]),
+    ("本日、午後から配信", [("本日", "DATE", "2012-05-08", None), ("午後", "TIME", "2012-05-08TAF", None)]),
+    ("2011年6月9日・10日（金）午前10：30から",
+     [("2011年6月9日", "DATE", "2011-06-09", None), ("10日（金）午前10：30", "TIME", "2011-06-10T10:30", None)]),
+    ("2011年に開始し、同年に終了", [("2011年", "DATE", "2011", None), ("同年", "DATE", "2011", None)]),
+    ("SP1は07年以降に提供", [("07年以降", "DATE", "2007", "ON_OR_AFTER")]),
+    ("30年くらい前に", [("30年くらい前", "DATE", "1982", "APPROX")]),
+    ("数年前から", [("数年前", "DATE", "PAST_REF", None)]),
+    ("期間：2012年9月1日〜", [("2012年9月1日", "DATE", "2012-09-01", None)]),
+])
+def test_find_dates(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Core i7-3770を搭載", "Windows 8とiOS 5.1に対応", "型番はSH-09Dで、価格は2万8000円前後",
+    "1日あたり500円", "1日500円で使える", "一時停止する", "十分な性能", "月額980円", "3分の1の価格",
+    "画面は16:10のワイド液晶", "あの人の１日だ", "情報満載の1日を振り返る", "高校3年生の頃",
+    "発売日前日まで", "その後、同時に発表", "今回紹介する", "現在地を表示", "4.3インチで重さ約120g",
+    "（500）日のサマー", "4回、2回と数えた", "「午後の彼女」を開く", "注文すると翌日に届く", "毎月割を増額",
+    "一月のモバイル通信量", "複数年契約", "Vista以前のActiveX",
+])
+def test_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_years_come_from_the_same_sentence() -> None:
+    text = "2011年11月に発表、12月に発売した。1月に発売する。"
+    values = [m.value for m in find_dates(text, DCT)]
+    assert values == ["2011-11", "2011-12", "2012-01"]
+
+
+def test_zones_limit_the_search() -> None:
+    text = "2012年5月8日に発表。■関連記事 6月1日に発売。"
+    boundary = text.index("■")
+    mentions = find_dates(text, DCT, [(0, boundary)])
+    assert [m.text for m in mentions] == ["2012年5月8日"]
+    assert find_dates(text, DCT, []) == []
+    assert [m.text for m in find_dates(text, DCT, [(boundary, 10_000), (-5, 3)])] == ["6月1日"]
+
+
+def test_mentions_carry_offsets_interval_and_rule() -> None:
+    text = "東芝は11月上旬より発売する。"
+    (m,) = find_dates(text, DCT)
+    assert isinstance(m, DateMention)
+    assert text[m.start:m.end] == m.text == "11月上旬"
+    assert m.interval == ("2012-11-01", "2012-11-10")
+    assert m.rule == "absolute.month+part"
+
+
+def test_without_dct_relative_values_stay_unresolved() -> None:
+    assert found("来年1月と10月以降、本日", None) == [
+        ("来年1月", "DATE", "XXXX-01", None), ("10月以降", "DATE", "XXXX-10", "ON_OR_AFTER"),
+        ("本日", "DATE", "XXXX-XX-XX", None)]
+
+
+SEED_EXCERPT = (
+    "Windows Server 2008(旧コード名:Longhorn)のリリースから180日以内というリリーススケジュールを厳守するため、"
+    "幾つかの主要機能が搭載されないことになった。これらの機能は今後1年以上も提供されないことになる。"
+    "また、Virtual Server 2005 R2 SP1の提供も、2007年第2四半期に延期された\n"
+    "2004年にMicrosoftは、仮想化技術を統合することを決定した。"
+    "2007年末までに最初のパブリックβのリリースを予定している。リリース時期は、当初の2007年第1四半期から変更され、"
+    "現在は2007年半ばの予定である。RTMまでの期間が6カ月というのは楽観的だ。"
+)
+
+
+def test_seed_excerpt() -> None:
+    assert found(SEED_EXCERPT, dt.date(2007, 6, 26)) == [
+        ("180日以内", "DURATION", "P180D", "EQUAL_OR_LESS"),
+        ("今後", "DATE", "FUTURE_REF", None),
+        ("1年以上", "DURATION", "P1Y", "EQUAL_OR_MORE"),
+        ("2007年第2四半期", "DATE", "2007-Q2", None),
+        ("2004年", "DATE", "2004", None),
+        ("2007年末", "DATE", "2007", "ON_OR_BEFORE"),
+        ("2007年第1四半期", "DATE", "2007-Q1", None),
+        ("現在", "DATE", "PRESENT_REF", None),
+        ("2007年半ば", "DATE", "2007", "MID"),
+        ("6カ月", "DURATION", "P6M", None),
+    ]
+
+
+def _check(text: str, mentions: list[DateMention]) -> None:
+    last_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last_end  # sorted, non-overlapping
+        last_end = m.end
+        assert m.type in ("DATE", "TIME", "DURATION", "SET")
+        assert timex.is_valid_value(m.value), m
+        assert m.rule
+
+
+TEMPORAL_ALPHABET = list("0123456789０１２３年月日時分秒週間度期第四半上下旬末以降前後内約毎回〜~-/:（）()"
+                         "火水今来昨本秋冬カヶ平成元一二十〇から まで、。\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TEMPORAL_ALPHABET), max_size=80),
+       st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
+def test_any_temporal_looking_text(text: str, dct: dt.date | None) -> None:
+    _check(text, find_dates(text, dct))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.lists(st.tuples(st.integers(-5, 130), st.integers(-5, 130)), max_size=3))
+def test_any_text_and_zones(text: str, zones: list[tuple[int, int]]) -> None:
+    mentions = find_dates(text, DCT, zones)
+    _check(text, mentions)
+    clipped = [(max(0, a), min(len(text), b)) for a, b in zones]
+    assert all(any(a <= m.start and m.end <= b for a, b in clipped) for m in mentions)
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\x1f", "\ud800年\udfff月", "2012年" * 3, "日" * 1000, "\n" * 100])
+def test_odd_inputs_do_not_crash(text: str) -> None:
+    _check(text, find_dates(text, DCT))
+
+
+def test_long_line_is_linear() -> None:
+    """A 300k-character line with no line break: no catastrophic backtracking (generous bound)."""
+    text = (SEED_EXCERPT.replace("\n", "") * 200)[:300_000]
+    start = time.perf_counter()
+    mentions = find_dates(text, DCT)
+    assert time.perf_counter() - start < 20.0
+    _check(text, mentions)
+    assert len(mentions) >= 1900
