@@ -1,0 +1,972 @@
+"""Feature lists (annotation-guidelines §3): enumerations of what a product does.
+
+Six shapes are recognised, each by its own small rule, over the original text
+inside the content zones:
+
+* ``bullets``: runs of line-initial bullets (``・ ● ■ ◆ ※ - 1. ① (1)``); a
+  ``name：description`` bullet contributes its name only.
+* ``inline``: nominal coordinations (``A、B、Cを搭載``, ``AやBに対応``,
+  ``AのほかBがサポート``) followed by a feature-cue predicate. Coordination is
+  everywhere in Japanese prose, so the cue is what makes it a feature list.
+* ``quoted``: bracketed words in a row closed by an enumeration tail
+  (``「A」「B」など``, ``「A」、「B」の2つの…``).
+* ``tari``: capabilities as clauses (``AをXしたり、BをYすることができる``).
+* ``middle-dot`` and ``heading``: ``・`` chains of short kanji words and
+  headings that join two capabilities with a connective (``…楽しめて、…``).
+
+Whatever matches must also pass the exclusions (spec tables, prices, how-to
+steps, people, companies, product line-ups). Every list is attached to the
+product the lead-in, heading or sentence names. Patterns and lexicons live in
+``pipeline/data/features/``; this module is the mechanism.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Protocol, Sequence
+
+import regex
+import yaml
+
+from pipeline.text import in_zones, sentences
+
+DATA_DIR = Path(__file__).parent / "data" / "features"
+MAX_ITEM_CHARS = 80  # no feature item is longer; bounds every backward scan
+MAX_NP_JOINS = 2  # `AのBのC`: at most two の inside one item
+MAX_LEAD_IN_BLANKS = 2  # blank lines allowed between a lead-in and its bullets
+PARAGRAPH_LOOKBACK = 2000  # a list's product is looked for this far back at most
+MAX_TAIL_TRAIL = 6  # a tail ends at most this far after its cue word (でき|ます)
+MAX_LIST_ITEMS = 40  # longer runs are tables or dumps, not feature lists
+MAX_QUOTED_ITEMS = 12  # bounds the bracketed-list pattern (no backtracking blow-up)
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureItem:
+    """One feature: ``text == original[start:end]``, trimmed per §3."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureList:
+    """An enumeration of two or more features of one product (or of none)."""
+
+    start: int
+    end: int
+    product: str | None
+    items: tuple[FeatureItem, ...]
+    rule: str
+
+
+class ProductLike(Protocol):
+    """A product mention from the product stage."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def canonical(self) -> str: ...
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The compiled contents of ``markers.yaml`` and ``exclusions.yaml``."""
+
+    # bulleted lists
+    bullet_line: regex.Pattern[str]
+    marker_kinds: tuple[tuple[regex.Pattern[str], str], ...]
+    heading_marker: regex.Pattern[str]
+    name_separator: regex.Pattern[str]
+    name_max_chars: int
+    # inline coordination
+    coordinators: regex.Pattern[str]
+    comma_coordinators: frozenset[str]
+    boundary_before: regex.Pattern[str]
+    cue_words: regex.Pattern[str]
+    max_tail_lead: int
+    tail: regex.Pattern[str]
+    particle_start: regex.Pattern[str]
+    bare_cue_followed_by: regex.Pattern[str]
+    tail_not_before: regex.Pattern[str]
+    lineup_after: regex.Pattern[str]
+    host_tail: regex.Pattern[str]
+    lineup_cues: regex.Pattern[str]
+    apposition_joint: str
+    comparison_head: regex.Pattern[str]
+    count_apposition: regex.Pattern[str]
+    item_prefix: regex.Pattern[str]
+    not_item: regex.Pattern[str]
+    # other shapes
+    tari_joint: regex.Pattern[str]
+    tari_end: regex.Pattern[str]
+    tari_verbal_noun: regex.Pattern[str]
+    tari_particles: str
+    tari_max_chars: int
+    quoted_list: regex.Pattern[str]
+    dot_chain: regex.Pattern[str]
+    dot_min_items: int
+    dot_min_kanji: int
+    dot_heading_follow: regex.Pattern[str]
+    heading_line: regex.Pattern[str]
+    heading_split: regex.Pattern[str]
+    heading_min_chars: int
+    heading_max_chars: int
+    heading_name: regex.Pattern[str]
+    heading_punct: regex.Pattern[str]
+    # exclusions
+    feature_lead_in: regex.Pattern[str]
+    spec_value: regex.Pattern[str]
+    sentence_item: regex.Pattern[str]
+    clause_item: regex.Pattern[str]
+    howto_item: regex.Pattern[str]
+    howto_lead_in: regex.Pattern[str]
+    count_item: regex.Pattern[str]
+    price: regex.Pattern[str]
+    figure_only: regex.Pattern[str]
+    figure_heavy: float
+    model_item: regex.Pattern[str]
+    place: regex.Pattern[str]
+    person: regex.Pattern[str]
+    company: regex.Pattern[str]
+    companies: regex.Pattern[str]
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _rules() -> _Rules:
+    """Load and compile the feature-list rules once per process."""
+    m, x = _load("markers.yaml"), _load("exclusions.yaml")
+    q, dot, tari, hc = m["quoted_list"], m["middle_dot"], m["tari"], m["heading_clauses"]
+    by_length = sorted(m["coordinators"], key=len, reverse=True)
+    return _Rules(
+        bullet_line=regex.compile(m["bullet_line"]),
+        marker_kinds=tuple((regex.compile(p), k) for p, k in m["marker_kinds"]),
+        heading_marker=regex.compile(m["heading_markers"]),
+        name_separator=regex.compile(m["name_separator"]),
+        name_max_chars=int(m["name_max_chars"]),
+        # matched backwards from an item's start: the longest coordinator wins
+        coordinators=regex.compile("|".join(regex.escape(c) for c in by_length), regex.REVERSE),
+        comma_coordinators=frozenset(m["comma_coordinators"]),
+        boundary_before=regex.compile(f"(?:{m['item_boundary_before']})$"),
+        cue_words=regex.compile(m["cue_words"]),
+        max_tail_lead=int(m["max_tail_lead"]),
+        tail=regex.compile("|".join(f"(?:{t})" for t in m["tails"])),
+        particle_start=regex.compile(m["particle_start"]),
+        bare_cue_followed_by=regex.compile(m["bare_cue_followed_by"]),
+        tail_not_before=regex.compile(m["tail_not_before"]),
+        lineup_after=regex.compile(m["lineup_after"]),
+        host_tail=regex.compile(m["host_tail"]),
+        lineup_cues=regex.compile(m["lineup_cues"]),
+        apposition_joint=m["apposition_joint"],
+        comparison_head=regex.compile(m["comparison_head"]),
+        count_apposition=regex.compile(m["count_apposition"]),
+        item_prefix=regex.compile(m["item_prefix"]),
+        not_item=regex.compile(m["not_items"]),
+        tari_joint=regex.compile(tari["joint"]),
+        tari_end=regex.compile(tari["end"]),
+        tari_verbal_noun=regex.compile(tari["verbal_noun"]),
+        tari_particles=tari["particles"],
+        tari_max_chars=int(tari["max_clause_chars"]),
+        quoted_list=regex.compile(
+            # atomic: a shorter run of items is never followed by the tail either
+            f"{q['item']}(?>(?:{q['joiner']}{q['item']}){{1,{MAX_QUOTED_ITEMS}}})(?=(?:{q['tail']}))"
+        ),
+        dot_chain=regex.compile(dot["chain"]),
+        dot_min_items=int(dot["min_items"]),
+        dot_min_kanji=int(dot["min_kanji_items"]),
+        dot_heading_follow=regex.compile(dot["heading_follow"]),
+        heading_line=regex.compile(hc["line"]),
+        heading_split=regex.compile(hc["split"]),
+        heading_min_chars=int(hc["min_item_chars"]),
+        heading_max_chars=int(hc["max_item_chars"]),
+        heading_name=regex.compile(hc["trailing_name"]),
+        heading_punct=regex.compile(hc["trailing_punct"]),
+        feature_lead_in=regex.compile(x["feature_lead_in"]),
+        spec_value=regex.compile(x["spec_value"]),
+        sentence_item=regex.compile(x["sentence_item"]),
+        clause_item=regex.compile(x["clause_item"]),
+        howto_item=regex.compile(x["howto_item"]),
+        howto_lead_in=regex.compile(x["howto_lead_in"]),
+        count_item=regex.compile(x["count_item"]),
+        price=regex.compile(x["price"]),
+        figure_only=regex.compile(x["date_or_figure_only"]),
+        figure_heavy=float(x["figure_heavy"]),
+        model_item=regex.compile(x["model_item"]),
+        place=regex.compile(x["place"]),
+        person=regex.compile(x["person"]),
+        company=regex.compile(x["company"]),
+        companies=regex.compile(x["companies"], regex.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A list one rule proposes, before overlaps are resolved and a product is attached."""
+
+    items: tuple[tuple[int, int], ...]
+    rule: str
+    start: int
+    end: int
+    context: tuple[int, int]  # the sentence, heading or lead-in where its product is looked for first
+
+
+# --------------------------------------------------------------------------- characters
+
+_WORD_CLASS = r"[\p{Han}\p{Katakana}ー々〆ヶ\p{Latin}\p{N}＋+＆&'’.．/／\-－‐−_＿%％×#＃@＠〜～]"
+_WORD = regex.compile(_WORD_CLASS)
+_WORD_RUN_BACK = regex.compile(_WORD_CLASS + "+", regex.REVERSE)  # a whole run, matched from its end
+_LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
+_SPACE = " 　"
+_PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈"}
+_QUOTES = frozenset("」』")
+_QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$")
+_JOIN_PREFIXES = ("など", "から", "へ", "で")
+_REL_VERBS = ("している", "された", "される", "できる", "した", "する")
+_REL_PARTICLES = "をにでがへ"
+_KANJI_KANA = regex.compile(r"[\p{Han}\p{Katakana}ー]")
+_TRIM_CHARS = " 　\t・･-－‐/／、,，。:："
+_TRAILING_ETC = ("など", "等")
+_TOPIC = regex.compile(r"[」』]?(?:は|が|では|には|も|の場合|って)")
+_HAN = regex.compile(r"\p{Han}")
+_PROSE_START = regex.compile(r"[\p{Han}\p{Hiragana}]")
+_NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]?$")
+_BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
+_REL_HEAD = regex.compile(r"(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}$")
+_OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
+_OKURIGANA_INSIDE = regex.compile(r"[しみりけきせ]")  # between kanji (書き込, 取り消); not え (に加え文字)
+
+
+def _is_word(c: str) -> bool:
+    return bool(_WORD.match(c))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past white space, joiners and a trailing など."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _TRIM_CHARS:
+            start, changed = start + 1, True
+        while end > start and text[end - 1] in _TRIM_CHARS:
+            end, changed = end - 1, True
+        for etc in _TRAILING_ETC:
+            if end - len(etc) > start and text.endswith(etc, start, end):
+                end, changed = end - len(etc), True
+    return start, end
+
+
+def _unbracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop brackets that enclose the whole item (``「電池パック」``)."""
+    if end - start > 2 and text[end - 1] in _QUOTES and text[start] == _PAIRS[text[end - 1]]:
+        inner = text[start + 1 : end - 1]
+        if not any(c in inner for c in "「」『』"):
+            return start + 1, end - 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _bracket_start(text: str, close: int, floor: int) -> int | None:
+    """Start of the bracket group closed at ``close`` if it is a plausible part of a name."""
+    opener = _PAIRS[text[close]]
+    lo = max(floor, close - 40)
+    j = text.rfind(opener, lo, close)
+    if j < 0 or any(c in text[j + 1 : close] for c in "。\r\n"):
+        return None
+    if text[close] in _QUOTES and not _QUOTE_CONTENT.match(text[j + 1 : close]):
+        return None
+    return j
+
+
+def _counter(text: str, end: int, floor: int) -> bool:
+    """Whether ``text[:end]`` ends in a number with the counter つ (``２つ``)."""
+    return text[end - 1] == "つ" and end - 2 >= floor and text[end - 2].isdigit()
+
+
+def _np_start(text: str, end: int, floor: int) -> int:
+    """Start of the longest noun phrase ending at ``end`` (``end`` if there is none).
+
+    A noun phrase is a run of kanji, katakana, Latin letters, digits and the
+    symbols of model names, with bracket groups, single spaces between Latin
+    words, ``・`` inside a word, and up to two ``の`` joins (``AのB``,
+    ``AなどのB``, ``AへのB``). Before ``などの`` a ``や``/``と`` between bare
+    words is nested inside the item (``FacebookやTwitterなどのSNSへの投稿``),
+    unless the nested enumeration is already the ``・`` one
+    (``…の無料動画や映画・アニメなどの有料作品`` is two items). Hiragana
+    otherwise ends it: particles and verb endings are where items stop.
+    """
+    floor = max(floor, end - MAX_ITEM_CHARS)
+    i, joins, nested = end, 0, False
+    while i > floor:
+        c = text[i - 1]
+        if _is_word(c):
+            i = _WORD_RUN_BACK.match(text, floor, i).start()
+        elif nested and c in "やと" and i < end and i - 1 > floor and (_is_word(text[i - 2]) or text[i - 2] in _PAIRS):
+            i, joins, nested = i - 1, MAX_NP_JOINS, False
+        elif c in _PAIRS:
+            j = _bracket_start(text, i - 1, floor)
+            if j is None:
+                break
+            i = j
+        elif c in _SPACE or c == "・":
+            if not (i < end and i - 1 > floor and _is_word(text[i])):
+                break
+            nested = nested and c != "・"
+            if c == "・" and not _is_word(text[i - 2]):
+                break
+            if c != "・" and not (_LATIN_NUM.match(text[i - 2]) and _LATIN_NUM.match(text[i])):
+                break
+            i -= 1
+        elif i < end and _counter(text, i, floor):
+            i -= 1
+        elif c in ",，" and i - 1 > floor and i < end and text[i - 2].isdigit() and text[i].isdigit():
+            i -= 1  # 2,800mAh
+        elif i - 1 > floor and _HAN.match(text[i - 2]) and (
+            (i == end and _OKURIGANA.match(c)) or (i < end and _OKURIGANA_INSIDE.match(c) and _HAN.match(text[i]))
+        ):
+            i -= 1  # 着せ替え, 書き込み: kana inside or closing a kanji word
+        elif c in "おご" and i < end and _KANJI_KANA.match(text[i]):
+            i -= 1
+        elif c == "の" and i < end and joins < MAX_NP_JOINS:
+            k = i - 1
+            prefix = next((p for p in _JOIN_PREFIXES if text.endswith(p, floor, k)), "")
+            k -= len(prefix)
+            if k <= floor or not (_is_word(text[k - 1]) or text[k - 1] in _PAIRS or _counter(text, k, floor)):
+                break
+            i, joins, nested = k, joins + 1, nested or prefix == "など"
+        else:
+            break
+    while i < end and (text[i] in _SPACE or text[i] == "・" or text[i] == "の"):
+        i += 1
+    return i
+
+
+def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
+    """Start of an item ending at ``end``: a noun phrase, with one relative clause.
+
+    ``…LTEに対応したサービス「Xi」`` and ``…で製造されたCPU「Dual Krait」`` are
+    single items in gold; the clause is ``NP + particle + verbal noun + した``.
+    When the clause's own noun phrase is coordinated without a comma
+    (``チリやホコリをキャッチするフィルター``), the enumeration is inside the
+    clause, so the clause is not taken.
+    """
+    start = _np_start(text, end, floor)
+    if start >= end:
+        return end
+    for verb in _REL_VERBS:
+        if not text.endswith(verb, floor, start):
+            continue
+        k = start - len(verb)
+        v = k
+        while v > floor and k - v < 8 and _KANJI_KANA.match(text[v - 1]):
+            v -= 1
+        if k - v >= 2 and v - 1 > floor and text[v - 1] in _REL_PARTICLES:
+            outer = _np_start(text, v - 1, floor)
+            coord = _coordinator_before(text, outer, floor, rules)
+            if outer < v - 1 and (coord is None or coord in rules.comma_coordinators or coord.endswith("、")):
+                return outer
+        break
+    return start
+
+
+def _coordinator_before(text: str, pos: int, floor: int, rules: _Rules) -> str | None:
+    """The longest coordinator ending at ``pos``."""
+    m = rules.coordinators.match(text, floor, pos) if pos > floor else None
+    return m.group() if m else None
+
+
+def _not_an_item(item: str, rules: _Rules) -> bool:
+    """Adverbs, dates, companies, bare cue words: where a chain read backwards stops."""
+    return bool(rules.not_item.match(item) or rules.figure_only.search(item) or rules.companies.match(item))
+
+
+def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, int]]:
+    """Coordinated items ending at ``end``, read backwards to the first one."""
+    items: list[tuple[int, int]] = []
+    via_comma = False
+    while end > floor and len(items) < MAX_LIST_ITEMS:
+        if text.endswith("など", floor, end):
+            end -= 2
+        start = _item_start(text, end, floor, rules)
+        s, e = _trim(text, start, end)
+        if not items:
+            apposition = rules.count_apposition.search(text, s, e)
+            e = apposition.start() if apposition and apposition.start() > s else e
+        if s >= e:
+            break
+        if items and _not_an_item(text[s:e], rules):
+            break
+        comparison = rules.comparison_head.match(text[s:e])
+        if comparison:
+            if s + comparison.end() < e:
+                items.append((s + comparison.end(), e))
+            break
+        coord = _coordinator_before(text, start, floor, rules)
+        if coord is None:
+            if via_comma and s > floor and not rules.boundary_before.search(text, max(floor, s - 3), s):
+                break  # `…を強化、AとB`: the predicate of the previous clause
+            items.append((s, e))
+            break
+        items.append((s, e))
+        via_comma = coord in rules.comma_coordinators
+        end = start - len(coord)
+        if via_comma and text.endswith(rules.apposition_joint, floor, start):
+            items, via_comma = [], False  # `A、BなどのSNS`: restart with A, B
+    items.reverse()
+    if items:
+        s, e = items[0]
+        prefix = rules.item_prefix.match(text[s:e])
+        items[0] = (s + prefix.end(), e) if prefix else (s, e)
+    return items
+
+
+# --------------------------------------------------------------------------- exclusions
+
+
+def _covered_by_product(start: int, end: int, products: Sequence[ProductLike]) -> bool:
+    """Whether a product mention covers most of ``[start, end)`` (a line-up entry)."""
+    covered = sum(max(0, min(end, p.end) - max(start, p.start)) for p in products)
+    return covered * 3 >= (end - start) * 2
+
+
+def _names_product(start: int, end: int, products: Sequence[ProductLike]) -> bool:
+    """Whether a product mention lies inside ``[start, end)``."""
+    return any(start <= p.start and p.end <= end for p in products)
+
+
+def _majority(flags: Sequence[bool]) -> bool:
+    return bool(flags) and sum(flags) * 2 >= len(flags)
+
+
+def _figure(text: str, rules: _Rules) -> bool:
+    digits = sum(c.isdigit() or c in ".,．，:：×x" for c in text)
+    return bool(rules.figure_only.search(text)) or digits >= rules.figure_heavy * len(text)
+
+
+def _not_features(texts: Sequence[str], rules: _Rules) -> bool:
+    """Items that are prices, dates and figures, places, people or companies."""
+    return (
+        _majority([bool(rules.price.search(t)) for t in texts])
+        or _majority([_figure(t, rules) for t in texts])
+        or _majority([bool(rules.place.search(t)) for t in texts])
+        or _majority(
+            [bool(rules.person.search(t) or rules.company.search(t) or rules.companies.match(t)) for t in texts]
+        )
+    )
+
+
+# --------------------------------------------------------------------------- bulleted lists
+
+
+@dataclass(frozen=True, slots=True)
+class _Bullet:
+    line: int
+    indent: int
+    kind: str
+    number: int | None  # of a numbered marker
+    body_start: int
+    body_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # before the line break
+    text: str
+    blank: bool
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Lines with their offsets (any Unicode line break ends one)."""
+    lines, pos = [], 0
+    for piece in text.splitlines(keepends=True):
+        body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        lines.append(_Line(pos, pos + len(body), body, not body.strip()))
+        pos += len(piece)
+    return lines
+
+
+def _in_zones(lines: Sequence[_Line], zones: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each line, whether it lies inside a zone (one sweep over both)."""
+    ordered = sorted(zones)
+    out, k = [], 0
+    for ln in lines:
+        while k < len(ordered) and ordered[k][1] < ln.end:
+            k += 1
+        out.append(k < len(ordered) and ordered[k][0] <= ln.start and ln.end <= ordered[k][1])
+    return out
+
+
+def _indent(s: str) -> int:
+    return sum(2 if c == "　" else 4 if c == "\t" else 1 for c in s)
+
+
+@lru_cache(maxsize=256)
+def _marker_kind(marker: str) -> str:
+    return next((k for p, k in _rules().marker_kinds if p.match(marker)), marker)
+
+
+@lru_cache(maxsize=256)
+def _marker_number(marker: str) -> int | None:
+    digits = unicodedata.normalize("NFKC", "".join(c for c in marker if c.isdigit()))
+    return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
+def _bullet(text: str, line: _Line, index: int, rules: _Rules) -> _Bullet | None:
+    if _PROSE_START.match(line.text.lstrip(" \t　")[:1]):
+        return None  # no marker starts with kanji or hiragana: skip most lines cheaply
+    m = rules.bullet_line.match(line.text)
+    if not m:
+        return None
+    body_start = line.start + m.start("body")
+    body_end = line.start + len(line.text.rstrip(" \t　"))
+    marker = m["marker"]
+    return _Bullet(index, _indent(m["indent"]), _marker_kind(marker), _marker_number(marker), body_start, body_end)
+
+
+def _bullet_groups(text: str, lines: Sequence[_Line], usable: Sequence[bool], rules: _Rules) -> Iterator[list[_Bullet]]:
+    """Runs of bullets of one kind; deeper-indented bullets of any kind nest in."""
+    bullets = [_bullet(text, ln, i, rules) if usable[i] and not ln.blank else None for i, ln in enumerate(lines)]
+    group: list[_Bullet] = []
+    for i, ln in enumerate(lines):
+        b = bullets[i]
+        if not usable[i] or ln.blank:
+            if group:
+                yield group
+            group = []
+        elif b is not None:
+            if group and (b.kind == group[0].kind or b.indent > group[0].indent):
+                group.append(b)
+            else:
+                if group:
+                    yield group
+                group = [b]
+        elif group and not _continues(lines, bullets, usable, i, group[0]):
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _continues(
+    lines: Sequence[_Line], bullets: Sequence[_Bullet | None], usable: Sequence[bool], i: int, first: _Bullet
+) -> bool:
+    """Whether a non-bullet line is a continuation: a bullet of the list follows it."""
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if not usable[j] or lines[j].blank:
+            return False
+        b = bullets[j]
+        if b is not None:
+            return b.kind == first.kind or b.indent > first.indent
+    return False
+
+
+def _lead_in(lines: Sequence[_Line], usable: Sequence[bool], first_line: int) -> tuple[int, int] | None:
+    """The line introducing a list: the nearest non-blank line above it."""
+    j, blanks = first_line - 1, 0
+    while j >= 0 and usable[j] and lines[j].blank and blanks < MAX_LEAD_IN_BLANKS:
+        j, blanks = j - 1, blanks + 1
+    if j < 0 or not usable[j] or lines[j].blank:
+        return None
+    return lines[j].start, lines[j].end
+
+
+def _balanced(s: str) -> bool:
+    return s.count("（") + s.count("(") == s.count("）") + s.count(")")
+
+
+def _bullet_item(text: str, b: _Bullet, rules: _Rules) -> tuple[tuple[int, int], str | None]:
+    """The item span of a bullet and, for ``name：description``, the description."""
+    body = text[b.body_start : b.body_end]
+    m = rules.name_separator.search(body, 0, rules.name_max_chars + 1)
+    if m and m.start() > 0 and _balanced(body[: m.start()]):
+        s, e = _trim(text, b.body_start, b.body_start + m.start())
+        return _unbracket(text, s, e), body[m.end() :]
+    s, e = _trim(text, b.body_start, b.body_end)
+    return _unbracket(text, s, e), None
+
+
+def _numbering_broken(group: Sequence[_Bullet]) -> bool:
+    """Numbered bullets that do not count up by one (``4.原因`` … ``1.発生日時``)."""
+    numbers = [b.number for b in group if b.number is not None and b.indent == group[0].indent]
+    return any(b != a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _rejected_bullets(
+    text: str,
+    group: Sequence[_Bullet],
+    items: Sequence[tuple[tuple[int, int], str | None]],
+    lead_text: str,
+    first_line: str,
+    products: Sequence[ProductLike],
+    rules: _Rules,
+) -> bool:
+    """Whether bullets are something other than features (guidelines §3).
+
+    Spec tables, ``name：description`` or clause bullets without a lead-in
+    naming features, headings, how-to steps, sentences (cautions), links,
+    prices/figures/people/companies and line-ups of products are rejected.
+    """
+    texts = [text[s:e] for (s, e), _ in items]
+    descs = [d for _, d in items if d is not None]
+    plain = [text[s:e] for (s, e), d in items if d is None]
+    feature_lead = bool(rules.feature_lead_in.search(lead_text))
+    if not feature_lead and (
+        _majority([d is not None for _, d in items])
+        or rules.heading_marker.match(first_line.lstrip(" \t　"))
+        or _majority([bool(rules.clause_item.search(t)) for t in plain])
+    ):
+        return True
+    return (
+        bool(rules.howto_lead_in.search(lead_text))
+        or _numbering_broken(group)
+        or _majority([bool(rules.spec_value.match(d)) for d in descs] + [False] * len(plain))
+        or _majority([bool(rules.howto_item.search(t)) for t in texts])
+        or _majority([bool(rules.sentence_item.search(t)) for t in plain])
+        or _majority(["、" in t for t in texts])
+        or any("http" in t or "|" in t for t in texts)
+        or sorted(len(t) for t in texts)[len(texts) // 2] > 40
+        or _not_features(texts, rules)
+        or _majority(
+            [_covered_by_product(s, e, products) or bool(rules.model_item.search(text[s:e])) for (s, e), _ in items]
+        )
+    )
+
+
+def _bulleted_lists(
+    text: str, lines: Sequence[_Line], usable: Sequence[bool], products: Sequence[ProductLike], rules: _Rules
+) -> Iterator[_Candidate]:
+    for group in _bullet_groups(text, lines, usable, rules):
+        if len(group) > MAX_LIST_ITEMS:
+            continue  # a table or a dump, not an enumeration of features
+        items = [item for item in (_bullet_item(text, b, rules) for b in group) if item[0][1] > item[0][0]]
+        if len(items) < 2:
+            continue
+        lead = _lead_in(lines, usable, group[0].line)
+        lead_text = text[lead[0] : lead[1]] if lead else ""
+        if _rejected_bullets(text, group, items, lead_text, lines[group[0].line].text, products, rules):
+            continue
+        spans = tuple(span for span, _ in items)
+        context = lead if lead else (spans[0][0], spans[0][0])
+        yield _Candidate(spans, "bullets", lines[group[0].line].start, group[-1].body_end, context)
+
+
+# --------------------------------------------------------------------------- inline lists
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """The article's sentences, found by position (rules scan whole zones)."""
+
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, zones: Sequence[tuple[int, int]]) -> _Sentences:
+        spans = tuple(sentences(text, zones))
+        return cls(spans, tuple(s for s, _ in spans))
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.spans[i] if i >= 0 and pos < self.spans[i][1] else None
+
+
+def _tails(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[tuple[regex.Match[str], tuple[int, int]]]:
+    """Tail matches in a zone with their sentences, leftmost first, without overlaps.
+
+    Searching for the cue words first and trying the tail pattern only just
+    before them keeps the scan fast: most positions hold no cue.
+    """
+    done = zone[0]
+    for cue in rules.cue_words.finditer(text, *zone):
+        sent = sents.at(cue.start())
+        if cue.start() < done or sent is None or cue.end() > sent[1]:
+            continue
+        lo = max(done, sent[0], cue.start() - rules.max_tail_lead)
+        m = rules.tail.search(text, lo, min(sent[1], cue.end() + MAX_TAIL_TRAIL))
+        if m and m.start() <= cue.start() < m.end():
+            done = m.end()
+            yield m, sent
+
+
+def _inline_lists(
+    text: str, zone: tuple[int, int], sents: _Sentences, products: Sequence[ProductLike], rules: _Rules
+) -> Iterator[_Candidate]:
+    """Coordinations closed by a feature-cue predicate inside one sentence."""
+    for m, (start, end) in _tails(text, zone, sents, rules):
+        if not rules.particle_start.match(m.group()) and not rules.bare_cue_followed_by.match(text, m.end(), end):
+            continue  # a compound (対応プロセッサ, X対応「Name」), not a predicate
+        if m.end() < end and _is_word(text[m.end() - 1]) and _is_word(text[m.end()]):
+            continue
+        if rules.tail_not_before.match(text, m.end(), end) or rules.host_tail.match(m.group()):
+            continue  # advice; `Xに搭載された` (X hosts the feature)
+        items = _chain(text, m.start(), start, rules)
+        if len(items) < 2:
+            continue
+        lineup = rules.lineup_cues.search(m.group()) or rules.lineup_after.match(text, m.end(), end)
+        if lineup and all(_names_product(s, e, products) for s, e in items):
+            continue  # `AとBが追加された`, `「A」や「B」を搭載したモデルは`: a line-up
+        yield _Candidate(tuple(items), "inline", items[0][0], m.end(), (start, end))
+
+
+def _clause_start(text: str, end: int, floor: int, rules: _Rules) -> int | None:
+    """Start of ``NP + particle + verbal noun`` ending at ``end`` (``アイテムを購入``)."""
+    vn = rules.tari_verbal_noun.search(text, max(floor, end - 8), end)
+    if vn is None or vn.start() - 1 < floor or text[vn.start() - 1] not in rules.tari_particles:
+        return None
+    start = _np_start(text, vn.start() - 1, floor)
+    return start if start < vn.start() - 1 else None
+
+
+def _tari_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
+    """``AをXしたり、BをYすることができる``: two capabilities as coordinated clauses."""
+    for m in rules.tari_joint.finditer(text, *zone):
+        sent = sents.at(m.start())
+        if sent is None:
+            continue
+        start, end = sent
+        first = _clause_start(text, m.start(), start, rules)
+        close = rules.tari_end.search(text, m.end(), min(end, m.end() + rules.tari_max_chars))
+        if first is None or close is None:
+            continue
+        second = text[m.end() : close.start()]
+        if any(c in second for c in "、。") or _clause_start(text, close.start(), m.end(), rules) is None:
+            continue
+        items = ((first, m.start()), (m.end(), close.start()))
+        yield _Candidate(items, "tari", first, close.end(), sent)
+
+
+def _quoted_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
+    """``「A」「B」など`` and ``「A」、「B」の2つの…``: bracketed words closed by a tail."""
+    for m in rules.quoted_list.finditer(text, *zone):
+        sent = sents.at(m.start())
+        if sent is not None and m.end() <= sent[1]:
+            items = tuple(zip(m.starts("item"), m.ends("item")))
+            yield _Candidate(items, "quoted", m.start(), m.end(), sent)
+
+
+def _dot_lists(
+    text: str, zone: tuple[int, int], sents: _Sentences, title: tuple[int, int] | None, rules: _Rules
+) -> Iterator[_Candidate]:
+    """``除菌・脱臭・集じん・加湿``: a ``・`` chain of short kanji words.
+
+    In running text it needs a cue after it; in a title or heading the chain
+    itself is the enumeration when it modifies a noun (``…美肌効果の加湿器``).
+    """
+    for m in rules.dot_chain.finditer(text, *zone):
+        sent = sents.at(m.start())
+        if sent is None or m.end() > sent[1]:
+            continue
+        parts, pos = [], m.start()
+        for word in m.group().split("・"):
+            parts.append((pos, pos + len(word)))
+            pos += len(word) + 1
+        if len(parts) < rules.dot_min_items or sum(bool(_HAN.search(text[s:e])) for s, e in parts) < rules.dot_min_kanji:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        heading = (title is not None and title[0] <= m.start() < title[1]) or bool(
+            rules.heading_line.match(text[line_start : line_start + 8])
+        )
+        if (heading and rules.dot_heading_follow.match(text, m.end(), sent[1])) or rules.tail.match(text, m.end(), sent[1]):
+            yield _Candidate(tuple(parts), "middle-dot", m.start(), m.end(), sent)
+
+
+def _heading_lists(text: str, start: int, end: int, rules: _Rules) -> Iterator[_Candidate]:
+    """A heading joining two capabilities: ``ネット動画を楽しめて、スマホがリモコンに変身``."""
+    marker = rules.heading_line.match(text[start:end])
+    body_start = start + (marker.end() if marker else 0)
+    body_end = end
+    for pattern in (rules.heading_punct, rules.heading_name, rules.heading_punct):
+        m = pattern.search(text[body_start:body_end])
+        if m:
+            body_end = body_start + m.start()
+    if body_end - body_start < 4:
+        return
+    spans, pos = [], body_start
+    for m in rules.heading_split.finditer(text, body_start, body_end):
+        spans.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    if not spans:
+        return
+    spans.append(_trim(text, pos, body_end))
+    if all(rules.heading_min_chars <= e - s <= rules.heading_max_chars and "、" not in text[s:e] for s, e in spans):
+        yield _Candidate(tuple(spans), "heading", spans[0][0], spans[-1][1], (start, end))
+
+
+# --------------------------------------------------------------------------- products
+
+
+def _is_topic(text: str, p: ProductLike) -> bool:
+    return bool(_TOPIC.match(text, p.end, p.end + 4))
+
+
+def _is_modifier(text: str, p: ProductLike) -> bool:
+    """``Android向けアプリ``, ``Xi対応``: the mention qualifies another noun."""
+    return p.end < len(text) and bool(_KANJI_KANA.match(text[p.end]))
+
+
+def _first_named(text: str, mentions: Sequence[ProductLike], p: ProductLike) -> ProductLike:
+    """The first of products named together (``『A』『B』の2機種``): shared lists go to it."""
+    i = next(k for k, q in enumerate(mentions) if q is p)
+    while i > 0 and _NAME_JOINERS.match(text, mentions[i - 1].end, mentions[i].start):
+        i -= 1
+    return mentions[i]
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Start of the paragraph (text after the last blank line) holding ``pos``."""
+    lo = max(0, pos - PARAGRAPH_LOOKBACK)
+    last = None
+    for last in _BLANK_LINE.finditer(text, lo, pos):
+        pass
+    return last.end() if last is not None else lo
+
+
+def _main_product(text: str, mentions: Sequence[ProductLike], title: tuple[int, int] | None) -> str | None:
+    """The article's product: the first named in the title, else the most mentioned."""
+    if title is not None:
+        named = [p for p in mentions if title[0] <= p.start and p.end <= title[1]]
+        if named:
+            return named[0].canonical
+    if not mentions:
+        return None
+    counts = Counter(p.canonical for p in mentions)
+    first: dict[str, int] = {}
+    for p in mentions:
+        first.setdefault(p.canonical, p.start)
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: str | None) -> str | None:
+    """The canonical product a list describes (guidelines §3).
+
+    In order: the product an item is said of (``Xの機能A、B``); the product the
+    list's clause modifies (``AとBを搭載した「X」``); the topic (``Xは``/``Xが``)
+    of the sentence; a product in the heading or lead-in; the nearest product
+    named earlier in the paragraph (a topic first); the article's product.
+    Of products named together, the first is taken.
+    """
+    first_start = cand.items[0][0]
+    outside = [p for p in mentions if not any(p.start < e and s < p.end for s, e in cand.items)]
+    cs, ce = cand.context
+    in_context = [p for p in outside if cs <= p.start and p.end <= ce]
+    found = next((p for p in reversed(outside) if p.end < first_start and text.startswith("の", p.end) and p.end + 1 >= first_start), None)
+    if found is None and cand.rule != "bullets":
+        found = next((p for p in in_context if p.start >= cand.end and _REL_HEAD.match(text, cand.end, p.start)), None)
+    if found is None:
+        topical = [p for p in in_context if _is_topic(text, p)]
+        found = next((p for p in reversed(topical) if p.end <= first_start), None) or next(
+            (p for p in topical if p.start >= cand.end), None
+        )
+    if found is None and cand.rule in ("bullets", "heading"):
+        found = next(iter(in_context), None)
+    if found is None:
+        para = _paragraph_start(text, cs)
+        earlier = [p for p in outside if para <= p.start and p.end <= cs]
+        found = next((p for p in reversed(earlier) if _is_topic(text, p)), earlier[-1] if earlier else None)
+    if found is None:
+        return main
+    return _first_named(text, mentions, found).canonical
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _valid_inline(text: str, cand: _Candidate, products: Sequence[ProductLike], rules: _Rules) -> bool:
+    """Whether a list found in running text (not bullets) passes the exclusions."""
+    texts = [text[s:e] for s, e in cand.items]
+    if any(
+        len(t) > MAX_ITEM_CHARS or "。" in t or (len(t) < 2 and not (t.isascii() and t.isalnum())) or rules.count_item.match(t)
+        for t in texts
+    ):
+        return False
+    if _not_features(texts, rules):
+        return False
+    if cand.rule == "middle-dot" and rules.place.search(texts[-1]):
+        return False
+    if cand.rule in ("quoted", "middle-dot", "heading"):
+        return not _majority([_covered_by_product(s, e, products) for s, e in cand.items])
+    return True
+
+
+def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
+    """Resolve overlaps: bullets first, then the list with more items, then the longer one."""
+    order = sorted(cands, key=lambda c: (c.rule != "bullets", -len(c.items), -(c.end - c.start), c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Candidate] = []
+    for c in order:
+        if any(s < te and ts < e for s, e in c.items for ts, te in taken):
+            continue
+        kept.append(c)
+        taken.extend(c.items)
+        if c.rule == "bullets":
+            taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_feature_lists(
+    text: str,
+    zones: Sequence[tuple[int, int]] | None,
+    products: Sequence[ProductLike] = (),
+) -> list[FeatureList]:
+    """Feature lists of an article (guidelines §3), in text order.
+
+    ``zones`` are the content ranges (title and body, boilerplate excluded);
+    ``None`` means the whole text. ``products`` are the article's product
+    mentions; they name the product each list describes and reveal line-ups.
+    """
+    rules = _rules()
+    zones = [(0, len(text))] if zones is None else [(max(0, s), min(len(text), e)) for s, e in zones if s < e]
+    mentions = sorted((p for p in products if 0 <= p.start < p.end <= len(text)), key=lambda p: (p.start, p.end))
+    lines = _split_lines(text)
+    usable = _in_zones(lines, zones)
+    first_line = next((ln for ln, ok in zip(lines, usable) if ok and not ln.blank), None)
+    title = (first_line.start, first_line.end) if first_line else None
+    sents = _Sentences.of(text, zones)
+
+    cands: list[_Candidate] = list(_bulleted_lists(text, lines, usable, mentions, rules))
+    found: list[_Candidate] = []
+    for zone in zones:
+        found.extend(_inline_lists(text, zone, sents, mentions, rules))
+        found.extend(_tari_lists(text, zone, sents, rules))
+        found.extend(_quoted_lists(text, zone, sents, rules))
+        found.extend(_dot_lists(text, zone, sents, title, rules))
+    for ln, ok in zip(lines, usable):
+        marker = rules.heading_line.match(ln.text) if ok else None
+        sent = sents.at(ln.start + marker.end() - 1) if marker else None
+        if sent is not None:
+            found.extend(_heading_lists(text, *sent, rules))
+    cands.extend(c for c in found if _valid_inline(text, c, mentions, rules))
+
+    named = [p for p in mentions if in_zones(p.start, p.end, zones) and not _is_modifier(text, p)]
+    main = _main_product(text, named, title)
+    out: list[FeatureList] = []
+    seen: set[tuple[str, ...]] = set()
+    for c in _select(cands):
+        key = tuple(text[s:e] for s, e in c.items)
+        if key in seen:
+            continue
+        seen.add(key)
+        items = tuple(FeatureItem(s, e, text[s:e]) for s, e in c.items)
+        out.append(FeatureList(c.start, c.end, _attach(text, c, named, main), items, c.rule))
+    return out
+

@@ -1,0 +1,371 @@
+"""Feature lists (annotation-guidelines §3): bullets, inline coordination, exclusions, products."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.features import FeatureItem, FeatureList, ProductLike, find_feature_lists
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    canonical: str
+
+
+def mentions(text: str, *names: str | tuple[str, str]) -> list[Mention]:
+    """Every occurrence of each name (``(surface, canonical)`` or a bare name)."""
+    out = []
+    for name in names:
+        surface, canonical = name if isinstance(name, tuple) else (name, name)
+        pos = text.find(surface)
+        while pos >= 0:
+            out.append(Mention(pos, pos + len(surface), surface, canonical))
+            pos = text.find(surface, pos + 1)
+    return out
+
+
+def items(text: str, zones=None, products=()) -> list[list[str]]:
+    return [[i.text for i in fl.items] for fl in find_feature_lists(text, zones, products)]
+
+
+# --------------------------------------------------------------------------- found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guidelines §5 worked example
+        ("防水、ワンセグ、おサイフケータイに対応する。", [["防水", "ワンセグ", "おサイフケータイ"]]),
+        ("本機はデュアルコアCPUと大容量バッテリーを搭載した。", [["デュアルコアCPU", "大容量バッテリー"]]),
+        # `Aのほか BやC`, a cue after the particle が
+        (
+            "SP1では、バグフィックスのほか、AMD PacificaやIntel VTハードウェアがサポートされる予定で",
+            [["バグフィックス", "AMD Pacifica", "Intel VTハードウェア"]],
+        ),
+        ("Virtual ServerとViridianの両方に対応する管理製品", [["Virtual Server", "Viridian"]]),
+        # など and a feature noun after it
+        (
+            "SP1では、修正プログラムのほか、仮想化対応プロセッサのサポートなど新機能も幾つか追加される。",
+            [["修正プログラム", "仮想化対応プロセッサのサポート"]],
+        ),
+        # counts and brackets stay inside an item
+        (
+            "２つのＣＰＵ（ダブルブレイン機能）とカメラ機能、４５個のセンシング機能を搭載した。",
+            [["２つのＣＰＵ（ダブルブレイン機能）", "カメラ機能", "４５個のセンシング機能"]],
+        ),
+        # a nested や-list before などの stays inside its item
+        (
+            "Webサイトの閲覧やEメール送受信、FacebookやTwitterなどのSNSへの投稿などができる。",
+            [["Webサイトの閲覧", "Eメール送受信", "FacebookやTwitterなどのSNSへの投稿"]],
+        ),
+        # ... but a ・ pair before などの is the nested one, and や is the outer joiner
+        (
+            "ＹｏｕＴｕｂｅの無料動画や映画・アニメなどの有料作品までテレビの大画面で見ることができる。",
+            [["ＹｏｕＴｕｂｅの無料動画", "映画・アニメなどの有料作品"]],
+        ),
+        # a relative clause belongs to its item
+        (
+            "最新の28nmプロセスで製造されたCPU「Dual Krait」やGPU「Adreno 225」を搭載した。",
+            [["最新の28nmプロセスで製造されたCPU「Dual Krait」", "GPU「Adreno 225」"]],
+        ),
+        ("アプリでアニメーションや着せ替えができます。", [["アニメーション", "着せ替え"]]),
+        ("タッチの感度や自機のデザイン、BGMのON/OFFを変更したい場合", [["タッチの感度", "自機のデザイン", "BGMのON/OFF"]]),
+        ("ワンセグやXi、Android 4.0に加え、さらにおサイフケータイにも対応した。", [["ワンセグ", "Xi", "Android 4.0", "おサイフケータイ"]]),
+        # a count in apposition is not part of the last item
+        ("RED（レッド）やLIME（ライム）の2色が用意されている。", [["RED（レッド）", "LIME（ライム）"]]),
+        # bracketed words with an enumeration tail
+        ("「話す」、「お作法」、「褒める」、「家事」の4つのコマンドを使う。", [["話す", "お作法", "褒める", "家事"]]),
+        # たり-clauses
+        (
+            "ポイントでアニメーションを追加したり、アイテムを購入することができる。",
+            [["アニメーションを追加", "アイテムを購入"]],
+        ),
+        # など、 + a category noun: the items are what precedes など
+        ("Twitter、Facebook、LINE、mixiなど、SNSでの情報シェアにも対応している。", [["Twitter", "Facebook", "LINE", "mixi"]]),
+        # claims, companies, days and asides before the list are not items
+        ("世界初、NFCとFeliCaダブル搭載。", [["NFC", "FeliCaダブル"]]),
+        ("ウィルコム、ULTRA SPEEDとPHSに対応したスマートフォン", [["ULTRA SPEED", "PHS"]]),
+        ("NTTドコモは今月1日、OS 7とQWERTYキーボードを搭載した端末を発売した。", [["OS 7", "QWERTYキーボード"]]),
+        ("フォントや行間に加え文字間隔とページの余白設定ができる。", [["フォント", "行間", "文字間隔", "ページの余白設定"]]),
+        # a heading joining two capabilities
+        ("本文。\n■　ネット動画をテレビで楽しめて、スマホがリモコンに変身！\n", [["ネット動画をテレビで楽しめて", "スマホがリモコンに変身"]]),
+        ("本文。\n■会員登録不要で1ファイル2Gバイトまでの「Giga File便」\n", [["会員登録不要", "1ファイル2Gバイトまで"]]),
+        # a ・ chain of kanji words in a title
+        ("シャープ「KI-AX80」は除菌・脱臭・集じん・加湿・美肌効果のよくばり加湿器\n本文。", [["除菌", "脱臭", "集じん", "加湿", "美肌効果"]]),
+    ],
+)
+def test_inline_lists(text: str, expected: list[list[str]]) -> None:
+    assert items(text) == expected
+
+
+SEED_BULLETS = """タイトル
+
+ Windows Serverの仮想化機能のうち、初期リリースでの搭載が見送られた機能は次のとおりである。
+
+  • ライブマイグレーション:クライアントへのサービスに影響を与えることなく、稼働中のVMをサーバ間で移行できる重要な機能。
+  • 仮想リソースのホットアド:ハードウェアを、稼働中のシステムに追加できる機能だと説明されている。
+  • 16を超えるコアまたは論理プロセッサのサポート:現在は16を超えるCPUコアを搭載しているシステムはほとんどない。
+"""
+
+NESTED_BULLETS = """タイトル
+今回の更新で提供される内容は主に以下の7点です。
+
+・Android 4.0.4へのアップデート
+　　・ロック解除画面の変更
+　　・顔認証
+・Facebook、Twitterアプリの追加
+・Wi-Fi 品質向上
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SEED_BULLETS, [["ライブマイグレーション", "仮想リソースのホットアド", "16を超えるコアまたは論理プロセッサのサポート"]]),
+        (
+            NESTED_BULLETS,
+            [["Android 4.0.4へのアップデート", "ロック解除画面の変更", "顔認証", "Facebook、Twitterアプリの追加", "Wi-Fi 品質向上"]],
+        ),
+        ("タイトル\n主な特長\n1. 防水\n2. ワンセグ\n3. おサイフケータイ\n", [["防水", "ワンセグ", "おサイフケータイ"]]),
+    ],
+)
+def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
+    found = find_feature_lists(text, None)
+    assert [[i.text for i in fl.items] for fl in found] == expected
+    assert all(fl.rule == "bullets" for fl in found)
+
+
+# --------------------------------------------------------------------------- not feature lists
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # coordination without a feature cue
+        "ノートPCやWi-Fiタブレットも所有していれば便利だ。",
+        "テレビとラジオのニュースやニューメディアを手玉にとる。",
+        # companies, prices, figures, people, dates
+        "NTTドコモやauに対応している。",
+        "価格は2万円や3万円を実現した。",
+        "50Mバイトや100Mバイト、250Mバイトに対応するサービスが大多数だ。",
+        "山田氏と鈴木氏を採用した。",
+        "KDDIは27日、防水に対応したモデルを発表した。",
+        # a product hosting the feature
+        "比較明合成や、GR DIGITALに新たに搭載された機能",
+        # a cue inside a compound, or after a verb
+        "仮想化対応プロセッサや高速メモリが話題だ。",
+        "ゲームを始めるにはSTARTをタップする。",
+        # ・ inside names and short pairs
+        "ヤニス・スマラグディス氏が来日した。",
+        # a count standing for the items; a one-kanji fragment (同等)
+        "最上位のX、ミッドレンジのVと3つのモデルが用意されている。",
+        "製品版と同等仕様の端末を手にした。",
+        "ダウンロード・アップロード機能を搭載。",
+        # places in a heading
+        "NTTドコモ、関東甲信越・東海・関西地域の契約者で障害\n本文。",
+        "関西・中国・四国・九州の利用者向けに配信\n本文。",
+        # a clause-joining heading that is a question, and a title (news, not a heading)
+        "本文。\n■ドリームページって、なに？\n",
+        "iPhoneから煙が出て、機内が騒然\n本文。",
+        # quoted remarks, not words
+        "「スマホもファッションの一部」「服みたいにケータイも着替えたい」などの声を集めた。",
+    ],
+)
+def test_not_inline_feature_lists(text: str) -> None:
+    assert items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # key：value spec table
+        "タイトル\n主な仕様\n・対応機種: GALAXY SII専用\n・サイズ(約):W69mm x H136mm\n・重量(約):65g\n",
+        # name：description bullets without a lead-in naming features
+        "タイトル\n〈アプリについて〉\n・安心アプリ制限: 制限機能がご利用いただけなくなります。\n・MOTO BLUR: アカウント管理機能が削除されます。\n",
+        # how-to steps
+        "タイトル\n応募の流れは、\n1）期間内に「購入宣言」をする。\n2）期間内に「HTC J」を購入。\n3）もれなく電池パックをプレゼント。\n",
+        "タイトル\n■応募方法\n・Step 1：キャンペーン期間内に製品をご購入\n・Step 2：サイトにアクセスして入力\n",
+        # cautions (sentences)
+        "タイトル\n〈ご注意〉\n・OSアップデートはお客さまの責任において実施してください。\n・Android 2.3に戻すことはできません。\n",
+        # complaints (clauses) without a lead-in naming features
+        "タイトル\n苦情を見てみよう。\n\n・電話中にフリーズする\n・個人データが勝手に送信されていた\n・バッテリーの持ちが悪い\n",
+        # prices, a ranking, numbers out of order
+        "タイトル\n価格\n・本体 2,980円\n・セット 3,980円\n",
+        "タイトル\n1位）洋服\n2位）タブレット・コンピュータ\n",
+        "タイトル\n4.原因\n調査中\n1.発生日時\n8月2日\n",
+        # name：date pairs (campaign periods)
+        "タイトル\n応募期間\n※第二弾：2012年7月16日（月）〜8月15日（水）\n※第三弾：2012年8月16日（木）〜9月15日（土）\n",
+        # model numbers: a line-up
+        "タイトル\n対象機種\n・PANTONE 5 107SH\n・AQUOS PHONE Xx 106SH\n・ARROWS A 101F\n",
+        # single bullet
+        "タイトル\n・Galaxy SII用 バッテリー内蔵ケース\n",
+    ],
+)
+def test_not_bulleted_feature_lists(text: str) -> None:
+    assert find_feature_lists(text, None) == []
+
+
+def test_lineup_of_products_is_not_a_feature_list() -> None:
+    text = "タイトル\n新機種は次の通り。\n・ARROWS Z ISW11F\n・DIGNO ISW11K\n・AQUOS PHONE IS13SH\n"
+    products = mentions(text, "ARROWS Z ISW11F", "DIGNO ISW11K", "AQUOS PHONE IS13SH")
+    assert find_feature_lists(text, None, products) == []
+
+
+def test_products_added_to_a_lineup_are_not_features() -> None:
+    text = "今回新しくAQUOS PHONE ZETA SH-09DとSH-06D NERVが追加されたということです。"
+    products = mentions(text, "AQUOS PHONE ZETA SH-09D", "SH-06D NERV")
+    assert find_feature_lists(text, None, products) == []
+    assert items(text) == [["AQUOS PHONE ZETA SH-09D", "SH-06D NERV"]]
+
+
+def test_products_carried_by_a_set_of_models_are_not_features() -> None:
+    text = "LTEに対応しない「MSM8260A」や「MSM8660A」を搭載したモデルはいくつかある。"
+    assert find_feature_lists(text, None, mentions(text, "MSM8260A", "MSM8660A")) == []
+    text = "防水とワンセグに対応したモデルは多い。"
+    assert items(text) == [["防水", "ワンセグ"]]
+
+
+def test_heading_above_bullets_is_not_an_item() -> None:
+    text = "タイトル\n■主な新機能\n・顔認証\n・フォルダの作成\n"
+    assert items(text) == [["顔認証", "フォルダの作成"]]
+
+
+def test_boilerplate_zones_are_skipped() -> None:
+    body = "本機は防水とワンセグに対応する。"
+    footer = "\n■関連記事\n・AやBに対応する新機種\n"
+    text = body + footer
+    assert items(text, [(0, len(body))]) == [["防水", "ワンセグ"]]
+    assert items(text, []) == []
+
+
+def test_identical_lists_are_reported_once() -> None:
+    text = "本機は防水とワンセグに対応する。また、防水とワンセグに対応する。"
+    assert items(text) == [["防水", "ワンセグ"]]
+
+
+# --------------------------------------------------------------------------- products
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # the topic of the sentence
+        ("「SAKURA S1」は防水、ワンセグ、おサイフケータイに対応する。", ["SAKURA S1"], "SAKURA S1"),
+        # a topic after the list (the list modifies it)
+        ("AとBの両方に対応する管理製品SCVMMは、近く出る。", ["SCVMM"], "SCVMM"),
+        # the product the list's clause modifies
+        ("チップはCPU「Dual Krait」やGPU「Adreno 225」を搭載した「Snapdragon S4」だ。", ["Snapdragon S4"], "Snapdragon S4"),
+        # products named together: the first is taken (両機種とも)
+        ("『BDP-S480』『BDP-S380』の2機種を発売する。両機種ともネット動画や3D再生に対応する。", ["BDP-S480", "BDP-S380"], "BDP-S480"),
+        # the nearest earlier product of the paragraph
+        ("東芝が発売する「大清快」だ。これはマイクやスピーカーを内蔵した装置が動く。", ["大清快"], "大清快"),
+        # no product named nearby: the title's product; a modifier mention does not count
+        ("Android向けアプリ「弾幕デス」\n\nAndroid向けのゲームだ。\n\nタッチの感度や自機のデザインを変更できる。", ["弾幕デス", "Android"], "弾幕デス"),
+        # none at all
+        ("防水、ワンセグ、おサイフケータイに対応する。", [], None),
+    ],
+)
+def test_product_attachment(text: str, names: list[str], expected: str | None) -> None:
+    found = find_feature_lists(text, None, mentions(text, *names))
+    assert len(found) == 1
+    assert found[0].product == expected
+
+
+def test_item_that_is_a_product_is_not_the_list_product() -> None:
+    text = "SP1では、バグフィックスのほか、AMD PacificaやIntel VTハードウェアがサポートされる。"
+    products = mentions(text, ("SP1", "Virtual Server 2005 R2 SP1"), "AMD Pacifica")
+    (found,) = find_feature_lists(text, None, products)
+    assert found.product == "Virtual Server 2005 R2 SP1"
+
+
+def test_canonical_product_is_reported() -> None:
+    text = "「SC-06D」は防水とワンセグに対応する。"
+    (found,) = find_feature_lists(text, None, mentions(text, ("SC-06D", "GALAXY SIII SC-06D")))
+    assert found.product == "GALAXY SIII SC-06D"
+
+
+def test_mention_objects_satisfy_the_protocol() -> None:
+    mention: ProductLike = Mention(0, 1, "A", "A")
+    assert mention.canonical == "A"
+
+
+# --------------------------------------------------------------------------- shape and robustness
+
+
+def test_result_shape() -> None:
+    text = "本機は防水とワンセグに対応する。"
+    (found,) = find_feature_lists(text, None)
+    assert isinstance(found, FeatureList) and found.rule == "inline"
+    assert found.items == (FeatureItem(3, 5, "防水"), FeatureItem(6, 10, "ワンセグ"))
+    assert found.start == 3 and found.end == text.index("する")
+    with pytest.raises(AttributeError):
+        found.product = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x01\x02AとBを搭載",
+        "\ud800\udfffAやBに対応\ud800",
+        "・\n・\n・",
+        "「」「」など",
+        "■\n■て、\n",
+        "、" * 1000,
+        "AやB" * 20000,
+        "「あ」" * 50000,
+        "・A\n" * 50000,
+        "ア" * 300000,
+        "の" * 300000,
+        "AとB" + "の" * 100000 + "搭載",
+        "したり、" * 50000,
+        "1,2" * 100000,
+    ],
+)
+def test_never_raises_and_stays_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    found = find_feature_lists(text, None)
+    assert time.perf_counter() - t0 < 5
+    for fl in found:
+        for item in fl.items:
+            assert text[item.start : item.end] == item.text
+
+
+_ALPHABET = st.sampled_from(
+    list("・●■※-1.①()（）「」『』、。！？\n \u3000")
+    + list("やとのをにがもはでなど")
+    + ["搭載", "対応", "サポート", "でき", "可能", "機能", "したり、", "に加え、", "のほか、", "など", "て、", "不要で"]
+    + list("防水ワンセグ機能画面AXi4.0漢字円氏社")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_ALPHABET, max_size=120).map("".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=3),
+)
+def test_property_offsets_are_valid(text: str, raw_zones: list[tuple[int, int]]) -> None:
+    zones = sorted((min(a, b), max(a, b)) for a, b in raw_zones)
+    merged: list[tuple[int, int]] = []
+    for s, e in zones:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    for use in (None, merged):
+        bounds = [(0, len(text))] if use is None else [(s, min(e, len(text))) for s, e in use]
+        products = [Mention(i, i + 1, text[i], text[i]) for i in range(0, len(text), 7)]
+        for fl in find_feature_lists(text, use, products):
+            assert len(fl.items) >= 2
+            assert 0 <= fl.start < fl.end <= len(text)
+            for item in fl.items:
+                assert 0 <= item.start < item.end <= len(text)
+                assert text[item.start : item.end] == item.text
+                assert any(s <= item.start and item.end <= e for s, e in bounds)
