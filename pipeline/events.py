@@ -29,7 +29,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 import regex
 import yaml
@@ -91,69 +91,24 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
-    trigger: regex.Pattern[str]
-    hedge: regex.Pattern[str]
-    planned: regex.Pattern[str]
-    done: regex.Pattern[str]
-    planned_final: regex.Pattern[str]
-    done_final: regex.Pattern[str]
-    forward: regex.Pattern[str]
-    compound: regex.Pattern[str]
-    negated_before: regex.Pattern[str]
-    negated_after: regex.Pattern[str]
-    marker_skip: regex.Pattern[str]
-    argument: regex.Pattern[str]
-    genitive: regex.Pattern[str]
-    genitive_chain: regex.Pattern[str]
-    modifier: regex.Pattern[str]
-    nominal_subject: regex.Pattern[str]
-    topic: regex.Pattern[str]
+    trigger: regex.Pattern[str]  # one named group per event type
     main_product_types: frozenset[str]
-    named_feature_drop: regex.Pattern[str]
-    date_not_after: regex.Pattern[str]
-    date_not_before: regex.Pattern[str]
-    adverbial_date: regex.Pattern[str]
-    anchor_after: regex.Pattern[str]
-    clause_break: regex.Pattern[str]
-    pre_release: regex.Pattern[str]
+    p: Mapping[str, regex.Pattern[str]]  # the named patterns of triggers.yaml
 
 
-def _alternation(patterns: Iterable[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
+def _alternation(patterns: str | Iterable[str]) -> str:
+    return patterns if isinstance(patterns, str) else "|".join(f"(?:{p})" for p in patterns)
 
 
 @lru_cache(maxsize=None)
 def _rules(path: Path = DATA) -> _Rules:
-    """Compile the trigger lexicon once: one named group per event type."""
+    """Compile the trigger lexicon and the named patterns once."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     trigger = "|".join(f"(?P<{t}>{_alternation(data['types'][t])})" for t in data["types"])
-    markers = data["product_markers"]
     return _Rules(
         trigger=regex.compile(trigger),
-        hedge=regex.compile(_alternation(data["hedges"])),
-        planned=regex.compile(_alternation(data["status"]["planned"])),
-        done=regex.compile(_alternation(data["status"]["done"])),
-        planned_final=regex.compile(data["status"]["planned_final"]),
-        done_final=regex.compile(data["status"]["done_final"]),
-        forward=regex.compile(_alternation(data["forward_cues"])),
-        compound=regex.compile("^" + data["trigger_suffixes"] + data["compound_continuation"]),
-        negated_before=regex.compile(data["negated_before"]),
-        negated_after=regex.compile(data["negated_after"]),
-        marker_skip=regex.compile(markers["skip"]),
-        argument=regex.compile(markers["argument"]),
-        genitive=regex.compile(markers["genitive"]),
-        genitive_chain=regex.compile(markers["genitive_chain"]),
-        modifier=regex.compile(markers["modifier"]),
-        nominal_subject=regex.compile(data["nominal_subject"]),
-        topic=regex.compile(data["topic_or_subject"]),
         main_product_types=frozenset(data["main_product_types"]),
-        named_feature_drop=regex.compile(data["drop_of_named_feature"]),
-        date_not_after=regex.compile(data["date_not_event_after"]),
-        date_not_before=regex.compile(data["date_not_event_before"]),
-        adverbial_date=regex.compile(data["adverbial_date_after"]),
-        anchor_after=regex.compile(data["anchor_after"]),
-        clause_break=regex.compile(data["clause_break"]),
-        pre_release=regex.compile(data["pre_release_before"]),
+        p={name: regex.compile(_alternation(pattern)) for name, pattern in data["patterns"].items()},
     )
 
 
@@ -181,9 +136,9 @@ def _canonicals(group: Sequence[ProductLike]) -> list[str]:
 def marker(rules: _Rules, text: str, end: int, limit: int) -> str:
     """How the text after a product (group) ending at ``end`` relates it to the predicate."""
     after = text[end : min(limit, end + _WINDOW)]
-    after = after[rules.marker_skip.match(after).end() :]
-    for kind, pattern in (("argument", rules.argument), ("genitive", rules.genitive), ("modifier", rules.modifier)):
-        if pattern.match(after):
+    after = after[rules.p["marker_skip"].match(after).end() :]
+    for kind in ("argument", "genitive", "modifier"):
+        if rules.p[kind].match(after):
             return kind
     return "oblique"
 
@@ -204,10 +159,10 @@ def _products_for(
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
     for g, how in reversed(before):
         between = text[g[-1].end : trigger[0]]
-        if how == "argument" or rules.marker_skip.match(between).end() == len(between):
+        if how == "argument" or rules.p["marker_skip"].match(between).end() == len(between):
             return _canonicals(g), "argument"
     for g, how in reversed(before):
-        chain = rules.genitive_chain.match(text[g[-1].end + 1 : trigger[0]]) is not None
+        chain = rules.p["genitive_chain"].match(text[g[-1].end + 1 : trigger[0]]) is not None
         if how == "genitive" and (chain or kind in {"feature_drop", "delay", "end"}):
             return _canonicals(g), "genitive"
     for g in in_sentence:
@@ -230,7 +185,7 @@ def _context_products(
     reach further back.
     """
     sentence = text[sent[0] : sent[1]]
-    if rules.forward.search(sentence):
+    if rules.p["forward"].search(sentence):
         following = [g for g in groups if g[0].start >= sent[1]]
         if following and not text[sent[1] : following[0][0].start].strip(" \t\r\n・●■◆※-－"):
             return _canonicals(following[0]), "line-up"
@@ -238,11 +193,11 @@ def _context_products(
         return [], "none"
     previous = [g for g in groups if g[-1].end <= sent[0]]
     tail = text[trigger[1] : sent[1]]
-    subjectless = rules.topic.search(text, sent[0], trigger[0]) is None
-    predicate = rules.done.match(tail) or rules.planned.match(tail)
+    subjectless = rules.p["topic"].search(text, sent[0], trigger[0]) is None
+    predicate = rules.p["done"].match(tail) or rules.p["planned"].match(tail)
     if previous and prev and prev[0] <= previous[-1][0].start and subjectless and predicate:
         return _canonicals(previous[-1]), "previous-sentence"
-    if previous and rules.nominal_subject.match(text[trigger[1] : trigger[1] + 8]):
+    if previous and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
         return _canonicals(previous[-1]), "previous"
     return [], "none"
 
@@ -264,7 +219,7 @@ def _names_dropped(rules: _Rules, m: regex.Match[str], how: str) -> bool:
     return (
         m.lastgroup == "feature_drop"
         and how in {"argument", "genitive"}
-        and rules.named_feature_drop.match(m.group()) is not None
+        and rules.p["named_feature_drop"].match(m.group()) is not None
     )
 
 
@@ -281,10 +236,10 @@ def _is_trigger(rules: _Rules, text: str, m: regex.Match[str]) -> bool:
     """A trigger word standing as a predicate or its noun, not inside a longer word or negated."""
     start, end = m.span()
     after = text[end : end + _WINDOW]
-    if rules.compound.match(after) or rules.negated_after.match(after):
+    if rules.p["compound"].match(after) or rules.p["negated_after"].match(after):
         return False
     before = text[max(0, start - 2) : start]
-    if rules.negated_before.search(before):
+    if rules.p["negated_before"].search(before):
         return False
     return not (before and regex.match(r"\p{Katakana}", text[start]) and regex.match(r"\p{Katakana}", before[-1]))
 
@@ -297,8 +252,8 @@ def _may_date_event(rules: _Rules, text: str, d: DateLike) -> bool:
     return (
         d.type in _CALENDAR_TYPES
         and not d.value.endswith("_REF")
-        and not rules.date_not_after.match(text[d.end : d.end + 8])
-        and not rules.date_not_before.search(text[max(0, d.start - 8) : d.start])
+        and not rules.p["date_not_after"].match(text[d.end : d.end + 8])
+        and not rules.p["date_not_before"].search(text[max(0, d.start - 8) : d.start])
     )
 
 
@@ -306,16 +261,16 @@ def _date_for(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int], dates: Sequence[DateLike]
 ) -> DateLike | None:
     """The event's date: see the module docstring."""
-    breaks = [m.end() for m in rules.clause_break.finditer(text, sent[0], trigger[0])]
+    breaks = [m.end() for m in rules.p["clause_break"].finditer(text, sent[0], trigger[0])]
     clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
     before = [d for d in calendar if clause_start <= d.start and d.end <= trigger[0]]
-    anchor = rules.anchor_after.match(text[trigger[1] : trigger[1] + 8]) is not None
+    anchor = rules.p["anchor_after"].match(text[trigger[1] : trigger[1] + 8]) is not None
     after = [] if anchor else [d for d in calendar if d.start >= trigger[1]]
     if kind == "delay" and after:
         return after[0]
     if kind == "announce":
-        adverbial = [d for d in before if rules.adverbial_date.match(text[d.end : d.end + 4])]
+        adverbial = [d for d in before if rules.p["adverbial_date"].match(text[d.end : d.end + 4])]
         if adverbial:
             return adverbial[0]
     if before:
@@ -334,9 +289,9 @@ def _status(
         if first > dct:
             return "planned"
     tail = text[trigger_end:sent_end]
-    if rules.done.match(tail):
+    if rules.p["done"].match(tail):
         return "done"
-    if rules.planned.match(tail) or (rules.planned_final.search(tail) and not rules.done_final.search(tail)):
+    if rules.p["planned"].match(tail) or (rules.p["planned_final"].search(tail) and not rules.p["done_final"].search(tail)):
         return "planned"
     return "done"
 
@@ -391,7 +346,7 @@ def find_events(
     sents = list(sentences(text, zones))
     for k, sent in enumerate(sents):
         prev = sents[k - 1] if k else None
-        if rules.hedge.search(_QUOTED.sub("", text[sent[0] : sent[1]])):
+        if rules.p["hedge"].search(_QUOTED.sub("", text[sent[0] : sent[1]])):
             continue
         triggers = [m for m in rules.trigger.finditer(text, sent[0], sent[1]) if _is_trigger(rules, text, m)]
         for i, m in enumerate(triggers):
@@ -407,12 +362,12 @@ def find_events(
                 named = tuple(c for c in canonicals if c != main)
                 canonicals, how = [main], "main-product"
             date = _event_date(_date_for(rules, text, kind, sent, m.span(), dates))
-            if date is None and rules.anchor_after.match(text[m.end() : m.end() + 8]):
+            if date is None and rules.p["anchor_after"].match(text[m.end() : m.end() + 8]):
                 continue  # an undated anchor of another event (Xのリリースから180日以内) is background
             status = _status(rules, kind, text, m.end(), sent[1], date, dct)
             if date is None and kind == "announce" and status == "done":
                 date = _dct_date(dct)
-            stage = "pre-release" if rules.pre_release.search(text, max(sent[0], m.start() - 16), m.start()) else "final"
+            stage = "pre-release" if rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start()) else "final"
             for product in canonicals:
                 found.append(
                     Event(
