@@ -66,12 +66,18 @@ class _Context:
             return None
         return self.year
 
-    def month_hint(self, s: str, start: int) -> tuple[int, int] | None:
-        """The month of the date just before in the same sentence (6月9日・10日 -> 10日 is June's)."""
+    def month_hint(self, s: str, start: int, reach: int) -> tuple[int, int] | None:
+        """The month of the date just before in the same sentence (6月9日・10日 -> 10日 is June's).
+
+        A month named without a day lends itself only to a day right after it
+        (7月は、14日): 9月〜10月に発売する…で28日から is the DCT's month.
+        """
         if self.last is None or self.last[1] is None or _SENTENCE_END.search(s, self.last[0], start):
             return None
         point = self.last[1]
         if point.year is None or not point.month or point.week is not None:
+            return None
+        if point.day is None and start - self.last[0] > reach:
             return None
         return point.year, point.month
 
@@ -120,7 +126,8 @@ def find_dates(text: str, dct: dt.date | None, zones: Sequence[tuple[int, int]] 
             if r is None or r.end <= r.start or not context.can_refer(r, g.anaphora_window):
                 pos = m.start() + 1
                 continue
-            t = timex.resolve(r, dct, context.anchor, context.year_hint(s, r.start), joined, context.month_hint(s, r.start))
+            t = timex.resolve(r, dct, context.anchor, context.year_hint(s, r.start), joined,
+                              context.month_hint(s, r.start, g.month_reach))
             mentions.append(DateMention(r.start, r.end, text[r.start:r.end], t.type, t.value, t.mod, t.interval, r.rule))
             context.update(r, t)
             pos = max(r.stop, r.end)

@@ -50,6 +50,7 @@ class Point:
     fy: bool = False  # a fiscal year (April to March)
     fy_end: int | None = None  # 2013年3月期: the fiscal year that ends in this month
     decade: int | None = None  # 1990年代 -> 199
+    century: int | None = None  # 19世紀 -> 18 (the TIMEX3 value: the hundreds of its years)
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # ISO: 1 = Monday
@@ -64,6 +65,7 @@ class Point:
     daypart: str | None = None  # MO MI AF EV NI
     part: str | None = None  # START MID END of the period
     explicit_year: bool = False  # the year is written in the expression
+    reported: bool = False  # a bare day reported as past news (ドコモは16日、…): on or before the DCT
 
     @property
     def has_time(self) -> bool:
@@ -189,6 +191,7 @@ class _Grammar:
     words: dict[str, _Word]
     modifiers: dict[str, _Mod]
     anaphora_window: int
+    month_reach: int
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -231,6 +234,9 @@ def grammar() -> _Grammar:
         words[surface] = _Word(kind, _spec(spec))
         contexts[group_of[kind]].append((surface, row[3] if len(row) > 3 else ""))
 
+    clock_parts = [w for w, word in words.items() if word.kind == "daypart" and ":" not in next(iter(word.spec))]
+    macros["DAYPART"] = "|".join(regex.escape(w) for w in sorted(clock_parts, key=len, reverse=True))
+
     modifiers: dict[str, _Mod] = {}
     mod_entries: dict[str, list[tuple[str, str]]] = {g: [] for g in _MOD_GROUPS}
     mod_group = {k: g for g, kinds in _MOD_GROUPS.items() for k in kinds}
@@ -246,8 +252,12 @@ def grammar() -> _Grammar:
 
     surfaces = [s for s, w in words.items() if w.kind != "daypart" or "alone" in w.spec]
     surfaces += [s for s, m in modifiers.items() if m.kind == "prefix"]
-    scanner = _scanner([_expand(p, macros) for p in data["starts"].values()], surfaces, data["start_chars"])
-    return _Grammar(pieces, guards, scanner, eras, words, modifiers, int(data["anaphora_window"]))
+    # 平成24年 and 夜7時 start at the era name and the part of the day
+    lead = "".join(sorted({re.escape(w[0]) for w in (*eras, *clock_parts)}))
+    starts = [_expand(p, macros) for p in data["starts"].values()]
+    scanner = _scanner(starts, surfaces, data["start_chars"] + lead)
+    return _Grammar(pieces, guards, scanner, eras, words, modifiers, int(data["anaphora_window"]),
+                    int(data["month_reach"]))
 
 
 def _trie(words: list[str]) -> str:
@@ -323,8 +333,9 @@ def _is_kanji(text: str | None) -> bool:
 
 # The pieces an expression may begin with, by its first character: digit, kanji numeral, other.
 _FIRST: dict[str, tuple[str, ...]] = {
-    "digit": ("iso_date", "decade", "year", "qrange", "quarter", "month", "md_slash", "day", "time"),
-    "kanji": ("year", "month", "day", "time", "rel"),
+    "digit": ("iso_date", "md_year", "decade", "century", "year", "qrange", "quarter", "month", "md_slash", "day",
+              "time"),
+    "kanji": ("century", "year", "month", "day", "time", "rel"),
     "other": ("era_year", "fy_prefix", "quarter", "half", "time", "rel", "weekday_word", "season", "daypart"),
 }
 _KANJI_NUMERALS = frozenset("〇零一二三四五六七八九十百千")
@@ -333,12 +344,12 @@ _NEXT: dict[str, tuple[str, ...]] = {
     "Y": ("no", "month_period", "qrange", "quarter", "half", "season", "month", "part", "rel"),
     "Y2": ("month_period", "qrange", "quarter", "half", "season", "month", "part"),
     "Yno": ("quarter", "half", "season", "month", "rel"),
-    "M": ("day", "part"),
+    "M": ("day", "day_wd", "part"),
     "D": ("weekday", "time", "daypart", "no"),
-    "Dno": ("daypart",),
+    "Dno": ("time", "daypart"),
     "Dw": ("time", "daypart"),
     "Dr": ("day", "weekday", "time", "daypart"),
-    "W": ("part", "no"),
+    "W": ("part", "no", "day"),
     "Wno": ("weekday_word",),
     "S": ("part",),
     "T": (),
@@ -390,7 +401,7 @@ def _read_point(s: str, pos: int, end: int, g: _Grammar, continuation: bool = Fa
 
 def _first_pieces(c: str, continuation: bool) -> tuple[str, ...]:
     if "0" <= c <= "9":
-        return _FIRST["digit"]
+        return _FIRST["digit"] + (("day_wd",) if continuation else ())
     if c in _KANJI_NUMERALS:
         return _FIRST["kanji"]
     return _FIRST["other"] + (("part",) if continuation else ())
@@ -438,7 +449,15 @@ def _h_decade(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     n = int(m["n"])
     year = n if n >= 1000 else (1900 + n if n >= 30 else 2000 + n)
     _set(ctx, decade=year // 10)
-    return "P"
+    return "S"  # 90年代半ば
+
+
+def _h_century(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
+    n = number(m["n"])
+    if n is None or not 1 <= n <= 30:
+        return None
+    _set(ctx, century=n - 1)
+    return "S"
 
 
 def _year_number(text: str) -> int | None:
@@ -460,8 +479,12 @@ def _h_year(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
             return None
         _set(ctx, rng=("year", y1, y))
     _set(ctx, year=y, explicit_year=True, fy=bool(m["fy"]))
-    # 12年 alone is more often 12 years than 2012: a two-digit year needs what follows (or a 0: 07年)
-    return "Y2" if len(m["n"]) == 2 and m["n"].isascii() and not m["fy"] and m["n"][0] != "0" else "Y"
+    # 12年 alone is more often 12 years than 2012: a two-digit year needs what follows, unless it
+    # cannot be a count of years (07年, 98年), closes a range (2014年~15年) or has one (2012-13年)
+    short = len(m["n"]) == 2 and m["n"].isascii() and not m["fy"]
+    if short and not (m["n1"] or ctx.continuation or ctx.g.guards["two_digit_year"].fullmatch(m["n"])):
+        return "Y2"
+    return "Y"
 
 
 def _h_fy_prefix(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
@@ -526,11 +549,21 @@ def _h_day(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if state == "start":
         if _is_kanji(m["n"]):
             return None  # 一日も早く: a kanji day needs its month
-        if not ctx.continuation and not _bare_day_is_date(ctx.s, m.end(), ctx.g, n):
-            return None
+        if not ctx.continuation:
+            if not _bare_day_is_date(ctx.s, m.end(), ctx.g, n):
+                return None
+            if n1 and not ctx.g.pieces["weekday"].match(ctx.s, m.end()):
+                return None  # 2~3日 with no month in sight is a number of days
+            _set(ctx, reported=_is_reported(ctx.s, ctx.start, m.end(), ctx.g))
         _set(ctx, bare_day=True)
     _set(ctx, day=n, **({"rng": ("day", n1, n)} if n1 else {}))
     return "D"
+
+
+def _is_reported(s: str, start: int, end: int, g: _Grammar) -> bool:
+    """The news lede's date of what a subject did (ドコモは16日、…発表した): a day in the past."""
+    return bool(g.guards["reported_before"].search(s, max(0, start - 2), start)
+                and g.guards["reported_after"].match(s, end))
 
 
 def _bare_day_is_date(s: str, pos: int, g: _Grammar, day: int) -> bool:
@@ -547,13 +580,16 @@ def _h_weekday(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     return "Dw"
 
 
+_DAYPART_HOURS = {"MO": (4, 12), "MI": (11, 14), "AF": (12, 18), "EV": (15, 20), "NI": (18, 24)}
+
+
 def _h_time(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     s, g = ctx.s, ctx.g
     if m["h"] is not None:
         h = number(m["h"])
         mi = 30 if m["half"] else (number(m["mi"]) if m["mi"] else 0)
         sec = int(m["s"]) if m["s"] else None
-        if _is_kanji(m["h"]) and not (m["ap"] or m["mi"] or m["half"]):
+        if _is_kanji(m["h"]) and not (m["ap"] or m["dp"] or m["mi"] or m["half"]):
             return None  # 一時 (for a while): a kanji hour needs 午前/午後 or minutes
         ap = m["ap"]
     else:
@@ -566,6 +602,9 @@ def _h_time(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
         return None
     if ap and ap.lower().startswith(("午後", "pm", "p.m")) and h < 12:
         h += 12
+    elif m["dp"] and h < 12:  # 夜7時, 夕方5時: the hour in the half of the day the part lies in
+        first, last = _DAYPART_HOURS[next(iter(g.words[m["dp"]].spec))]
+        h += 12 if first <= h + 12 <= last else 0
     if h > 24:
         return None
     _set(ctx, hour=h, minute=mi, second=sec)
@@ -667,11 +706,11 @@ def _h_no(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 
 
 _HANDLERS: dict[str, Callable[[regex.Match[str], _Ctx, str], str | None]] = {
-    "iso_date": _h_iso_date, "md_slash": _h_md_slash, "era_year": _h_era_year, "decade": _h_decade,
-    "year": _h_year, "fy_prefix": _h_fy_prefix, "month_period": _h_month_period, "qrange": _h_qrange,
-    "quarter": _h_quarter, "half": _h_half, "month": _h_month, "day": _h_day, "weekday": _h_weekday,
-    "time": _h_time, "rel": _h_rel, "weekday_word": _h_weekday_word, "season": _h_season,
-    "daypart": _h_daypart, "part": _h_part, "no": _h_no,
+    "iso_date": _h_iso_date, "md_year": _h_iso_date, "md_slash": _h_md_slash, "era_year": _h_era_year,
+    "decade": _h_decade, "century": _h_century, "year": _h_year, "fy_prefix": _h_fy_prefix,
+    "month_period": _h_month_period, "qrange": _h_qrange, "quarter": _h_quarter, "half": _h_half,
+    "month": _h_month, "day": _h_day, "day_wd": _h_day, "weekday": _h_weekday, "time": _h_time, "rel": _h_rel,
+    "weekday_word": _h_weekday_word, "season": _h_season, "daypart": _h_daypart, "part": _h_part, "no": _h_no,
 }
 
 
@@ -682,6 +721,8 @@ def _point_of(slots: dict[str, Any], use_range_end: bool = False) -> Point:
     if rng:
         name, first, last = rng
         fields[name] = last if use_range_end else first
+        if name == "day" and not use_range_end:
+            fields.pop("weekday", None)  # 8~10日(金): the weekday is the last day's
     return Point(**fields)
 
 
@@ -733,6 +774,8 @@ def _read_duration(s: str, pos: int, end: int, g: _Grammar) -> tuple[_Parts, _Pa
         unit = _unit(unit_surface)
         if parts and _UNIT_ORDER.index(unit) <= _UNIT_ORDER.index(parts[-1][1]):
             break  # 1年6カ月 goes down the units; 20年数年 is two expressions
+        if parts == [("1", "D")] and unit in ("H", "MIN", "S"):
+            break  # 1日2時間 is hours a day, a rate
         parts.append((amount, unit))
         firsts.append((first or amount, unit))
         q = m.end()
@@ -940,12 +983,20 @@ def resolve(r: Reading, dct: dt.date | None, anchor: Point | None = None, year_h
     if r.kind == "duration":
         return _resolve_duration(r, dct)
     point = r.point
-    if range_start is not None and point is not None and point.hour is not None and point.day is None and not point.rel:
-        point = replace(point, year=range_start.year, month=range_start.month, day=range_start.day)
-        r = replace(r, point=point)
+    if range_start is not None and point is not None and point.hour is not None and not point.rel:
+        r = replace(r, point=_close_clock(point, range_start))
     if month_hint is not None and point is not None and r.bare_day and point.month is None:
         r = replace(r, point=replace(point, year=month_hint[0], month=month_hint[1]))
     return _resolve_point(r, dct, anchor, year_hint)
+
+
+def _close_clock(b: Point, a: Point) -> Point:
+    """The end of a range of times takes the start's day and half of the day (午後7時から9時: 21:00)."""
+    if b.day is None:
+        b = replace(b, year=a.year, month=a.month, day=a.day)
+    if a.hour is not None and b.hour is not None and b.hour < a.hour < b.hour + 12 <= 24:
+        b = replace(b, hour=b.hour + 12)
+    return b
 
 
 _RELATIONAL = ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
@@ -1058,13 +1109,13 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
             return replace(p, newyear=False)
         return replace(p, newyear=False, year=dct.year + (0 if dct.month <= 2 else 1))
     year, month = p.year, p.month
-    if p.week is not None or p.decade is not None:
+    if p.week is not None or p.decade is not None or p.century is not None:
         return p
     if p.weekday is not None and month is None and p.day is None:
         return _nearest_weekday(p, dct)
     if year is None and (month or p.day or p.quarter or p.half or p.season):
-        if p.day and month is None:  # a bare day: the DCT's month
-            year, month = (dct.year, dct.month) if dct else (None, None)
+        if p.day and month is None:  # a bare day: the DCT's month, or the one next to it
+            year, month = _bare_day_month(p.day, p.weekday, p.reported, dct) if dct else (None, None)
         elif year_hint is not None:
             year = year_hint
         elif dct is not None:
@@ -1072,6 +1123,32 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
         else:
             year = None
     return replace(p, year=year, month=month)
+
+
+def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date) -> tuple[int, int]:
+    """The (year, month) of a day written without its month.
+
+    The DCT's month, unless the text says otherwise: a bracketed weekday
+    that only fits the month before or after (27日（水） in a 1 July
+    article), a day reported as past news that is later than the DCT's day
+    (ドコモは30日、 in a 1 August article), or a day the DCT's month lacks.
+    """
+    here = (dct.year, dct.month)
+    before, after = _add_months(*here, -1), _add_months(*here, 1)
+    order = [before, here] if reported and day > dct.day else [here, before]
+    if weekday:
+        for y, m in (*order, after):
+            if _weekday_of(y, m, day) == weekday:
+                return y, m
+    return next(((y, m) for y, m in order if _weekday_of(y, m, day)), here)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    """ISO weekday of a date, None if the month has no such day."""
+    try:
+        return dt.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
 
 
 def _anchor_date(anchor: Point | None, unit: str) -> dt.date | None:
@@ -1097,6 +1174,9 @@ def _counted(p: Point, unit: str, n: int, base: dt.date | None) -> Point:
         return replace(clean, year=day.year, month=day.month, day=p.day or day.day)
     if unit == "week":
         day = base + dt.timedelta(days=7 * n)
+        hit = _day_of_week(day - dt.timedelta(days=day.isoweekday() - 1), p.day, p.weekday) if p.day else None
+        if hit is not None:
+            return replace(clean, year=hit.year, month=hit.month, day=hit.day, weekday=None)
         if p.weekday:
             iso = day.isocalendar()
             target = dt.date.fromisocalendar(iso[0], iso[1], p.weekday)
@@ -1114,15 +1194,30 @@ def _counted(p: Point, unit: str, n: int, base: dt.date | None) -> Point:
     return replace(clean, year=year)
 
 
+def _day_of_week(monday: dt.date, day: int, weekday: int | None) -> dt.date | None:
+    """The date of day-of-month ``day`` in the week starting ``monday`` (先週27日).
+
+    With a weekday that does not fit that week, the week after or before
+    where it fits (今週20日(金) written on a Sunday means the coming week).
+    """
+    week = [monday + dt.timedelta(days=i) for i in range(7)]
+    near = week + [d + dt.timedelta(days=7) for d in week] + [d - dt.timedelta(days=7) for d in week]
+    if weekday:
+        fit = next((d for d in near if d.day == day and d.isoweekday() == weekday), None)
+        if fit is not None:
+            return fit
+    return next((d for d in week if d.day == day), None)
+
+
 def _nearest_year(month: int | None, p: Point, dct: dt.date) -> int:
     """The DCT's year, or the next/previous one across the turn of the year.
 
     A month written without a year takes the DCT's year (§2), except near
-    the turn of the year, where the nearer year wins (12月 in a January
+    the turn of the year, where the nearer year wins (12月 or 冬 in a January
     article, 1月 in a December one) unless a bracketed weekday says otherwise.
     """
     year = dct.year
-    first = month or (3 * (p.quarter or 0) - 2 if p.quarter else None)
+    first = month or (3 * p.quarter - 2 if p.quarter else _SEASON_MONTHS.get(p.season or ""))
     if first is not None and dct.month <= 2 and first >= 11:
         candidate = year - 1
     elif first is not None and dct.month >= 11 and first <= 2:
@@ -1161,6 +1256,8 @@ def _format(p: Point) -> str:
     y = f"{p.year:04d}" if p.year is not None else "XXXX"
     if p.decade is not None:
         date = f"{p.decade:03d}"
+    elif p.century is not None:
+        date = f"{p.century:02d}"
     elif p.fy or p.fy_end:
         fy_year = p.year
         if p.fy_end and p.year is not None:
@@ -1215,6 +1312,8 @@ def _span(p: Point) -> tuple[dt.date, dt.date] | None:
     try:
         if p.decade is not None:
             return dt.date(p.decade * 10, 1, 1), dt.date(p.decade * 10 + 9, 12, 31)
+        if p.century is not None:
+            return dt.date(max(1, p.century * 100), 1, 1), dt.date(p.century * 100 + 99, 12, 31)
         if p.week is not None:
             if p.week == (0, 0):
                 return None
@@ -1287,7 +1386,7 @@ def normalise(expression: str, dct: dt.date | None = None, anchor: Point | None 
 
 
 _DATE = r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?)?"
-_DATE = rf"(?:{_DATE}|FY(?:\d{{4}}|XXXX)(?:-Q[1-4]|-H[12])?|\d{{3}}|XXXX-WXX-[1-7])"
+_DATE = rf"(?:{_DATE}|FY(?:\d{{4}}|XXXX)(?:-Q[1-4]|-H[12])?|\d{{2,3}}|XXXX-WXX-[1-7])"
 _TIME = r"T(?:\d{2}:\d{2}(?::\d{2})?|MO|MI|AF|EV|NI|DT)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DUR = rf"P(?:(?:{_NUM}[YMWD])+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"

@@ -68,10 +68,73 @@ def test_find_dates(text: str, expected: list[tuple[str, str, str, str | None]])
     "画面は16:10のワイド液晶", "あの人の１日だ", "情報満載の1日を振り返る", "高校3年生の頃",
     "発売日前日まで", "その後、同時に発表", "今回紹介する", "現在地を表示", "4.3インチで重さ約120g",
     "（500）日のサマー", "4回、2回と数えた", "「午後の彼女」を開く", "注文すると翌日に届く", "毎月割を増額",
-    "一月のモバイル通信量", "複数年契約", "Vista以前のActiveX",
+    "一月のモバイル通信量", "複数年契約", "Vista以前のActiveX", "今からでも十分間に合う",
+    "Snapdragon S4 1.5GHz", "世紀の一大イベント",
 ])
 def test_not_dates(text: str) -> None:
     assert found(text) == []
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # era years start at the era name
+    ("スギちゃんは、平成7年から芸人活動開始", DCT, [("平成7年", "DATE", "1995", None)]),
+    ("４アイテムを平成２４年９月１１日より発売", DCT, [("平成２４年９月１１日", "DATE", "2012-09-11", None)]),
+    ("電波法（昭和25年法律第131号）", DCT, [("昭和25年", "DATE", "1950", None)]),
+    # two-digit years that cannot be counts of years, or that close or carry a range
+    ("タニタでは97年に国内初の", DCT, [("97年", "DATE", "1997", None)]),
+    ("本格移行は2014年〜15年になる", DCT, [("2014年〜15年", "DATE", "2014", None)]),
+    ("まず2012-13年にシェア4位", DCT, [("2012-13年", "DATE", "2012", None)]),
+    ("創業57年のメーカー", DCT, [("57年", "DURATION", "P57Y", None)]),
+    # a bare day dated by the news lede is past news: later than the DCT's day, last month's
+    ("NTTドコモは30日、今夏に発売する", D(2012, 8, 19), [("30日", "DATE", "2012-07-30", None), ("今夏", "DATE", "2012-SU", None)]),
+    ("Googleは24日（現地時間）、アプリを", D(2012, 6, 3), [("24日", "DATE", "2012-05-24", None)]),
+    ("NTTドコモは16日、発表した", D(2012, 8, 19), [("16日", "DATE", "2012-08-16", None)]),
+    ("21日は金環食を見よう", D(2012, 5, 17), [("21日", "DATE", "2012-05-21", None)]),
+    ("P-06Dが12日、N-07Dが13日に発売", D(2012, 7, 9), [("12日", "DATE", "2012-07-12", None), ("13日", "DATE", "2012-07-13", None)]),
+    # ... a bracketed weekday picks the month it fits; a day the DCT's month lacks is last month's
+    ("27日（水）、28日（木）から発売", D(2012, 7, 1), [("27日（水）", "DATE", "2012-06-27", None), ("28日（木）", "DATE", "2012-06-28", None)]),
+    ("3月17日（土）、20日（火祝）：実習", D(2012, 2, 2), [("3月17日（土）", "DATE", "2012-03-17", None), ("20日（火祝）", "DATE", "2012-03-20", None)]),
+    ("31日から配布", D(2012, 9, 2), [("31日", "DATE", "2012-08-31", None)]),
+    # ... and takes a month named without a day only right after it
+    ("※7月は、14日、15日", D(2012, 6, 11), [("7月", "DATE", "2012-07", None), ("14日", "DATE", "2012-07-14", None), ("15日", "DATE", "2012-07-15", None)]),
+    ("9月〜10月に発売する2機種をラウンジで28日から展示", D(2012, 8, 28), [("9月〜10月", "DATE", "2012-09", None), ("28日", "DATE", "2012-08-28", None)]),
+    # a day of a relative week
+    ("先週27日（木）に発売された", D(2012, 7, 2), [("先週27日（木）", "DATE", "2012-06-27", None)]),
+    ("今週20日（金）から発売予定", D(2012, 7, 15), [("今週20日（金）", "DATE", "2012-07-20", None)]),
+    # a date and its clock time joined by の; the end of a range of times keeps its half of the day
+    ("「5月8日の16時半より駒場で", DCT, [("5月8日の16時半", "TIME", "2012-05-08T16:30", None)]),
+    ("12日の午前11時前後。", D(2012, 4, 14), [("12日の午前11時前後", "TIME", "2012-04-12T11:00", "APPROX")]),
+    ("午後7時ごろから9時くらいにかけて", DCT, [("午後7時ごろ", "TIME", "T19:00", "APPROX"), ("9時くらい", "TIME", "T21:00", "APPROX")]),
+    ("23時から1時まで", DCT, [("23時", "TIME", "T23:00", None), ("1時", "TIME", "T01:00", None)]),
+    # a part of the day before a clock hour puts the hour in its half of the day
+    ("NHKが夕方5時のニュースで", DCT, [("夕方5時", "TIME", "T17:00", None)]),
+    ("平日夜7時頃、電波は", DCT, [("夜7時頃", "TIME", "T19:00", "APPROX")]),
+    ("深夜1時から", DCT, [("深夜1時", "TIME", "T01:00", None)]),
+    ("11月28日朝9時59分までの", DCT, [("11月28日朝9時59分", "TIME", "2012-11-28T09:59", "ON_OR_BEFORE")]),
+    # days written without 日 before their weekday, listed days, an embedded post's date
+    ("日時：8月22（水）〜26（日）", D(2012, 8, 17), [("8月22（水）〜26（日）", "DATE", "2012-08-22", None)]),
+    ("■期間：7月14(土)から8月19日(日)", D(2012, 7, 11), [("7月14(土)から8月19日(日)", "DATE", "2012-07-14", None)]),
+    ("4月28、29日に幕張メッセで", D(2012, 4, 23), [("4月28、29日", "DATE", "2012-04-28", None)]),
+    ("&mdash; 津田大介さん (@tsuda) 6月 7, 2012", DCT, [("6月 7, 2012", "DATE", "2012-06-07", None)]),
+    # centuries
+    ("ゴムを付けたのは19世紀も後半に入ってから", DCT, [("19世紀", "DATE", "18", None)]),
+    ("18世紀前半以降の新聞", DCT, [("18世紀前半以降", "DATE", "17", "ON_OR_AFTER")]),
+    # spans of days and rates are no dates
+    ("2〜3日の小旅行なら", DCT, [("2〜3日", "DURATION", "P2D/P3D", None)]),
+    ("1日24時間遊んでも", DCT, [("24時間", "DURATION", "PT24H", None)]),
+    # approximations after a date or a duration, and words
+    ("（4月29日くらい）と言われて", DCT, [("4月29日くらい", "DATE", "2012-04-29", "APPROX")]),
+    ("明日あたりから流れる", DCT, [("明日あたり", "DATE", "2012-05-09", "APPROX")]),
+    ("2時間位の練習で", DCT, [("2時間位", "DURATION", "PT2H", "APPROX")]),
+    ("ネット接続を毎時間利用した", DCT, [("毎時間", "SET", "PT1H", None)]),
+    ("今まで以上に便利", DCT, [("今まで", "DATE", "PAST_REF", None)]),
+    ("一昔前のノートPCでも", DCT, [("一昔前", "DATE", "PAST_REF", None)]),
+])
+def test_find_dates_against_their_dct(text: str, dct: dt.date, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
 
 
 def test_years_come_from_the_same_sentence() -> None:

@@ -33,6 +33,15 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("1995年", ("DATE", "1995", None)),
     ("12年3月", ("DATE", "2012-03", None)),
     ("1990年代", ("DATE", "199", None)),
+    ("19世紀", ("DATE", "18", None)),
+    ("二十世紀末", ("DATE", "19", "END")),
+    ("98年", ("DATE", "1998", None)),
+    ("5月 15, 2012", ("DATE", "2012-05-15", None)),
+    ("8月22（水）", ("DATE", "2012-08-22", None)),
+    ("5月8日の16時半", ("TIME", "2012-05-08T16:30", None)),
+    ("昼1時", ("TIME", "T13:00", None)),
+    ("0時過ぎ", ("TIME", "T00:00", "AFTER")),
+    ("90年代半ば", ("DATE", "199", "MID")),
     ("2012年11月7日（水）23:59", ("TIME", "2012-11-07T23:59", None)),
     ("午前1時", ("TIME", "T01:00", None)),
     ("午後9時", ("TIME", "T21:00", None)),
@@ -40,6 +49,7 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("２５日の朝", ("TIME", "2012-05-25TMO", None)),
     # eras, possible or not
     ("平成24年", ("DATE", "2012", None)),
+    ("昭和25年", ("DATE", "1950", None)),
     ("令和元年", ("DATE", "2019", None)),
     ("平成32年", ("DATE", "2020", None)),
     ("㍻24年5月", ("DATE", "2012-05", None)),
@@ -73,6 +83,8 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("8月頃", ("DATE", "2012-08", "APPROX")),
     ("1月中旬以降", ("DATE", "2012-01", "ON_OR_AFTER")),
     ("8月下旬頃", ("DATE", "2012-08", "END")),
+    ("4月29日くらい", ("DATE", "2012-04-29", "APPROX")),
+    ("週末あたり", ("DATE", "2012-W19-WE", "APPROX")),
     ("2007年の第2四半期末まで", ("DATE", "2007-Q2", "ON_OR_BEFORE")),
     ("第2四半期末まで", ("DATE", "2012-Q2", "ON_OR_BEFORE")),
     # ranges: one entry, the value and mod of the start
@@ -109,6 +121,8 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("現在", ("DATE", "PRESENT_REF", None)),
     ("かつて", ("DATE", "PAST_REF", None)),
     ("先日", ("DATE", "PAST_REF", None)),
+    ("今まで", ("DATE", "PAST_REF", None)),
+    ("一昔前", ("DATE", "PAST_REF", None)),
     # durations
     ("180日以内", ("DURATION", "P180D", "EQUAL_OR_LESS")),
     ("6カ月", ("DURATION", "P6M", None)),
@@ -118,6 +132,11 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("約2か月後", ("DURATION", "P2M", "APPROX")),
     ("約４時間４０分", ("DURATION", "PT4H40M", "APPROX")),
     ("1時間程度", ("DURATION", "PT1H", "APPROX")),
+    ("3時間位", ("DURATION", "PT3H", "APPROX")),
+    ("2年近く", ("DURATION", "P2Y", "APPROX")),
+    ("13時間弱", ("DURATION", "PT13H", "LESS_THAN")),
+    ("1年2ヶ月余り", ("DURATION", "P1Y2M", "MORE_THAN")),
+    ("2〜3日", ("DURATION", "P2D/P3D", None)),
     ("0.4秒", ("DURATION", "PT0.4S", None)),
     ("1年半", ("DURATION", "P1.5Y", None)),
     ("半年", ("DURATION", "P6M", None)),
@@ -127,6 +146,7 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     # sets
     ("毎月", ("SET", "P1M", None)),
     ("毎日", ("SET", "P1D", None)),
+    ("毎時間", ("SET", "PT1H", None)),
     ("週1回", ("SET", "P1W", None)),
     ("1日3回", ("SET", "P1D", None)),
     ("毎週月曜日", ("SET", "XXXX-WXX-1", None)),
@@ -145,6 +165,13 @@ def test_normalise(expression: str, expected: tuple[str, str, str | None]) -> No
     ("1月15日", dt.date(2011, 12, 20), "2012-01-15"),
     ("今年度", dt.date(2012, 2, 1), "FY2011"),
     ("昨年末", dt.date(2012, 3, 1), "2011"),
+    ("冬", dt.date(2012, 1, 9), "2011-WI"),  # winter in January is the one that began in December
+    ("冬", dt.date(2011, 11, 9), "2011-WI"),
+    ("20日（火祝）", dt.date(2012, 2, 2), "2012-03-20"),  # the month the weekday fits
+    ("27日（水）", dt.date(2012, 7, 1), "2012-06-27"),
+    ("31日", dt.date(2012, 9, 2), "2012-08-31"),  # September has no 31st
+    ("先週27日（木）", dt.date(2012, 7, 2), "2012-06-27"),
+    ("今週20日（金）", dt.date(2012, 7, 15), "2012-07-20"),  # written on a Sunday: the coming week
 ])
 def test_relative_to_dct(expression: str, dct: dt.date, value: str) -> None:
     assert norm(expression, dct)[1] == value
@@ -178,6 +205,8 @@ def test_without_dct_values_stay_unresolved(expression: str, value: str) -> None
     ("今週", ("2012-05-07", "2012-05-13")),
     ("2007年末", ("2007-09-01", "2007-12-31")),
     ("2012年5月8日 10時", ("2012-05-08", "2012-05-08")),
+    ("19世紀", ("1800-01-01", "1899-12-31")),
+    ("8〜10日（木）", ("2012-05-08", "2012-05-10")),
 ])
 def test_interval(expression: str, interval: tuple[str, str]) -> None:
     t = timex.normalise(expression, DCT)
@@ -192,7 +221,7 @@ def test_no_interval_without_days(expression: str) -> None:
 
 @pytest.mark.parametrize("expression", [
     "Windows 8", "iOS 5.1", "Core i7-3770", "1日あたり", "1日500円", "一時", "十分", "一日も早く",
-    "月額", "2万8000円前後", "3分の1", "同時", "今回",
+    "月額", "2万8000円前後", "3分の1", "同時", "今回", "十分間に合う", "1日24時間",
 ])
 def test_not_temporal(expression: str) -> None:
     assert timex.normalise(expression, DCT) is None
@@ -205,7 +234,7 @@ def test_numbers(text: str, number: int | None) -> None:
 
 
 @pytest.mark.parametrize("value", [
-    "2007", "2007-06", "2007-06-26", "2007-06-26T23:00", "T01:00", "2012-Q2", "2012-H1", "2011-FA",
+    "2007", "2007-06", "2007-06-26", "2007-06-26T23:00", "18", "T01:00", "2012-Q2", "2012-H1", "2011-FA",
     "FY2012", "FY2012-Q1", "2012-W21", "2012-W21-WE", "XXXX-10", "XXXX-WXX-1", "2012-05-26TAF", "199",
     "P180D", "P60D/P90D", "PT4H40M", "PT0.4S", "P1Y6M", "PXD", "PRESENT_REF", "FUTURE_REF",
 ])
