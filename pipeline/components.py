@@ -28,16 +28,34 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "feature_lists": None,  # list of dicts: product, items, offsets, rule
     "events": None,  # list of event dicts (see pipeline.events)
 }
-SPAN_EXTENSIONS: dict[str, Any] = {
-    "offsets": None,  # [start, end]: exact character offsets of the extracted surface
-    "value": None,  # TIMEX3 value of a date
-    "mod": None,  # TIMEX3 mod of a date
-    "interval": None,  # [first day, last day] of a date
-    "canonical": None,  # canonical product name of a product mention
-    "product": None,  # canonical product a feature item belongs to
-    "list_id": None,  # index of a feature item's list in doc._.feature_lists
-    "rule": None,  # the rule that produced the span
+# Span attributes are stored per kind of span. spaCy keys a span's extension
+# values by its character offsets only, so a product span and a feature span
+# with the same boundaries would otherwise overwrite each other's values; the
+# getters below read the store of the span's own kind, chosen by its label.
+SPAN_KINDS: dict[str, str] = {
+    "DATE": "date", "TIME": "date", "DURATION": "date", "SET": "date",
+    "PRODUCT": "product", "FEATURE": "feature",
 }
+SPAN_ATTRIBUTES = (
+    "offsets",  # [start, end]: exact character offsets of the extracted surface
+    "value",  # TIMEX3 value of a date
+    "mod",  # TIMEX3 mod of a date
+    "interval",  # [first day, last day] of a date
+    "canonical",  # canonical product name of a product mention
+    "product",  # canonical product a feature item belongs to
+    "list_id",  # index of a feature item's list in doc._.feature_lists
+    "rule",  # the rule that produced the span
+)
+
+
+def _store(span: Span) -> dict[str, Any]:
+    """The attribute store of the span's kind (empty for other spans)."""
+    kind = SPAN_KINDS.get(span.label_)
+    return (getattr(span._, f"{kind}_attrs") or {}) if kind else {}
+
+
+def _getter(name: str) -> Any:
+    return lambda span: _store(span).get(name)
 
 
 def register_extensions() -> None:
@@ -45,9 +63,12 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name, default in SPAN_EXTENSIONS.items():
+    for kind in set(SPAN_KINDS.values()):
+        if not Span.has_extension(f"{kind}_attrs"):
+            Span.set_extension(f"{kind}_attrs", default=None)
+    for name in SPAN_ATTRIBUTES:
         if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+            Span.set_extension(name, getter=_getter(name))
 
 
 register_extensions()
@@ -69,9 +90,9 @@ def make_span(doc: Doc, start: int, end: int, label: str, **attrs: Any) -> Span 
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None:
         return None
-    span._.offsets = [start, end]
-    for name, value in attrs.items():
-        setattr(span._, name, value)
+    kind = SPAN_KINDS.get(label)
+    if kind:
+        setattr(span._, f"{kind}_attrs", {"offsets": [start, end], **attrs})
     return span
 
 
@@ -84,7 +105,8 @@ class ArticleLayout:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = corpus.analyse(doc.text)
+        text = doc.text
+        layout = corpus.analyse(text)
         if doc._.dct is None and layout.dct is not None:
             doc._.dct = layout.dct.isoformat()
         doc._.format = layout.format
@@ -93,7 +115,7 @@ class ArticleLayout:
         doc.spans["boilerplate"] = [
             s for z in layout.boilerplate if (s := make_span(doc, z.start, z.end, z.label)) is not None
         ]
-        _set_sentence_starts(doc, textutil.sentences(doc.text))
+        _set_sentence_starts(doc, textutil.sentences(text))
         return doc
 
 
@@ -157,11 +179,12 @@ class ProductTagger:
         return doc
 
 
-def _products_of(doc: Doc) -> list[Any]:
+def _products_of(doc: Doc, text: str) -> list[Any]:
+    """The product spans back as ProductMentions (``text`` is ``doc.text``, read once)."""
     from .products import ProductMention
 
     return [
-        ProductMention(*_span_offsets(s), doc.text[slice(*_span_offsets(s))], s._.canonical, s._.rule)
+        ProductMention(*_span_offsets(s), text[slice(*_span_offsets(s))], s._.canonical, s._.rule)
         for s in doc.spans.get("products", [])
     ]
 
@@ -173,7 +196,8 @@ class FeatureLists:
         from .features import find_feature_lists
 
         lists, spans = [], []
-        for list_id, flist in enumerate(find_feature_lists(doc.text, content_zones(doc), _products_of(doc))):
+        text = doc.text
+        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc, text))):
             lists.append({
                 "product": flist.product, "start": flist.start, "end": flist.end, "rule": flist.rule,
                 "items": [{"text": i.text, "start": i.start, "end": i.end} for i in flist.items],
@@ -196,8 +220,9 @@ class EventExtractor:
         from .events import find_events
         from .features import FeatureItem, FeatureList
 
+        text = doc.text
         dates = [
-            DateMention(*_span_offsets(s), doc.text[slice(*_span_offsets(s))], s.label_, s._.value, s._.mod,
+            DateMention(*_span_offsets(s), text[slice(*_span_offsets(s))], s.label_, s._.value, s._.mod,
                         tuple(s._.interval) if s._.interval else None, s._.rule)
             for s in doc.spans.get("dates", [])
         ]
@@ -207,23 +232,24 @@ class EventExtractor:
             for f in doc._.feature_lists or []
         ]
         events = find_events(
-            doc.text, content_zones(doc), dct(doc), dates, _products_of(doc), lists, tuple(doc._.title) if doc._.title else None
+            text, content_zones(doc), dct(doc), dates, _products_of(doc, text), lists,
+            tuple(doc._.title) if doc._.title else None,
         )
-        doc._.events = [event_dict(doc, n, e) for n, e in enumerate(events, 1)]
+        doc._.events = [event_dict(doc._.doc_id, text, n, e) for n, e in enumerate(events, 1)]
         return doc
 
 
-def event_dict(doc: Doc, n: int, e: Any) -> dict[str, Any]:
+def event_dict(doc_id: str | None, text: str, n: int, e: Any) -> dict[str, Any]:
     """An event as JSON-like data; ``event_id`` is ``<doc_id>#<n>`` in text order."""
     date = None
     if e.date is not None:
         date = {"value": e.date.value, "mod": e.date.mod, "text": e.date.text,
                 "interval": list(e.date.interval) if e.date.interval else None}
     return {
-        "event_id": f"{doc._.doc_id or 'doc'}#{n}", "type": e.type, "product": e.product, "status": e.status,
+        "event_id": f"{doc_id or 'doc'}#{n}", "type": e.type, "product": e.product, "status": e.status,
         "date": date, "features": list(e.features),
-        "evidence": doc.text[e.evidence_start:e.evidence_end], "evidence_span": [e.evidence_start, e.evidence_end],
-        "trigger": doc.text[e.trigger_start:e.trigger_end], "trigger_span": [e.trigger_start, e.trigger_end],
+        "evidence": text[e.evidence_start:e.evidence_end], "evidence_span": [e.evidence_start, e.evidence_end],
+        "trigger": text[e.trigger_start:e.trigger_end], "trigger_span": [e.trigger_start, e.trigger_end],
         "rule": e.rule,
     }
 

@@ -45,12 +45,12 @@ def _offsets(span: Span) -> tuple[int, int]:
     return start, end
 
 
-def _surface(doc: Doc, span: Span) -> str:
+def _surface(text: str, span: Span) -> str:
     start, end = _offsets(span)
-    return doc.text[start:end]
+    return text[start:end]
 
 
-def _group(doc: Doc, spans: Iterable[Span], key: Any) -> dict[str, list[Span]]:
+def _group(spans: Iterable[Span], key: Any) -> dict[str, list[Span]]:
     """Spans grouped by the normalised ``key(span)``, in order of first occurrence."""
     groups: dict[str, list[Span]] = {}
     for span in spans:
@@ -60,24 +60,25 @@ def _group(doc: Doc, spans: Iterable[Span], key: Any) -> dict[str, list[Span]]:
 
 def prediction(doc: Doc) -> dict[str, Any]:
     """The Doc's extraction in the gold/prediction JSON shape of gold-format.md."""
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
     products = [
         {
             "canonical": group[0]._.canonical,
-            "mentions": list(dict.fromkeys(_surface(doc, s) for s in group)),
+            "mentions": list(dict.fromkeys(_surface(text, s) for s in group)),
             "spans": [list(_offsets(s)) for s in group],
         }
-        for group in _group(doc, _spans(doc, "products"), lambda s: s._.canonical).values()
+        for group in _group(_spans(doc, "products"), lambda s: s._.canonical).values()
     ]
     dates = [
         {
-            "text": _surface(doc, group[0]),
+            "text": _surface(text, group[0]),
             "type": group[0].label_,
             "value": group[0]._.value,
             "mod": group[0]._.mod,
             "interval": group[0]._.interval,
             "spans": [list(_offsets(s)) for s in group],
         }
-        for group in _group(doc, _spans(doc, "dates"), lambda s: _surface(doc, s)).values()
+        for group in _group(_spans(doc, "dates"), lambda s: _surface(text, s)).values()
     ]
     return {
         "doc_id": doc._.doc_id,
@@ -132,13 +133,13 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows = []
+    rows, text = [], doc.text
     for s in _spans(doc, "dates"):
         start, end = _offsets(s)
         first, last = s._.interval or (None, None)
         rows.append(
             {
-                "doc_id": doc._.doc_id, "start": start, "end": end, "text": doc.text[start:end],
+                "doc_id": doc._.doc_id, "start": start, "end": end, "text": text[start:end],
                 "type": s.label_, "value": s._.value, "mod": s._.mod,
                 "interval_start": first, "interval_end": last, "rule": s._.rule,
             }
@@ -147,12 +148,12 @@ def date_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows = []
+    rows, text = [], doc.text
     for s in _spans(doc, "products"):
         start, end = _offsets(s)
         rows.append(
             {
-                "doc_id": doc._.doc_id, "start": start, "end": end, "text": doc.text[start:end],
+                "doc_id": doc._.doc_id, "start": start, "end": end, "text": text[start:end],
                 "canonical": s._.canonical, "rule": s._.rule,
             }
         )
