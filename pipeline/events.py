@@ -214,13 +214,9 @@ def main_product(products: Sequence[ProductLike], title: tuple[int, int] | None 
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _names_dropped(rules: _Rules, m: regex.Match[str], how: str) -> bool:
-    """``Xがプリインストールされなくなる``: X is the dropped feature, not the product."""
-    return (
-        m.lastgroup == "feature_drop"
-        and how in {"argument", "genitive"}
-        and rules.p["named_feature_drop"].match(m.group()) is not None
-    )
+def _names_dropped(rules: _Rules, m: regex.Match[str]) -> bool:
+    """``Xがプリインストールされなくなる``: a drop trigger whose argument is the dropped feature."""
+    return m.lastgroup == "feature_drop" and rules.p["named_feature_drop"].match(m.group()) is not None
 
 
 def _governed(text: str, m: regex.Match[str], later: Sequence[regex.Match[str]]) -> bool:
@@ -358,16 +354,22 @@ def find_events(
             if not canonicals:
                 canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), groups)
             named: tuple[str, ...] = ()
-            if kind in rules.main_product_types and main and (not canonicals or _names_dropped(rules, m, how)):
-                named = tuple(c for c in canonicals if c != main)
-                canonicals, how = [main], "main-product"
+            if kind in rules.main_product_types and main:
+                # A drop is about the article's main product unless a product is its
+                # argument; a product named as the thing dropped
+                # (Xがプリインストールされなくなる) is the main product's feature.
+                dropped = _names_dropped(rules, m)
+                if not canonicals or how == "genitive" or (dropped and how == "argument"):
+                    named = tuple(c for c in canonicals if c != main) if dropped else ()
+                    canonicals, how = [main], "main-product"
             date = _event_date(_date_for(rules, text, kind, sent, m.span(), dates))
             if date is None and rules.p["anchor_after"].match(text[m.end() : m.end() + 8]):
                 continue  # an undated anchor of another event (Xのリリースから180日以内) is background
             status = _status(rules, kind, text, m.end(), sent[1], date, dct)
             if date is None and kind == "announce" and status == "done":
                 date = _dct_date(dct)
-            stage = "pre-release" if rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start()) else "final"
+            pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
+            stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"
             for product in canonicals:
                 found.append(
                     Event(
