@@ -1,0 +1,1219 @@
+"""Product names (annotation-guidelines §1) with one canonical name per product in a document.
+
+Three phases, in the spirit of the scispaCy abbreviation detector (find the
+definitions first, then apply them to the whole document):
+
+1. *Discover* names from their shape and context, not only from a list:
+   Latin/alphanumeric runs (``ARROWS X LTE F-05D``, ``ＩＳ１２Ｔ``) with the
+   katakana glued to them (``Galaxy Sシリーズ``, ``プランZシンプル``), names in
+   「」『』 that look like names or sit after a category word (``アプリ「…」``),
+   names from the package and user lexicons, and the short forms that an
+   article defines (``（コード名:Viridian）``, ``（以下、…）``). Generic edges
+   (``Windows OS``, ``Androidスマートフォン``) are trimmed; companies, generic
+   categories, standards, formats and events are excluded as data.
+2. *Find* every occurrence of every discovered name in the content zones,
+   longest match first, so a short name never matches inside a longer one.
+3. *Resolve*: surface variants, code names, short forms that the fullest name
+   only extends with a model number (``HTC J`` → ``HTC J ISW13HT``) and bare
+   service packs (``SP1``) join one product whose canonical is the fullest name
+   the article gives; versions stay products of their own (``Android 4.0``).
+
+Matching works on a same-length folded copy of the text (NFKC where it maps
+one character to one character, dashes to ``-``), so every offset is an offset
+into the original text and fullwidth and halfwidth forms match each other.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple, Sequence
+
+import regex
+import yaml
+
+from .evaluate import normalise
+
+__all__ = ["Lexicons", "ProductMention", "find_products", "load_lexicons", "product_key"]
+
+DATA_DIR = Path(__file__).parent / "data" / "products"
+EXCLUSION_FILES = ("companies.txt", "generic.txt", "common_words.txt", "standards.txt", "formats.txt", "events.txt")
+LIST_FILES = (*EXCLUSION_FILES, "products.txt", "code_names.txt", "brands.txt", "given_names.txt")
+PATTERN_FILE = "patterns.yaml"
+ALIAS_FILE = "aliases.tsv"
+MAX_NAME_LENGTH = 80  # characters; a longer run of Latin words is text, not a name
+MANY_SURFACES = 64  # above this many names, occurrences are found in one pass
+
+
+@dataclass(frozen=True, slots=True)
+class ProductMention:
+    """One occurrence of a product name; ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Lexicons:
+    """What the rules read from data: name lists (as normalised keys) and compiled patterns.
+
+    Compared and hashed by identity, so per-word results can be cached per lexicon.
+    """
+
+    excluded: frozenset[str]  # never a product by itself (all exclusion lists)
+    companies: frozenset[str]  # companies, carriers, organisations, media
+    not_heads: frozenset[str]  # generic words, standards, formats, events: cannot start a name
+    generic: frozenset[str]  # category words trimmed from the ends of a name
+    common: frozenset[str]  # words that are no name alone (Pro, Store, OFF)
+    known: frozenset[str]  # products whatever their shape
+    kept_tails: frozenset[str]
+    name_tails: frozenset[str]
+    exclude_shapes: regex.Pattern[str]
+    measure: regex.Pattern[str]
+    weak_shapes: regex.Pattern[str]
+    organisation: regex.Pattern[str]
+    model_number: regex.Pattern[str]
+    version: regex.Pattern[str]
+    alias: regex.Pattern[str]
+    bare_version: regex.Pattern[str]
+    run_separator: regex.Pattern[str]
+    category_cue: regex.Pattern[str]
+    following_cue: regex.Pattern[str]
+    company_cue: regex.Pattern[str]
+    bracket_reject: regex.Pattern[str]
+    code_name_intro: regex.Pattern[str]
+    short_form_intro: regex.Pattern[str]
+    anaphor: regex.Pattern[str]
+    masks: regex.Pattern[str]
+    gloss: regex.Pattern[str]
+    code_names: frozenset[str]  # well-known code names
+    given_names: frozenset[str]  # first names: a given name and a surname are a person
+    brands: frozenset[str]  # brand words that are a family when they begin several names
+    aliases: dict[str, str]  # key of another spelling -> key of the name (アンドロイド -> android)
+    known_pattern: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1 << 16)
+def product_key(text: str) -> str:
+    """The comparison key of a name: the scorer's normalisation (gold-format.md).
+
+    Trademark signs are dropped first, so ``ZENBOOK(TM)`` and ``ZENBOOK`` are
+    one name, as they are one product.
+    """
+    return normalise(_MARKS.sub("", text))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_list(path: Path) -> list[str]:
+    """Entries of a one-name-a-line file; ``#`` starts a comment."""
+    if not path.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def _read_aliases(path: Path) -> dict[str, str]:
+    """``alias<TAB>name`` lines as keys; ``#`` starts a comment."""
+    pairs = (line.split("\t") for line in _read_list(path))
+    return {product_key(p[0]): product_key(p[1]) for p in pairs if len(p) == 2 and p[0].strip() and p[1].strip()}
+
+
+def _read_patterns(path: Path) -> dict[str, list[str]]:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: [str(v) for v in (vs if isinstance(vs, list) else [vs])] for k, vs in data.items()}
+
+
+def _alternation(parts: Iterable[str]) -> str:
+    return "|".join(f"(?:{p})" for p in parts) or "(?!)"
+
+
+def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A matcher for literal names in lower-folded text: a trie, so it costs little per name.
+
+    Compiled with ``re``, which matches such literal alternatives faster than ``regex``.
+    """
+    trie: dict[str, dict] = {}
+    for name in {fold_lower(n) for n in names if n}:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie)) if trie else None
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """Alternatives sharing their prefixes; an optional tail is greedy, so the longest name wins."""
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+
+
+def load_lexicons(extra_dirs: Sequence[str | Path] = ()) -> Lexicons:
+    """The package's lexicons and patterns plus those in ``extra_dirs``.
+
+    A user directory holds files with the package's names and formats
+    (``companies.txt``, ``products.txt``, ``patterns.yaml`` …); its entries are
+    added to the package's, so users extend the stage without editing it. A
+    name listed as a product wins over the exclusion lists.
+    """
+    return _load(tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=16)
+def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
+    dirs = (DATA_DIR, *(Path(d) for d in extra_dirs))
+    lists = {name: [e for d in dirs for e in _read_list(d / name)] for name in LIST_FILES}
+    patterns: dict[str, list[str]] = {}
+    for d in dirs:
+        for key, values in _read_patterns(d / PATTERN_FILE).items():
+            patterns.setdefault(key, []).extend(values)
+
+    def keys(*names: str) -> frozenset[str]:
+        return frozenset(product_key(e) for name in names for e in lists[name]) - known
+
+    def compiled(key: str, anchored: bool = False) -> regex.Pattern[str]:
+        body = _alternation(patterns.get(key, []))
+        return regex.compile(f"(?:{body})\\Z" if anchored else body)
+
+    known = frozenset(product_key(e) for e in lists["products.txt"])
+    return Lexicons(
+        excluded=keys(*EXCLUSION_FILES),
+        companies=keys("companies.txt"),
+        not_heads=keys("generic.txt", "standards.txt", "formats.txt", "events.txt"),
+        generic=keys("generic.txt"),
+        common=keys("common_words.txt"),
+        known=known,
+        kept_tails=frozenset(product_key(n) for n in patterns.get("kept_tails", [])),
+        name_tails=frozenset(product_key(n) for n in patterns.get("name_tails", [])),
+        exclude_shapes=compiled("exclude_shapes", anchored=True),
+        measure=compiled("measure", anchored=True),
+        weak_shapes=compiled("weak_shapes", anchored=True),
+        organisation=compiled("organisation", anchored=True),
+        model_number=compiled("model_number", anchored=True),
+        version=compiled("version", anchored=True),
+        alias=compiled("alias", anchored=True),
+        bare_version=compiled("bare_version", anchored=True),
+        run_separator=compiled("run_separator", anchored=True),
+        category_cue=compiled("category_cue", anchored=True),
+        following_cue=compiled("following_cue"),
+        company_cue=compiled("company_cue"),
+        bracket_reject=compiled("bracket_reject"),
+        code_name_intro=compiled("code_name_intro"),
+        short_form_intro=compiled("short_form_intro"),
+        anaphor=compiled("anaphor"),
+        masks=compiled("masks"),
+        gloss=compiled("gloss"),
+        code_names=keys("code_names.txt"),
+        given_names=frozenset(lists["given_names.txt"]),
+        brands=keys("brands.txt"),
+        aliases={k: v for d in dirs for k, v in _read_aliases(d / ALIAS_FILE).items()},
+        known_pattern=_literal_pattern(lists["products.txt"] + lists["code_names.txt"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_lexicons() -> Lexicons:
+    return load_lexicons()
+
+
+# --------------------------------------------------------------------------- folding
+
+_MARKS = regex.compile(r"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|&(?:reg|trade|#174|#8482);?")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Per-character NFKC where it keeps the length (fullwidth → ASCII), dashes to ``-``."""
+    table: dict[int, str] = {}
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        nf = unicodedata.normalize("NFKC", ch)
+        if len(nf) == 1 and nf != ch:
+            table[cp] = nf
+    table.update({ord(c): "-" for c in _DASHES})
+    return table
+
+
+def fold(text: str) -> str:
+    """Same-length folded copy of ``text``: offsets into it are offsets into ``text``."""
+    return text.translate(_fold_table())
+
+
+@lru_cache(maxsize=1)
+def _fold_lower_table() -> dict[int, str]:
+    """The fold table, then lower case where that keeps the length."""
+    table = dict(_fold_table())
+    for cp in range(0x10000):
+        ch = table.get(cp, chr(cp)) if not 0xD800 <= cp <= 0xDFFF else None
+        if ch is not None and len(ch.lower()) == 1 and ch.lower() != chr(cp):
+            table[cp] = ch.lower()
+    return table
+
+
+def fold_lower(text: str, folded: str | None = None) -> str:
+    """Same-length folded and lower-cased copy of ``text``, for case-insensitive matching."""
+    if folded is not None and len(lowered := folded.lower()) == len(folded):
+        return lowered
+    return text.translate(_fold_lower_table())
+
+
+# --------------------------------------------------------------------------- shapes
+
+_LATIN_TOKEN = r"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:[-.+&'_ー][A-Za-z0-9]+)*(?:\+|!(?=\p{Katakana}))?"
+_KANA = r"[\p{Katakana}ー]+"
+_MARK = r"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?"
+_PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
+_RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'_!™®]"
+# Where runs can be: stretches of run characters holding a Latin letter,
+# found by the regex engine so that Japanese text and numbers cost nothing.
+_REGION = regex.compile(
+    f"(?<!{_RUN_CHAR})(?>[\\p{{Katakana}}ー 0-9.\\-]*)[A-Za-zⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ](?:{_RUN_CHAR}|{_MARK})*"
+)
+_HAS_LETTER = regex.compile(r"[A-Za-zⅠ-Ⅹ]")
+_LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
+_TOKEN_SPLIT = regex.compile(
+    r"[\s()（）™®]+|(?<=[\p{Katakana}ー])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\p{Katakana}ー])"
+)
+_BRACKETED = regex.compile(r"[「『]([^「」『』\r\n]{1,40})[」』]")
+_PAREN_AFTER = regex.compile(r"[(（]([^()（）\r\n]{1,40})[)）]")
+_PAREN_CONTENT = regex.compile(r"\(([^()]*)\)")
+_STRAY_BRACKET = regex.compile(r"[()（）\[\]【】<>〈〉《》]")
+_TRAILING_MARK = regex.compile(f"(?:{_MARK})+\\s*\\Z")
+_SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
+_WORD_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}\Z")
+_LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
+_KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
+_ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
+_HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
+_KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
+_GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\-]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
+_SHORT_FORM_SPLIT = regex.compile(r"[;；、,，/／]|\s+or\s+")
+
+
+class _Piece(NamedTuple):
+    """A Latin token (``kind`` "lat") or a katakana word ("kat") of a run."""
+
+    start: int
+    end: int
+    kind: str
+
+
+class _Name(NamedTuple):
+    """A discovered name: where it was found and what proposed it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+def _runs(folded: str, start: int, end: int) -> Iterator[list[_Piece]]:
+    """Runs of Latin tokens and katakana words, glued or joined by one space or a ™ mark,
+    that hold a Latin letter."""
+    run: list[_Piece] = []
+    gap, pos = "", start
+    for m in _PIECE.finditer(folded, start, end):
+        if m.start() != pos and run:
+            if _has_latin(folded, run):
+                yield run
+            run, gap = [], ""
+        pos = m.end()
+        if m.lastgroup == "gap":
+            gap += m.group() if run else ""
+            continue
+        piece = _Piece(m.start(), m.end(), m.lastgroup or "")
+        if run and not _joins(run, piece, gap):
+            if _has_latin(folded, run):
+                yield run
+            run = []
+        run.append(piece)
+        gap = ""
+    if _has_latin(folded, run):
+        yield run
+
+
+def _has_latin(folded: str, run: Sequence[_Piece]) -> bool:
+    """Whether a run holds a Latin letter (katakana alone is never a name by shape)."""
+    return any(p.kind == "lat" and _HAS_LETTER.search(folded, p.start, p.end) for p in run)
+
+
+def _joins(run: Sequence[_Piece], piece: _Piece, gap: str) -> bool:
+    """Whether ``piece`` continues ``run`` across ``gap``.
+
+    At most one space; a space joins a katakana word to a following Latin
+    token only when that katakana word is itself glued to Latin
+    (``REGZAブルーレイ D-BR1``), so ``スケジュール Microsoft`` stays apart.
+    """
+    spaces = gap.count(" ")
+    if spaces > 1:
+        return False
+    if spaces == 0 or run[-1].kind == piece.kind:
+        return True
+    return run[-1].kind == "kat" and len(run) > 1 and run[-2].end == run[-1].start
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_measure(key: str, lex: Lexicons) -> bool:
+    """A quantity with its unit (``1.5GHz``, ``75Mbps!``, ``64ビット``)."""
+    return bool(lex.measure.match(key.rstrip("!")))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_model(token: str, lex: Lexicons) -> bool:
+    """A model-number token (``SO-03C``, ``106SH``) that is not a quantity (``30GB``)."""
+    return bool(lex.model_number.match(token)) and not _is_measure(product_key(token), lex)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_generic_kana(word: str, lex: Lexicons) -> bool:
+    """Whether a katakana word is made only of generic words (スマートフォン＋ユーザー)."""
+    key = product_key(word)
+    if key in lex.kept_tails:
+        return False
+    ok = [True] + [False] * len(key)
+    for i in range(1, len(key) + 1):
+        ok[i] = any(ok[j] and key[j:i] in lex.generic for j in range(max(0, i - 12), i))
+    return ok[-1]
+
+
+def _trim(folded: str, pieces: list[_Piece], lex: Lexicons) -> list[_Piece]:
+    """Drop what cannot begin or end a name from a run.
+
+    From both ends: generic katakana words and katakana company names
+    (``Androidスマートフォン``), measures (``RAM 1GB``); a generic word ending
+    the last katakana word (``auスマートパスアプリ``), a noun after a name
+    (``Twitterクライアント``). From the start only: generic Latin words, bare
+    numbers and labels (``OS Android 4.0`` in a spec table, ``No.321
+    iPhone``; not the ``OS`` of ``OS X``, a listed product), a category glued
+    to a model number. A generic Latin word at the
+    end may be part of the name (``Virtual PC``) and is left to resolution
+    (``Windows OS``).
+    """
+    def droppable(piece: _Piece, at_start: bool) -> bool:
+        key = product_key(folded[piece.start : piece.end])
+        if piece.kind == "kat":
+            return key in lex.excluded or _is_generic_kana(key, lex)
+        if lex.bare_version.match(folded, piece.start, piece.end):
+            return False
+        if _is_measure(key, lex):
+            return True
+        label = len(key) > 1 and bool(lex.exclude_shapes.match(key))
+        return at_start and (key in lex.generic or key.isdigit() or label)
+
+    def known_head(pieces: list[_Piece]) -> bool:
+        return len(pieces) > 1 and product_key(folded[pieces[0].start : pieces[1].end]) in lex.known
+
+    while pieces and (droppable(pieces[-1], at_start=False) or _key_after_number(folded, pieces, lex)):
+        pieces = pieces[:-1]
+    while pieces and not known_head(pieces) and (
+        droppable(pieces[0], at_start=True)
+        or _category_before_model(folded, pieces, lex)
+        or _describes_a_name(folded, pieces, lex)
+    ):
+        pieces = pieces[1:]
+    if len(pieces) > 1 and pieces[-1].kind == "kat" and pieces[-2].end == pieces[-1].start:
+        if _modifies_a_name(folded, pieces, lex):
+            return pieces[:-1]
+        pieces = [*pieces[:-1], _without_generic_suffix(folded, pieces[-1], lex)]
+    return pieces
+
+
+def _key_after_number(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
+    """The next spec-table cell after a version or model number: a generic Latin word
+    (``Android 4.0 RAM``; after a word it may end the name: ``Virtual PC``) or a
+    figure (``P-04D 32``)."""
+    if len(pieces) < 2 or pieces[-1].kind != "lat":
+        return False
+    before, last = folded[pieces[-2].start : pieces[-2].end], folded[pieces[-1].start : pieces[-1].end]
+    if last.isdigit() and _is_model(before, lex):
+        return True
+    return product_key(last) in lex.generic and bool(lex.version.match(before) or _is_model(before, lex))
+
+
+def _category_before_model(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
+    """A katakana word ending in a category noun glued to a model number names the
+    model's category (``スチームクリーナーFSM1200``); a brand stays (``レッツノートSX1``)."""
+    if len(pieces) < 2 or pieces[0].kind != "kat" or pieces[0].end != pieces[1].start:
+        return False
+    head = product_key(folded[pieces[0].start : pieces[0].end])
+    return (
+        _is_model(folded[pieces[1].start : pieces[1].end], lex)
+        and head not in lex.known
+        and any(_is_generic_kana(head[i:], lex) for i in range(len(head) - 1))
+    )
+
+
+def _describes_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
+    """A katakana word glued before a name that stands on its own describes it
+    (``ライバルOptimus Vu``, ``アンカーBill Weir``); before a weak part or a
+    model number it is part of the name (``ニンテンドー3DS``, ``プランZシンプル``,
+    ``レッツノートSX1``)."""
+    return (
+        len(pieces) > 1
+        and pieces[0].kind == "kat"
+        and pieces[0].end == pieces[1].start
+        and pieces[1].kind == "lat"
+        and product_key(folded[pieces[0].start : pieces[0].end]) not in lex.known
+        and not lex.weak_shapes.match(folded, pieces[1].start, pieces[1].end)
+        and not _is_model(folded[pieces[1].start : pieces[1].end], lex)
+        and _acceptable(folded[pieces[1].start : pieces[-1].end], lex)
+    )
+
+
+def _modifies_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
+    """Whether a katakana word ending a run is a noun about the name before it.
+
+    After a name that stands on its own, a katakana word is mostly a common
+    noun (``Twitterクライアント``, ``Excelワザ``), unless it marks a series or
+    commonly forms a product name (``Androidマーケット``, ``Windowsストア``).
+    Weak or excluded Latin parts keep their word: ``ISフラット``,
+    ``auスマートパス``.
+    """
+    tail = product_key(folded[pieces[-1].start : pieces[-1].end])
+    if tail in lex.kept_tails or tail in lex.name_tails:
+        return False
+    return _acceptable(folded[pieces[0].start : pieces[-2].end], lex)
+
+
+def _without_generic_suffix(folded: str, piece: _Piece, lex: Lexicons) -> _Piece:
+    """A katakana word without the longest generic word ending it, if two characters remain."""
+    word = folded[piece.start : piece.end]
+    for cut in range(2, len(word) - 1):
+        if _is_generic_kana(word[cut:], lex):
+            return _Piece(piece.start, piece.start + cut, piece.kind)
+    return piece
+
+
+@lru_cache(maxsize=1 << 16)
+def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
+    """Whether a trimmed name can be a product by itself.
+
+    Exclusion lists, organisation names and shapes that are never products
+    (measures, bare numbers, rating codes) reject; weak shapes (short
+    acronyms, lower-case words, single letters) need a cue in the context.
+    """
+    key = product_key(name)
+    if not key or key in lex.known or lex.bare_version.match(name):
+        return bool(key)
+    if key in lex.excluded or lex.exclude_shapes.match(key) or _is_measure(key, lex):
+        return False
+    if lex.organisation.match(name) or _excluded_with_version(name, lex) or _person(name, lex):
+        return False
+    return context_cue or _is_model(name.strip(), lex) or not lex.weak_shapes.match(name.strip())
+
+
+def _person(name: str, lex: Lexicons) -> bool:
+    """A person's name in Latin letters: two or three capitalised words that start
+    with a given name (``Steve Jobs``, ``アンカーBill Weir``) or are all romanised
+    Japanese words of four letters or more (``Nobuka Kojima``, not ``Wii U``)."""
+    words = _KANA_HEAD.sub("", name).split()
+    if not 1 < len(words) <= 3 or not all(w[:1].isupper() and w[1:].replace(".", "").isalpha() for w in words):
+        return False
+    return words[0].rstrip(".") in lex.given_names or all(len(w) > 3 and _HEPBURN.fullmatch(w.lower()) for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _excluded_with_version(name: str, lex: Lexicons) -> bool:
+    """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``: standards, events and
+    generic words with only versions or figures added, or joined by ``+``."""
+    glued = _GLUED_NUMBER.match(name)
+    if glued and product_key(glued.group(1)) in lex.excluded and (
+        glued.group(2).replace(".", "").isdigit() or _is_measure(product_key(glued.group(2)), lex)
+    ):
+        return True
+    if "+" in name.strip("+") and all(product_key(p) in lex.not_heads for p in name.strip("+").split("+")):
+        return True
+    tokens = name.split()
+    for i in range(len(tokens) - 1, 0, -1):
+        if all(lex.version.match(t) for t in tokens[i:]):
+            return product_key(" ".join(tokens[:i])) in lex.not_heads
+    return False
+
+
+# --------------------------------------------------------------------------- phase 1: discovery
+
+
+def _spans_of(pattern: regex.Pattern[str], folded: str, zones: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [m.span() for zs, ze in zones for m in pattern.finditer(folded, zs, ze)]
+
+
+class _Occupied:
+    """Which characters are taken: overlap tests cost the length of the span, not the number of spans."""
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.taken = bytearray(size)
+        for start, end in spans:
+            self.take(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, end) >= 0
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
+
+
+def _expansions(folded: str, zones: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brackets spelling out the acronym before them: ``EV (Exposure Value)``, ``IR（Investor Relations）``.
+
+    The letters of the acronym appear in order in the bracketed words, the
+    first one starting it (the Schwartz-Hearst test); such words are not names.
+    """
+    spans = []
+    for zs, ze in zones:
+        for m in _ACRONYM_PAREN.finditer(folded, zs, ze):
+            acronym, words = m.group(1).upper(), m.group(2).upper()
+            if words[0] == acronym[0] and regex.search(".*?".join(map(regex.escape, acronym)), words):
+                spans.append(m.span(2))
+    return spans
+
+
+def _alone_on_line(folded: str, start: int, end: int) -> bool:
+    """Whether only white space stands between ``[start, end)`` and the ends of its line."""
+    while start > 0 and folded[start - 1] in " \t":
+        start -= 1
+    while end < len(folded) and folded[end] in " \t":
+        end += 1
+    return (start == 0 or folded[start - 1] in "\r\n") and (end == len(folded) or folded[end] in "\r\n")
+
+
+def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
+    """Latin/alphanumeric runs with glued katakana, split at separators and trimmed.
+
+    The work on a stretch of text is cached (the same names recur across
+    articles); what follows a name then decides: a company suffix
+    (``Samsung社製``) rejects it, a cue (``シリーズ``, ``を発売``) rescues a
+    weak shape. A single dictionary-like word alone on its line is a heading
+    (``Profile``), so it is weak like a lower-case word.
+    """
+    for region in _REGION.finditer(folded, *zone):
+        offset = region.start()
+        for rel_start, rel_end, single in _region_names(region.group(), lex):
+            start, end = offset + rel_start, offset + rel_end
+            name, after = folded[start:end], folded[end : min(zone[1], end + 12)]
+            if lex.bare_version.match(name):
+                yield _Name(start, end, "shape")
+                continue
+            if lex.company_cue.match(after):
+                continue
+            cue = bool(lex.following_cue.match(after))
+            heading = single and not any(c.isdigit() for c in name) and _alone_on_line(folded, start, end)
+            if _acceptable(name, lex, context_cue=cue) and not (heading and product_key(name) not in lex.known):
+                yield _Name(start, _with_bracketed_model(folded, end, zone[1], lex), "shape")
+
+
+@lru_cache(maxsize=1 << 15)
+def _region_names(region: str, lex: Lexicons) -> tuple[tuple[int, int, bool], ...]:
+    """Candidate names of a stretch of run characters, before their context is read:
+    (start, end, whether the name is one word). A run that is an excluded name
+    as a whole (``ビデオSALON``) gives nothing."""
+    found = []
+    for run in _runs(region, 0, len(region)):
+        if product_key(region[run[0].start : run[-1].end]) in lex.excluded:
+            continue
+        for part in _split_run(region, run, lex):
+            pieces = _trim(region, part, lex)
+            if not pieces or pieces[-1].end - pieces[0].start > MAX_NAME_LENGTH:
+                continue
+            start, end = pieces[0].start, pieces[-1].end
+            if lex.bare_version.match(region, start, end) or _has_name_token(region, pieces, lex):
+                found.append((start, end, len(pieces) == 1))
+    return tuple(found)
+
+
+def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piece]]:
+    """Cut a run where one name ends and another begins.
+
+    Dropped separators: a measure (a spec-table row ``SC-06D QUALCOMM MSM8960
+    1.5GHz``), a generic katakana word inside the run (``Quadrantスコア
+    DIGNO``), a company name after the first word (the vendor column of a
+    table; a leading company stays: ``HTC J``), a function word (``au by
+    KDDI``). A model number followed by another one also ends a name.
+    """
+    parts: list[list[_Piece]] = [[]]
+    for i, piece in enumerate(run):
+        word = folded[piece.start : piece.end]
+        key = product_key(word)
+        if piece.kind == "kat":
+            separator = 0 < i < len(run) - 1 and (key in lex.excluded or _is_generic_kana(key, lex))
+        else:
+            separator = _is_measure(key, lex) or bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies)
+        if separator:
+            parts.append([])
+            continue
+        previous = parts[-1][-1] if parts[-1] else None
+        if previous is not None and _is_model(folded[previous.start : previous.end], lex) and _is_model(word, lex):
+            parts.append([])
+        parts[-1].append(piece)
+    return [p for p in parts if p]
+
+
+def _has_name_token(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
+    """Whether the Latin part can carry a name.
+
+    It needs a word with a letter that is not generic, a standard or a
+    version number, nor beside katakana a common word (``ホストOS``,
+    ``フルワイドVGA``, ``タワーII``, ``ブートOFF`` have none; ``Core 2 Duo`` has),
+    and more than a letter labelling a katakana word (``ホールC``); it must
+    not start with a standard, format or generic word (``microUSB HOST``); a
+    leading company is fine (``Google Play``).
+    """
+    not_carrying = lex.not_heads | lex.common if any(p.kind == "kat" for p in pieces) else lex.not_heads
+    carriers = [
+        p
+        for p in pieces
+        if p.kind == "lat"
+        and _HAS_LETTER.search(folded, p.start, p.end)
+        and product_key(folded[p.start : p.end]) not in not_carrying
+        and not lex.version.match(folded, p.start, p.end)
+    ]
+    if not carriers:
+        return False
+    lone = carriers[0]
+    if len(carriers) == 1 and lone is pieces[-1] and pieces[0].kind == "kat" and lone.end - lone.start == 1:
+        return False
+    first = product_key(folded[pieces[0].start : pieces[0].end])
+    if len(pieces) == 1 or first not in lex.not_heads:
+        return True
+    return product_key(folded[pieces[0].start : pieces[1].end]) in lex.known
+
+
+def _with_bracketed_model(folded: str, end: int, limit: int, lex: Lexicons) -> int:
+    """Extend a name over a model number in brackets right after it: ``GALAXY SII（SC-02C）``."""
+    m = _PAREN_AFTER.match(folded, end, limit)
+    if m and _is_model(m.group(1).strip(), lex):
+        return m.end()
+    return end
+
+
+def _with_model_suffix(folded: str, end: int, limit: int, lex: Lexicons) -> int:
+    """Extend a name over model numbers written after it: ``らくらくスマートフォン F-12D``."""
+    while (m := _SPACED_TOKEN.match(folded, end, limit)) and _is_model(m.group(1), lex):
+        end = m.end()
+    return end
+
+
+def _preceding_word(folded: str, pos: int, zone_start: int) -> str:
+    m = _WORD_BEFORE.search(folded, max(zone_start, pos - 12), pos)
+    return m.group() if m else ""
+
+
+def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
+    """Names in 「」『』: with a Latin name word, or announced by a category word or a release verb.
+
+    A trademark sign, a closing ``!``/``?`` and what a run would lose are
+    dropped (``Motorolaホームページ`` → ``Motorola``, then excluded); text with
+    other brackets or with the particles and endings of a sentence is a
+    quotation. Checks read the name without a bracketed model number after it.
+    """
+    for m in _BRACKETED.finditer(folded, *zone):
+        start, end = m.span(1)
+        mark = _TRAILING_MARK.search(folded, start, end)
+        end = mark.start() if mark else end
+        while start < end and folded[start].isspace():
+            start += 1
+        while end > start and folded[end - 1].isspace():
+            end -= 1
+        while end > start and folded[end - 1] in "!?":
+            end -= 1
+        start, end = _trimmed_bracket(folded, start, end, lex)
+        inner = folded[start:end]
+        if not inner or lex.bracket_reject.search(inner) or _has_other_brackets(inner, lex):
+            continue
+        core = _PAREN_AFTER.sub("", inner).strip() or inner
+        cue = bool(lex.category_cue.search(_preceding_word(folded, m.start(), zone[0]))) or bool(
+            lex.following_cue.match(folded, m.end(), min(zone[1], m.end() + 12))
+        )
+        named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
+        if (cue or named) and _acceptable(core, lex, context_cue=True):
+            yield _Name(start, end, "bracket")
+
+
+def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[int, int]:
+    """The name inside bracketed text that is one run: trimmed like a run, within limits.
+
+    ``ドコモ スマートフォンAQUOS PHONE f SH-13C`` loses its company and
+    category, ``docomo NEXT series Xperia NX SO-02D`` its line label (the
+    one part of the split run that is a name); ``プランZシンプル`` keeps its
+    head (what follows it is too weak to be the name) and ``Nドライブ`` its
+    tail (``N`` alone is no name). An excluded name (``Motorolaホームページ`` →
+    ``Motorola``) is returned empty.
+    """
+    run = next(_runs(folded, start, end), [])
+    if not run or run[0].start != start or run[-1].end != end:
+        return start, end
+    parts = [p for p in _split_run(folded, run, lex) if _acceptable(folded[p[0].start : p[-1].end], lex)]
+    pieces = _trim(folded, parts[0] if len(parts) == 1 else run, lex)
+    if not pieces:
+        return start, start
+    new_start, new_end = pieces[0].start, pieces[-1].end
+    first_latin = next((folded[p.start : p.end] for p in pieces if p.kind == "lat"), "")
+    if new_start != start and lex.weak_shapes.match(first_latin):
+        new_start = start
+    if _acceptable(folded[new_start:new_end], lex):
+        return new_start, new_end
+    if product_key(folded[new_start:new_end]) in lex.excluded:
+        return start, start
+    return start, end
+
+
+def _has_other_brackets(inner: str, lex: Lexicons) -> bool:
+    """Brackets inside a bracketed name, other than a model number (``GALAXY SII（SC-02C）``)."""
+    return any(not _is_model(p.strip(), lex) for p in _PAREN_CONTENT.findall(inner)) or bool(
+        _STRAY_BRACKET.search(_PAREN_AFTER.sub("", inner))
+    )
+
+
+def _lexicon_names(folded: str, lowered: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
+    """Names from the product and code-name lexicons, case-insensitive, with a model number after them."""
+    if lex.known_pattern is None:
+        return
+    for m in lex.known_pattern.finditer(lowered, *zone):
+        if _latin_bounded(folded, m.start(), m.end()):
+            yield _Name(m.start(), _with_model_suffix(folded, m.end(), zone[1], lex), "lexicon")
+
+
+def _latin_bounded(folded: str, start: int, end: int) -> bool:
+    """A Latin edge of a match must not continue a Latin word (``Pixel 8`` in ``Pixel 8a``)."""
+    before = start > 0 and _LATIN_EDGE.match(folded[start]) and _LATIN_EDGE.match(folded[start - 1])
+    after = end < len(folded) and _LATIN_EDGE.match(folded[end - 1]) and _LATIN_EDGE.match(folded[end])
+    return not (before or after)
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A short form (code name, 以下 abbreviation) defined for the name ending at ``target_end``."""
+
+    short: str
+    target_end: int
+    kind: str
+
+
+def _split_short_forms(inner: str, lex: Lexicons) -> list[str]:
+    """The names a code-name or 以下 bracket gives, without anaphors (``以下、本製品``)."""
+    parts = (p.strip(" 「」『』\"'") for p in _SHORT_FORM_SPLIT.split(inner))
+    return [p for p in parts if 0 < len(p) <= 30 and not lex.anaphor.match(p) and _acceptable(p, lex, True)]
+
+
+def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
+    """Short forms: ``名前（コード名:X）``, ``名前（開発コード名：X；Y）``, ``名前（以下、X）``,
+    ``Name (Alias)``.
+
+    The short form belongs to the name that ends right before the bracket,
+    allowing a katakana word between them (``…Virtualizationサービス(コード名:…)``);
+    a bare Latin alias only right after a Latin name.
+    """
+    ends = sorted({n.end for n in names})
+    links = []
+    for m in _PAREN_AFTER.finditer(folded, *zone):
+        inner = m.group(1)
+        code = lex.code_name_intro.match(inner)
+        intro = code or lex.short_form_intro.match(inner)
+        if intro:
+            before = ends[: bisect.bisect_right(ends, m.start())]
+            owner = next((e for e in reversed(before[-3:]) if _KANA_GAP.fullmatch(folded, e, m.start())), None)
+            if owner is not None:
+                kind = "code_name" if code else "short_form"
+                links.extend(_Link(short, owner, kind) for short in _split_short_forms(inner[intro.end() :], lex))
+        elif _is_alias(inner, lex):
+            owner = m.start() - 1 if folded[m.start() - 1 : m.start()] == " " else m.start()
+            if owner in ends and _LATIN_EDGE.match(folded[owner - 1]):
+                links.append(_Link(inner.strip(), owner, "alias"))
+    return links
+
+
+def _is_alias(inner: str, lex: Lexicons) -> bool:
+    """A Latin name in brackets right after a Latin name is another name of it (``… (Bloomfield)``)."""
+    inner = inner.strip()
+    key = product_key(inner)
+    return bool(lex.alias.match(inner)) and not (
+        _is_model(inner, lex) or key in lex.excluded or _is_measure(key, lex) or lex.exclude_shapes.match(key)
+    )
+
+
+# --------------------------------------------------------------------------- phase 2: occurrences
+
+
+def _occurrences(lowered: str, zones: Sequence[tuple[int, int]], surfaces: Iterable[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every surface (case-insensitive), Latin-bounded.
+
+    A few surfaces are searched one by one; many (a long text dense with
+    names) in one pass of a trie that gives the longest surface at each
+    position, so the cost stays linear in the text.
+    """
+    wanted = {fold_lower(s) for s in surfaces if s}
+    if len(wanted) > MANY_SURFACES:
+        pattern = _literal_pattern(wanted)
+        assert pattern is not None
+        ahead = re.compile(f"(?=({pattern.pattern}))")
+        spans = ((m.start(), m.end(1)) for zs, ze in zones for m in ahead.finditer(lowered, zs, ze))
+        return [(s, e) for s, e in spans if _latin_bounded(lowered, s, e)]
+    found = []
+    for surface in wanted:
+        for zs, ze in zones:
+            i = lowered.find(surface, zs, ze)
+            while i >= 0:
+                if _latin_bounded(lowered, i, i + len(surface)):
+                    found.append((i, i + len(surface)))
+                i = lowered.find(surface, i + 1, ze)
+    return found
+
+
+def _longest_first(spans: Iterable[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Non-overlapping spans, longer ones winning, then earlier ones."""
+    taken = _Occupied(size)
+    chosen: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
+        if not taken.overlaps(s, e):
+            taken.take(s, e)
+            chosen.append((s, e))
+    return sorted(chosen)
+
+
+# --------------------------------------------------------------------------- phase 3: resolution
+
+
+@lru_cache(maxsize=1 << 14)
+def _tokens(surface: str) -> tuple[str, ...]:
+    """Words of a name: split at spaces, brackets and Latin/katakana boundaries."""
+    return tuple(t for t in _TOKEN_SPLIT.split(_MARKS.sub(" ", surface)) if t)
+
+
+def _rest_after(short: str, full: str) -> tuple[str, ...] | None:
+    """The tokens of ``full`` after a prefix whose key is ``short``'s key, or None."""
+    target, f = product_key(short), _tokens(full)
+    for i in range(1, len(f)):
+        head = product_key("".join(f[:i]))
+        if head == target:
+            return f[i:]
+        if not target.startswith(head):
+            return None
+    return None
+
+
+def _head_before(short: str, full: str) -> tuple[str, ...] | None:
+    """The tokens of ``full`` before a suffix whose key is ``short``'s key, or None."""
+    target, f = product_key(short), _tokens(full)
+    for i in range(len(f) - 1, 0, -1):
+        tail = product_key("".join(f[i:]))
+        if tail == target:
+            return f[:i]
+        if not target.endswith(tail):
+            return None
+    return None
+
+
+def _same_product(short: str, full: str, lex: Lexicons) -> bool:
+    """Whether ``full`` names the same product as ``short``, only more fully.
+
+    ``full`` adds model numbers (``HTC J`` → ``HTC J ISW13HT``), or a company
+    name before it (``ZENBOOK`` → ``ASUS ZENBOOKシリーズ``), or ``short`` is the
+    bare model number or the code name ending ``full`` (``IS12M``, ``Mountain
+    Lion``). Versions are other products
+    (``Android`` / ``Android 4.0``), and so is a series beside its models
+    (``GALAXY Sシリーズ`` / ``GALAXY S SC-02B``).
+    """
+    rest = _rest_after(short, full)
+    if rest and all(_is_model(t, lex) for t in rest):
+        return True
+    words = _tokens(full)
+    while len(words) > 1 and product_key(words[-1]) in lex.kept_tails:
+        words = words[:-1]
+    head = _head_before(short, " ".join(words))
+    if head and product_key("".join(head)) in lex.excluded:
+        return True
+    if head is None:
+        return False
+    return product_key(short) in lex.code_names or (len(_tokens(short)) == 1 and _is_model(short, lex))
+
+
+def _series_of(short: str, full: str, lex: Lexicons) -> bool:
+    """``full`` is ``short`` with a series word: ``ScanSnapシリーズ`` for ``ScanSnap``, which
+    joins the series unless the document names one model of it (``GALAXY S SC-02B``)."""
+    rest = _rest_after(short, full)
+    return bool(rest) and all(product_key(t) in lex.kept_tails for t in rest)
+
+
+def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) -> bool:
+    """Whether ``name`` is a non-canonical variant of ``other``.
+
+    ``Windows OS`` of ``Windows`` (a generic word added), ``Android 4.0 ICS``
+    of ``Android 4.0`` (the code name of that version added; ``OS X Mountain
+    Lion`` is a version of ``OS X``), ``Longhorn Server`` of the code name
+    ``Longhorn``.
+    """
+    rest = _rest_after(other, name)
+    if not rest:
+        return False
+    added = product_key("".join(rest))
+    versioned = bool(lex.version.match(_tokens(other)[-1]))
+    return (
+        product_key(other) in shorts
+        or added in shorts
+        or (added in lex.code_names and versioned)
+        or all(product_key(t) in lex.generic for t in rest)
+    )
+
+
+class _Clusters:
+    """Union-find over name keys."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+class _KeyIndex:
+    """The names of a document by key, to find the ones a name begins or ends without comparing all pairs."""
+
+    def __init__(self, first: dict[str, str], lex: Lexicons) -> None:
+        self.keys = set(first)
+        self.sorted = sorted(first)
+        # Ends of names, also without a series word (ZENBOOK ends ASUS ZENBOOKシリーズ).
+        ends = {(k[::-1], k) for k in first}
+        for k, surface in first.items():
+            words = _tokens(surface)
+            while len(words) > 1 and product_key(words[-1]) in lex.kept_tails:
+                words = words[:-1]
+            ends.add((product_key(" ".join(words))[::-1], k))
+        self.reversed = sorted(ends)
+
+    def extending(self, key: str) -> list[str]:
+        """Keys that start with ``key`` and are longer."""
+        out = []
+        for k in self.sorted[bisect.bisect_right(self.sorted, key) :]:
+            if not k.startswith(key):
+                break
+            out.append(k)
+        return out
+
+    def ending_with(self, key: str) -> set[str]:
+        """Keys (or keys without a series word) that end with ``key`` and are longer."""
+        rkey, out = key[::-1], set()
+        for r, k in self.reversed[bisect.bisect_left(self.reversed, (rkey, "")) :]:
+            if not r.startswith(rkey):
+                break
+            if k != key:
+                out.add(k)
+        return out
+
+    def prefixes_of(self, key: str) -> list[str]:
+        """Keys that are proper prefixes of ``key``, longest first."""
+        return [key[:i] for i in range(len(key) - 1, 0, -1) if key[:i] in self.keys]
+
+
+def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexicons) -> dict[str, str]:
+    """Map each name's key to the canonical surface of its product.
+
+    ``names`` are surfaces in text order; ``links`` pair a short form's key
+    (code name, 以下 abbreviation, other spelling) with its long form's key;
+    a link counts when the document has both. The canonical is the longest
+    member of a cluster that is neither a short form nor a variant
+    (``Windows OS``); a short form is canonical only when alone. A name joins
+    the one fuller name that only adds model numbers, or else the one series
+    of it.
+    """
+    first: dict[str, str] = {}
+    for surface in names:
+        first.setdefault(product_key(surface), surface)
+    keys = list(first)
+    order = {k: i for i, k in enumerate(keys)}
+    index = _KeyIndex(first, lex)
+    clusters = _Clusters(keys)
+    shorts = frozenset(short for short, long in links if short in first and long in first)
+    for short, long in links:
+        if short in shorts:
+            clusters.union(short, long)
+    variants = set()
+    for k in keys:
+        other = next((o for o in index.prefixes_of(k) if _variant_of(first[k], first[o], lex, shorts)), None)
+        if other is not None:
+            variants.add(k)
+            clusters.union(k, other)
+    for k in keys:
+        if k in shorts or k in variants:
+            continue
+        related = sorted(set(index.extending(k)) | index.ending_with(k) - variants, key=order.__getitem__)
+        fuller = [o for o in related if _same_product(first[k], first[o], lex)]
+        series = [o for o in related if _series_of(first[k], first[o], lex)]
+        if len(fuller) == 1 or (not fuller and len(series) == 1):
+            clusters.union(k, (fuller or series)[0])
+    families = _brand_families(first, index, clusters, lex)
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        if k not in families:
+            groups.setdefault(clusters.find(k), []).append(k)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        eligible = [k for k in members if k not in shorts and k not in variants] or members
+        best = max(eligible, key=lambda k: (len(k), -order[k]))
+        canonical.update(dict.fromkeys(members, first[best]))
+    return canonical
+
+
+def _brand_families(first: dict[str, str], index: _KeyIndex, clusters: _Clusters, lex: Lexicons) -> set[str]:
+    """Resolve bare brand names (``GALAXY``, ``AQUOS``): the keys to drop.
+
+    A brand that begins the names of exactly one product in the document is
+    a short form of it; one that begins several is the family, not a product
+    (versions do not count: ``Android`` beside ``Android 4.0`` stays).
+    """
+    families = set()
+    for key in sorted(first.keys() & lex.brands):
+        roots = set()
+        for other in index.extending(key):
+            rest = _rest_after(first[key], first[other])
+            if rest and not all(lex.version.match(t) for t in rest):
+                roots.add(clusters.find(other))
+        if len(roots) == 1:
+            clusters.union(key, roots.pop())
+        elif roots:
+            families.add(key)
+    return families
+
+
+def _bare_version_targets(
+    bare: Sequence[tuple[int, int, str]], named: Sequence[tuple[int, int, str]], lookback: int = 8
+) -> dict[int, str]:
+    """A bare ``SP1`` / ``R2`` completes the most recent fully named product.
+
+    Looking back over the few names before the bare form, the first that
+    either ends with it, or is extended by it into another name of the
+    document, or is contained in a name that ends with it, gives the product.
+    """
+    keys = list(dict.fromkeys(product_key(s) for _, _, s in named))
+    ends = [e for _, e, _ in named]
+    targets = {}
+    for start, _, surface in bare:
+        v = product_key(surface)
+        completed = [k for k in keys if k.endswith(v) and len(k) > len(v)]
+        last = bisect.bisect_right(ends, start)
+        for _, _, prev in reversed(named[max(0, last - lookback) : last]):
+            p = product_key(prev)
+            hit = next((k for k in completed if k == p or k == p + v or p in k), None)
+            if hit:
+                targets[start] = hit
+                break
+    return targets
+
+
+# --------------------------------------------------------------------------- API
+
+
+def find_products(
+    text: str,
+    zones: Sequence[tuple[int, int]] | None = None,
+    lexicons: Lexicons | None = None,
+) -> list[ProductMention]:
+    """Product mentions in the content ``zones`` of ``text``, sorted and non-overlapping.
+
+    Each mention's ``canonical`` is the fullest name the document gives the
+    product it names; ``rule`` says which rule proposed the name.
+    """
+    lex = lexicons or _default_lexicons()
+    zones = [(max(0, s), min(len(text), e)) for s, e in (zones if zones is not None else [(0, len(text))]) if s < e]
+    if not text or not zones:
+        return []
+    folded = fold(text)
+    lowered = fold_lower(text, folded)
+    masked = _Occupied(len(text), _spans_of(lex.masks, folded, zones))
+    names, links = _discover(folded, lowered, zones, masked, lex)
+    found = _locate(folded, lowered, zones, masked, names, links)
+    return _mentions(text, folded, found, names, links, lex)
+
+
+def _discover(
+    folded: str, lowered: str, zones: Sequence[tuple[int, int]], masked: _Occupied, lex: Lexicons
+) -> tuple[list[_Name], list[_Link]]:
+    """Phase 1: the names found by shape, brackets and lexicons, and the short forms defined for them."""
+    glosses = _Occupied(len(folded), _spans_of(lex.gloss, folded, zones) + _expansions(folded, zones))
+    candidates = [
+        *(n for zone in zones for n in _run_names(folded, zone, lex) if not glosses.overlaps(n.start, n.end)),
+        *(n for zone in zones for n in _bracket_names(folded, zone, lex)),
+        *(n for zone in zones for n in _lexicon_names(folded, lowered, zone, lex)),
+    ]
+    names = [n for n in candidates if not masked.overlaps(n.start, n.end)]
+    links = [link for zone in zones for link in _short_form_links(folded, zone, names, lex)]
+    return names, links
+
+
+def _locate(
+    folded: str,
+    lowered: str,
+    zones: Sequence[tuple[int, int]],
+    masked: _Occupied,
+    names: Sequence[_Name],
+    links: Sequence[_Link],
+) -> list[tuple[int, int, str]]:
+    """Phase 2: every occurrence of every name and short form, longest first: (start, end, folded surface)."""
+    surfaces = {folded[n.start : n.end] for n in names} | {link.short for link in links}
+    occurrences = [s for s in _occurrences(lowered, zones, surfaces) if not masked.overlaps(*s)]
+    spans = _longest_first([(n.start, n.end) for n in names] + occurrences, len(folded))
+    return [(s, e, folded[s:e]) for s, e in spans]
+
+
+def _mentions(
+    text: str,
+    folded: str,
+    found: Sequence[tuple[int, int, str]],
+    names: Sequence[_Name],
+    links: Sequence[_Link],
+    lex: Lexicons,
+) -> list[ProductMention]:
+    """Phase 3: resolve the occurrences to canonical names; unresolved bare versions are dropped."""
+    bare = [m for m in found if lex.bare_version.match(m[2])]
+    named = [m for m in found if not lex.bare_version.match(m[2])]
+    key_at: dict[int, str] = {}
+    for n in names:
+        key_at.setdefault(n.end, product_key(folded[n.start : n.end]))
+    pairs = [(product_key(link.short), key_at[link.target_end]) for link in links if link.target_end in key_at]
+    pairs += lex.aliases.items()
+    canonical = _resolve([m[2] for m in named], pairs, lex)
+    completed = _bare_version_targets(bare, named)
+
+    rule_of = {product_key(link.short): link.kind for link in links}
+    for n in sorted(names, key=lambda n: ("lexicon", "bracket", "shape").index(n.rule)):
+        rule_of.setdefault(product_key(folded[n.start : n.end]), n.rule)
+    first_at: dict[str, int] = {}
+    for s, _, surface in found:
+        first_at.setdefault(surface, s)
+    out = []
+    for s, e, surface in found:
+        if s in completed:
+            target, rule = canonical.get(completed[s]), "bare_version"
+        else:
+            key = product_key(surface)
+            target, rule = canonical.get(key), rule_of.get(key, "occurrence")
+        if target is not None:
+            out.append(ProductMention(s, e, text[s:e], _as_written(text, first_at, target), rule))
+    return out
+
+
+def _as_written(text: str, first_at: dict[str, int], canonical_folded: str) -> str:
+    """The canonical as written in the original text at its first occurrence, without ™ signs."""
+    start = first_at.get(canonical_folded)
+    written = text[start : start + len(canonical_folded)] if start is not None else canonical_folded
+    return _MARKS.sub("", written).strip() or written

@@ -1,0 +1,248 @@
+"""Product names: shape and context candidates, exclusions, in-document resolution."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.corpus import read_article
+from pipeline.products import ProductMention, find_products, load_lexicons, product_key
+
+
+def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
+    """Canonical -> the surfaces that resolve to it."""
+    out: dict[str, set[str]] = {}
+    for m in find_products(text, zones, lexicons):
+        out.setdefault(m.canonical, set()).add(m.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Latin names and model numbers that MeCab splits into many tokens
+        ("NTTドコモは「ARROWS X LTE F-05D」を発売する。", {"ARROWS X LTE F-05D"}),
+        ("Virtual Server 2005 R2 SP1の提供が延期された。", {"Virtual Server 2005 R2 SP1"}),
+        ("auの新機種ＩＳ１２Ｔが登場。", {"ＩＳ１２Ｔ"}),
+        # katakana and mixed names, names in brackets
+        ("新料金プラン「プランZシンプル」を導入する。", {"プランZシンプル"}),
+        ("パズルゲーム「マッチ棒パズル」を紹介します。", {"マッチ棒パズル"}),
+        ("サムスンのGalaxy Sシリーズなどは人気だ。", {"Galaxy Sシリーズ"}),
+        # generic edges are trimmed
+        ("Androidスマートフォンを選ぶ場合", {"Android"}),
+        ("スペック表 OS Android 4.0 RAM 1GB", {"Android 4.0"}),
+        ("Twitterクライアントで投稿する", {"Twitter"}),
+        # a model number in brackets beside the name belongs to it
+        ("人気のGALAXY SII（SC-02C）は", {"GALAXY SII（SC-02C）"}),
+    ],
+)
+def test_candidates(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MicrosoftとGoogle、auとドコモが発表した。",  # companies and carriers
+        "LTEとWi-Fi、Bluetooth 4.0、USB 2.0、microSDHCに対応。",  # standards, with versions
+        "VHDファイルとPDF形式で保存できる。",  # formats
+        "WinHECで発表された。IFA2012にも出展。",  # events
+        "CPUやOS、PC、SIM、GPS、HD、3D、NFCの話。",  # generic Latin words
+        "1.5GHzのCPUと1GBのRAM、1800mAhの電池、IPX5の防水。",  # measures, rating codes
+        "詳しくはhttp://example.com/Xperia または @XperiaJP まで。",  # URLs, handles
+        "「メモリ不足となる場合があり」という理由で見送られた。",  # a quotation
+        "エイドリアン・チェオク（Adrian D. CHEOK）教授が語る。",  # a gloss of a person's name
+        "Profile\n山田太郎",  # a heading word alone on its line
+    ],
+)
+def test_exclusions(text: str) -> None:
+    assert canonicals(text) == {}
+
+
+def test_code_names_resolve_to_the_product() -> None:
+    text = (
+        "Windows Server 2008(旧コード名:Longhorn)のリリースから180日以内に、"
+        "Windows Server Virtualizationサービス(コード名:Viridian)を出荷する。"
+        "Longhorn Serverへの移行は簡単だ。Viridianの初期リリースでは機能を見送る。"
+    )
+    assert canonicals(text) == {
+        "Windows Server 2008": {"Windows Server 2008", "Longhorn", "Longhorn Server"},
+        "Windows Server Virtualization": {"Windows Server Virtualization", "Viridian"},
+    }
+
+
+def test_development_code_names_and_title_surface() -> None:
+    text = "Android 4.0 ICS搭載。Android 4.0（開発コード名：IceCream Sandwich；ICS）を採用した。"
+    assert canonicals(text) == {"Android 4.0": {"Android 4.0", "Android 4.0 ICS", "ICS", "IceCream Sandwich"}}
+
+
+def test_short_forms_defined_in_brackets() -> None:
+    text = "ASUSは「TransBook Chi Ultra T100（以下、Chi）」を発表。Chiは軽い。「MX-9（以下、本製品）」も。本製品は安い。"
+    found = canonicals(text)
+    assert found["TransBook Chi Ultra T100"] == {"TransBook Chi Ultra T100", "Chi"}
+    assert all("本製品" not in surfaces for surfaces in found.values())
+
+
+def test_bare_service_pack_completes_the_latest_named_product() -> None:
+    text = (
+        "Virtual Server 2005 R2 SP1の提供は延期された。現行のVirtual Server 2005 R2製品のSP1も延期。"
+        "SP1ではバグが修正される。"
+    )
+    found = canonicals(text)
+    assert found["Virtual Server 2005 R2 SP1"] == {"Virtual Server 2005 R2 SP1", "SP1"}
+    assert found["Virtual Server 2005 R2"] == {"Virtual Server 2005 R2"}
+
+
+def test_unresolved_bare_version_is_dropped() -> None:
+    assert canonicals("SP1ではバグが修正される。") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # short forms extended by a model number join the fullest name
+        ("「Xperia ray」がある。ドコモモデルは「Xperia ray SO-03C」として販売された。",
+         {"Xperia ray SO-03C": {"Xperia ray", "Xperia ray SO-03C"}}),
+        ("「HTC J ISW13HT」を購入宣言。HTC Jを購入。IS12Mとは別。",
+         {"HTC J ISW13HT": {"HTC J ISW13HT", "HTC J"}, "IS12M": {"IS12M"}}),
+        # a vendor before the name, a trademark sign, a series word
+        ("ASUS ZENBOOK(TM)シリーズを買うとZENBOOK用の特典。",
+         {"ASUS ZENBOOKシリーズ": {"ASUS ZENBOOK(TM)シリーズ", "ZENBOOK"}}),
+        # versions are products of their own
+        ("AndroidのOSでAndroid 4.0へのアップデート。",
+         {"Android": {"Android"}, "Android 4.0": {"Android 4.0"}}),
+        # a generic word after the name is the same product
+        ("Windows OSの機能としてWindowsに統合する。", {"Windows": {"Windows", "Windows OS"}}),
+        # fullwidth and halfwidth forms are one name
+        ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
+    ],
+)
+def test_resolution(text: str, expected: dict[str, set[str]]) -> None:
+    assert canonicals(text) == expected
+
+
+def test_other_spellings_from_the_alias_list_join_the_name() -> None:
+    assert canonicals("アンドロイドの新版、Android 4.1はAndroidの最新版。") == {
+        "Android": {"Android", "アンドロイド"},
+        "Android 4.1": {"Android 4.1"},
+    }
+
+
+def test_brand_alone_is_a_short_form_or_a_family() -> None:
+    one = "GALAXYを最強にするケース。GALAXY SII（SC-02C）は人気だ。"
+    assert set(canonicals(one)) == {"GALAXY SII（SC-02C）"}
+    several = "従来のGALAXYと同様に、GALAXY SIII SC-06DとGALAXY Note SC-05Dも速い。"
+    assert set(canonicals(several)) == {"GALAXY SIII SC-06D", "GALAXY Note SC-05D"}
+
+
+def test_longest_match_wins_and_latin_words_are_not_cut() -> None:
+    text = "「Pixel 8a」と「Pixel 8」は別物。Pixel 8aを買った。"
+    mentions = find_products(text)
+    assert [m.text for m in mentions] == ["Pixel 8a", "Pixel 8", "Pixel 8a"]
+    assert {m.canonical for m in mentions} == {"Pixel 8a", "Pixel 8"}
+
+
+def test_spec_table_row_splits_into_products() -> None:
+    text = "GALAXY S III SC-06D QUALCOMM MSM8960 1.5GHz 2 5018"
+    assert set(canonicals(text)) == {"GALAXY S III SC-06D", "MSM8960"}
+
+
+def test_mentions_keep_offsets_into_the_original_text() -> None:
+    text = "　ソニーの「ＢＤＰ−Ｓ４８０」を発売。"
+    [m] = find_products(text)
+    assert (m.start, m.end, m.text) == (6, 14, "ＢＤＰ−Ｓ４８０")
+    assert text[m.start : m.end] == m.text
+
+
+def test_zones_limit_the_search() -> None:
+    text = "iPhoneの話。\n■関連記事\n・iPadの話"
+    zones = [(0, text.index("■"))]
+    assert [m.text for m in find_products(text, zones)] == ["iPhone"]
+    assert find_products(text, []) == []
+
+
+def test_result_is_sorted_and_non_overlapping() -> None:
+    text = "Windows Server 2008とWindows、Windows Server 2008 R2、Windows 8。" * 3
+    mentions = find_products(text)
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_user_lexicons_extend_the_package(tmp_path: Path) -> None:
+    (tmp_path / "products.txt").write_text("# mine\nはやぶさ号\nコントソフォン\n", encoding="utf-8")
+    (tmp_path / "companies.txt").write_text("Contoso\n", encoding="utf-8")
+    (tmp_path / "aliases.tsv").write_text("コントソフォン\tContoso Phone 7\n", encoding="utf-8")
+    text = "Contosoがはやぶさ号とContoso Phone 7を発表。コントソフォンは安い。"
+    assert canonicals(text) == {"Contoso": {"Contoso"}, "Contoso Phone 7": {"Contoso Phone 7"}}
+    assert canonicals(text, lexicons=load_lexicons([tmp_path])) == {
+        "はやぶさ号": {"はやぶさ号"},
+        "Contoso Phone 7": {"Contoso Phone 7", "コントソフォン"},
+    }
+
+
+def test_package_lexicons_do_not_list_a_product_as_excluded() -> None:
+    lex = load_lexicons()
+    assert not lex.known & lex.excluded
+
+
+def test_product_key_is_the_scorer_normalisation() -> None:
+    assert product_key("ＢＤＰ−Ｓ４８０") == product_key("BDP-S480") == "bdp-s480"
+    assert product_key("ASUS ZENBOOK(TM)シリーズ") == product_key("ASUS ZENBOOKシリーズ")
+
+
+def test_seed_article_matches_its_gold(seed_path: Path) -> None:
+    article = read_article(seed_path)
+    found = canonicals(article.text, article.layout.content)
+    assert set(found) == {
+        "Windows Server 2008", "Windows Server Virtualization", "Virtual Server 2005 R2 SP1",
+        "Virtual Server 2005 R2", "Virtual Server", "Virtual PC", "Windows", "Windows Server",
+        "Windows Hyperviser", "System Center Virtual Machine Manager 2008 R2", "Virtual Machine Manager",
+        "AMD Pacifica", "Intel VT",
+    }
+    assert "R2" in found["System Center Virtual Machine Manager 2008 R2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00\x01\x02", "\ud800abc\udfff", "「」『』()（）", "(コード名:)" * 3, "A" * 300_000, "SP1 R2 (以下、)"],
+)
+def test_odd_inputs(text: str) -> None:
+    for m in find_products(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_a_long_line_dense_with_names_takes_linear_time() -> None:
+    """One 90k-character line of 2,000 different names: seconds, not the minutes of a quadratic step."""
+    import time
+
+    text = "".join(f"NTTドコモの「ARROWS X{i} F-{i:05d}」はAndroid {i}.0搭載、Wi-Fi対応。" for i in range(2000))
+    started = time.process_time()
+    mentions = find_products(text)
+    assert time.process_time() - started < 10.0
+    assert len(mentions) == 4_000
+
+
+PIECES = [*"Aa1 -.「」（）()：:ーア亜あ、。\n!SPR", "iPhone", "SP1", "コード名", "以下、"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_property_offsets_are_valid(text: str) -> None:
+    mentions = find_products(text)
+    for m in mentions:
+        assert isinstance(m, ProductMention)
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.canonical
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=3))
+def test_property_any_text_and_zones(text: str, zones: list[tuple[int, int]]) -> None:
+    for m in find_products(text, zones):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert any(s <= m.start and m.end <= e for s, e in zones)
