@@ -13,6 +13,10 @@ inside the content zones:
 * ``tari``: capabilities as clauses (``AをXしたり、BをYすることができる``).
 * ``middle-dot`` and ``heading``: ``・`` chains of short kanji words and
   headings that join two capabilities with a connective (``…楽しめて、…``).
+* ``section``: the lines under a heading naming features or the spec
+  (``■スペック`` capability lines, ``■主な特長`` paragraph titles).
+* ``topic``: a list named by its topic, read forward (``同梱品は A、B、Cと``).
+* ``title``: a headline ending in a bare enumeration (``…を発表！AやB、C``).
 
 Whatever matches must also pass the exclusions (spec tables, prices, how-to
 steps, people, companies, product line-ups). Every list is attached to the
@@ -101,6 +105,7 @@ class _Rules:
     max_tail_lead: int
     tail: regex.Pattern[str]
     particle_start: regex.Pattern[str]
+    headline_category: regex.Pattern[str]
     bare_cue_followed_by: regex.Pattern[str]
     tail_not_before: regex.Pattern[str]
     lineup_after: regex.Pattern[str]
@@ -128,8 +133,26 @@ class _Rules:
     heading_max_chars: int
     heading_name: regex.Pattern[str]
     heading_punct: regex.Pattern[str]
+    sec_heading: regex.Pattern[str]
+    sec_spec: regex.Pattern[str]
+    sec_max_line: int
+    sec_max_title: int
+    sec_max_lines: int
+    sec_table_row: regex.Pattern[str]
+    topic: regex.Pattern[str]
+    topic_end: regex.Pattern[str]
+    topic_max_chars: int
+    topic_item: regex.Pattern[str]
+    title_min_items: int
+    title_trailing: regex.Pattern[str]
     # exclusions
     feature_lead_in: regex.Pattern[str]
+    feature_heading: regex.Pattern[str]
+    heading_like: regex.Pattern[str]
+    not_feature_heading: regex.Pattern[str]
+    device_category: regex.Pattern[str]
+    vague_item: regex.Pattern[str]
+    request_item: regex.Pattern[str]
     spec_value: regex.Pattern[str]
     sentence_item: regex.Pattern[str]
     clause_item: regex.Pattern[str]
@@ -154,7 +177,7 @@ def _load(name: str) -> dict:
 def _rules() -> _Rules:
     """Load and compile the feature-list rules once per process."""
     m, x = _load("markers.yaml"), _load("exclusions.yaml")
-    q, dot, tari, hc = m["quoted_list"], m["middle_dot"], m["tari"], m["heading_clauses"]
+    q, dot, tari, hc, sec = m["quoted_list"], m["middle_dot"], m["tari"], m["heading_clauses"], m["sections"]
     by_length = sorted(m["coordinators"], key=len, reverse=True)
     return _Rules(
         bullet_line=regex.compile(m["bullet_line"]),
@@ -168,8 +191,11 @@ def _rules() -> _Rules:
         boundary_before=regex.compile(f"(?:{m['item_boundary_before']})$"),
         cue_words=regex.compile(m["cue_words"]),
         max_tail_lead=int(m["max_tail_lead"]),
-        tail=regex.compile("|".join(f"(?:{t})" for t in m["tails"])),
+        tail=regex.compile(
+            m["tail_lead"] + "(?:" + "|".join(f"(?:{t})" for t in m["tails"]).replace("{adverb}", m["tail_adverb"]) + ")"
+        ),
         particle_start=regex.compile(m["particle_start"]),
+        headline_category=regex.compile(m["headline_category"]),
         bare_cue_followed_by=regex.compile(m["bare_cue_followed_by"]),
         tail_not_before=regex.compile(m["tail_not_before"]),
         lineup_after=regex.compile(m["lineup_after"]),
@@ -199,7 +225,25 @@ def _rules() -> _Rules:
         heading_max_chars=int(hc["max_item_chars"]),
         heading_name=regex.compile(hc["trailing_name"]),
         heading_punct=regex.compile(hc["trailing_punct"]),
+        sec_heading=regex.compile(sec["heading"]),
+        sec_spec=regex.compile(sec["spec_kinds"]),
+        sec_max_line=int(sec["max_line_chars"]),
+        sec_max_title=int(sec["max_title_chars"]),
+        sec_max_lines=int(sec["max_lines"]),
+        sec_table_row=regex.compile(sec["table_row"]),
+        topic=regex.compile(m["topic_lists"]["topic"]),
+        topic_end=regex.compile(m["topic_lists"]["end"]),
+        topic_max_chars=int(m["topic_lists"]["max_item_chars"]),
+        topic_item=regex.compile(m["topic_lists"]["item"]),
+        title_min_items=int(m["title_tail"]["min_items"]),
+        title_trailing=regex.compile(m["title_tail"]["trailing"]),
         feature_lead_in=regex.compile(x["feature_lead_in"]),
+        feature_heading=regex.compile(x["feature_heading"]),
+        heading_like=regex.compile(x["heading_line"]),
+        not_feature_heading=regex.compile(x["not_feature_heading"]),
+        device_category=regex.compile(x["device_category"], regex.IGNORECASE),
+        vague_item=regex.compile(x["vague_item"]),
+        request_item=regex.compile(x["request_item"]),
         spec_value=regex.compile(x["spec_value"]),
         sentence_item=regex.compile(x["sentence_item"]),
         clause_item=regex.compile(x["clause_item"]),
@@ -237,8 +281,10 @@ _LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
 _SPACE = " 　"
 _PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈"}
 _QUOTES = frozenset("」』")
+_OPENERS = frozenset(_PAIRS.values())
 _QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$")
 _JOIN_PREFIXES = ("など", "から", "へ", "で")
+_BY = "による"  # `Wi-Fiによるワイヤレス接続`: joins two noun phrases like の
 _REL_VERBS = ("している", "された", "される", "できる", "した", "する")
 _REL_PARTICLES = "をにでがへ"
 _KANJI_KANA = regex.compile(r"[\p{Han}\p{Katakana}ー]")
@@ -252,6 +298,7 @@ _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
 _REL_HEAD = regex.compile(r"(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}$")
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
 _OKURIGANA_INSIDE = regex.compile(r"[しみりけきせ]")  # between kanji (書き込, 取り消); not え (に加え文字)
+_NA_ADJECTIVE = regex.compile(r"(?:\p{Han}{1,4}(?:やか|らか|か)?|[\p{Katakana}ー]{2,8})な", regex.REVERSE)
 
 
 def _is_word(c: str) -> bool:
@@ -308,7 +355,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
     A noun phrase is a run of kanji, katakana, Latin letters, digits and the
     symbols of model names, with bracket groups, single spaces between Latin
     words, ``・`` inside a word, and up to two ``の`` joins (``AのB``,
-    ``AなどのB``, ``AへのB``). Before ``などの`` a ``や``/``と`` between bare
+    ``AなどのB``, ``AへのB``, ``AによるB``). Before ``などの`` a ``や``/``と`` between bare
     words is nested inside the item (``FacebookやTwitterなどのSNSへの投稿``),
     unless the nested enumeration is already the ``・`` one
     (``…の無料動画や映画・アニメなどの有料作品`` is two items). Hiragana
@@ -341,16 +388,24 @@ def _np_start(text: str, end: int, floor: int) -> int:
         elif c in ",，" and i - 1 > floor and i < end and text[i - 2].isdigit() and text[i].isdigit():
             i -= 1  # 2,800mAh
         elif i - 1 > floor and _HAN.match(text[i - 2]) and (
-            (i == end and _OKURIGANA.match(c)) or (i < end and _OKURIGANA_INSIDE.match(c) and _HAN.match(text[i]))
+            (i == end and _OKURIGANA.match(c))
+            or (i < end and _OKURIGANA_INSIDE.match(c) and (_KANJI_KANA.match(text[i]) or text[i] == "の"))
         ):
-            i -= 1  # 着せ替え, 書き込み: kana inside or closing a kanji word
+            i -= 1  # 着せ替え, 書き込み, 外付けキーボード, 輝きの: kana inside or closing a kanji word
+        elif c == "な" and i < end and _KANJI_KANA.match(text[i]) and (adj := _NA_ADJECTIVE.match(text, floor, i)):
+            i = adj.start()  # 豊かな色再現性, 高速なCPU: a na-adjective modifying the item
         elif c in "おご" and i < end and _KANJI_KANA.match(text[i]):
             i -= 1
-        elif c == "の" and i < end and joins < MAX_NP_JOINS:
-            k = i - 1
-            prefix = next((p for p in _JOIN_PREFIXES if text.endswith(p, floor, k)), "")
+        elif c in "のる" and i < end and joins < MAX_NP_JOINS and (c == "の" or text.endswith(_BY, floor, i)):
+            k = i - (1 if c == "の" else len(_BY))
+            prefix = next((p for p in _JOIN_PREFIXES if text.endswith(p, floor, k)), "") if c == "の" else ""
             k -= len(prefix)
-            if k <= floor or not (_is_word(text[k - 1]) or text[k - 1] in _PAIRS or _counter(text, k, floor)):
+            if k <= floor or not (
+                _is_word(text[k - 1])
+                or text[k - 1] in _PAIRS
+                or _counter(text, k, floor)
+                or (k - 1 > floor and _OKURIGANA_INSIDE.match(text[k - 1]) and _HAN.match(text[k - 2]))
+            ):
                 break
             i, joins, nested = k, joins + 1, nested or prefix == "など"
         else:
@@ -364,7 +419,10 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     """Start of an item ending at ``end``: a noun phrase, with one relative clause.
 
     ``…LTEに対応したサービス「Xi」`` and ``…で製造されたCPU「Dual Krait」`` are
-    single items in gold; the clause is ``NP + particle + verbal noun + した``.
+    single items in gold; the clause is ``NP + particle + verbal noun + した``
+    and is taken only before a bracketed name (``事前予約が開始されるXi`` is
+    the item ``Xi``) or after ``など、`` (``A、Bなど、…で活用できるアプリ``,
+    where it is the category of the items before it).
     When the clause's own noun phrase is coordinated without a comma
     (``チリやホコリをキャッチするフィルター``), the enumeration is inside the
     clause, so the clause is not taken.
@@ -372,6 +430,7 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     start = _np_start(text, end, floor)
     if start >= end:
         return end
+    named = any(c in _QUOTES for c in text[start:end])
     for verb in _REL_VERBS:
         if not text.endswith(verb, floor, start):
             continue
@@ -382,7 +441,10 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
         if k - v >= 2 and v - 1 > floor and text[v - 1] in _REL_PARTICLES:
             outer = _np_start(text, v - 1, floor)
             coord = _coordinator_before(text, outer, floor, rules)
-            if outer < v - 1 and (coord is None or coord in rules.comma_coordinators or coord.endswith("、")):
+            apposition = text.endswith(rules.apposition_joint, floor, outer)  # `A、Bなど、…できるアプリ`
+            if (named or apposition) and outer < v - 1 and (
+                coord is None or coord in rules.comma_coordinators or coord.endswith("、")
+            ):
                 return outer
         break
     return start
@@ -463,9 +525,13 @@ def _figure(text: str, rules: _Rules) -> bool:
 
 
 def _not_features(texts: Sequence[str], rules: _Rules) -> bool:
-    """Items that are prices, dates and figures, places, people or companies."""
+    """Items that are prices, dates and figures, places, people or companies,
+    kinds of device or setting, words naming no feature, questions and requests."""
     return (
         _majority([bool(rules.price.search(t)) for t in texts])
+        or _majority(
+            [bool(rules.device_category.match(t) or rules.vague_item.match(t) or rules.request_item.search(t)) for t in texts]
+        )
         or _majority([_figure(t, rules) for t in texts])
         or _majority([bool(rules.place.search(t)) for t in texts])
         or _majority(
@@ -580,14 +646,14 @@ def _continues(
     return False
 
 
-def _lead_in(lines: Sequence[_Line], usable: Sequence[bool], first_line: int) -> tuple[int, int] | None:
-    """The line introducing a list: the nearest non-blank line above it."""
+def _lead_in(lines: Sequence[_Line], usable: Sequence[bool], first_line: int) -> int | None:
+    """The line introducing a list: the index of the nearest non-blank line above it."""
     j, blanks = first_line - 1, 0
     while j >= 0 and usable[j] and lines[j].blank and blanks < MAX_LEAD_IN_BLANKS:
         j, blanks = j - 1, blanks + 1
     if j < 0 or not usable[j] or lines[j].blank:
         return None
-    return lines[j].start, lines[j].end
+    return j
 
 
 def _balanced(s: str) -> bool:
@@ -611,11 +677,31 @@ def _numbering_broken(group: Sequence[_Bullet]) -> bool:
     return any(b != a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
+def _lineup(text: str, spans: Sequence[tuple[int, int]], products: Sequence[ProductLike], rules: _Rules) -> bool:
+    """Items that are mostly product names or model numbers: a line-up, not features."""
+    return _majority([_covered_by_product(s, e, products) or bool(rules.model_item.search(text[s:e])) for s, e in spans])
+
+
+def _howto(texts: Sequence[str], rules: _Rules) -> bool:
+    """Items that are mostly operations (``…をタップ``): steps of a how-to."""
+    return _majority([bool(rules.howto_item.search(t)) for t in texts])
+
+
+def _prose(texts: Sequence[str], plain: Sequence[str], rules: _Rules) -> bool:
+    """Bullets that are sentences or long clauses: features only under a feature heading."""
+    return (
+        _majority([bool(rules.sentence_item.search(t)) for t in plain])
+        or _majority(["、" in t for t in texts])
+        or sorted(len(t) for t in texts)[len(texts) // 2] > 40
+    )
+
+
 def _rejected_bullets(
     text: str,
     group: Sequence[_Bullet],
     items: Sequence[tuple[tuple[int, int], str | None]],
     lead_text: str,
+    head_text: str,
     first_line: str,
     products: Sequence[ProductLike],
     rules: _Rules,
@@ -625,11 +711,18 @@ def _rejected_bullets(
     Spec tables, ``name：description`` or clause bullets without a lead-in
     naming features, headings, how-to steps, sentences (cautions), links,
     prices/figures/people/companies and line-ups of products are rejected.
+    Under a heading naming features (``【特長】``, ``■アップデート内容``;
+    ``head_text`` is the lead-in and the line above it) sentences and
+    operations (``…を押すだけで…``) are features; under one naming cautions
+    or conditions nothing is.
     """
     texts = [text[s:e] for (s, e), _ in items]
     descs = [d for _, d in items if d is not None]
     plain = [text[s:e] for (s, e), d in items if d is None]
-    feature_lead = bool(rules.feature_lead_in.search(lead_text))
+    if rules.not_feature_heading.search(head_text):
+        return True  # `■主な注意点`, `〈ご注意〉`: cautions and conditions
+    under_features = bool(rules.feature_heading.search(head_text))
+    feature_lead = under_features or bool(rules.feature_lead_in.search(lead_text))
     if not feature_lead and (
         _majority([d is not None for _, d in items])
         or rules.heading_marker.match(first_line.lstrip(" \t　"))
@@ -640,15 +733,10 @@ def _rejected_bullets(
         bool(rules.howto_lead_in.search(lead_text))
         or _numbering_broken(group)
         or _majority([bool(rules.spec_value.match(d)) for d in descs] + [False] * len(plain))
-        or _majority([bool(rules.howto_item.search(t)) for t in texts])
-        or _majority([bool(rules.sentence_item.search(t)) for t in plain])
-        or _majority(["、" in t for t in texts])
         or any("http" in t or "|" in t for t in texts)
-        or sorted(len(t) for t in texts)[len(texts) // 2] > 40
+        or (not under_features and (_prose(texts, plain, rules) or _howto(texts, rules)))
         or _not_features(texts, rules)
-        or _majority(
-            [_covered_by_product(s, e, products) or bool(rules.model_item.search(text[s:e])) for (s, e), _ in items]
-        )
+        or _lineup(text, [span for span, _ in items], products, rules)
     )
 
 
@@ -662,12 +750,113 @@ def _bulleted_lists(
         if len(items) < 2:
             continue
         lead = _lead_in(lines, usable, group[0].line)
-        lead_text = text[lead[0] : lead[1]] if lead else ""
-        if _rejected_bullets(text, group, items, lead_text, lines[group[0].line].text, products, rules):
+        above = _lead_in(lines, usable, lead) if lead is not None else None
+        lead_text = lines[lead].text if lead is not None else ""
+        head_text = "\n".join(
+            lines[j].text for j in (lead, above) if j is not None and rules.heading_like.search(lines[j].text.strip())
+        )
+        if _rejected_bullets(text, group, items, lead_text, head_text, lines[group[0].line].text, products, rules):
             continue
         spans = tuple(span for span, _ in items)
-        context = lead if lead else (spans[0][0], spans[0][0])
+        context = (lines[lead].start, lines[lead].end) if lead is not None else (spans[0][0], spans[0][0])
         yield _Candidate(spans, "bullets", lines[group[0].line].start, group[-1].body_end, context)
+
+
+# --------------------------------------------------------------------------- feature sections
+
+
+def _paragraphs(lines: Sequence[_Line], usable: Sequence[bool], first: int, rules: _Rules) -> list[list[int]]:
+    """Paragraphs (runs of non-blank line indices) of the section starting at ``first``.
+
+    The section ends at the next heading-marker line, at two blank lines in a
+    row, outside the content zones, or after ``max_lines`` lines.
+    """
+    paras: list[list[int]] = []
+    current: list[int] = []
+    blanks = 0
+    for j in range(first, min(len(lines), first + rules.sec_max_lines)):
+        ln = lines[j]
+        if not usable[j] or (not ln.blank and rules.heading_marker.match(ln.text.lstrip(" \t　"))):
+            break
+        if ln.blank:
+            blanks += 1
+            if current:
+                paras.append(current)
+                current = []
+            if blanks >= 2 and paras:
+                break
+            continue
+        blanks = 0
+        current.append(j)
+    if current:
+        paras.append(current)
+    return paras
+
+
+def _table_row(line: str, spec: bool, rules: _Rules) -> bool:
+    """A spec-table row (``重量：約123g``, ``解像度 HD``) or a bare figure."""
+    sep = rules.name_separator.search(line, 0, rules.name_max_chars + 1)
+    if sep and sep.start() > 0 and rules.spec_value.match(line[sep.end() :]):
+        return True
+    return (spec and bool(rules.sec_table_row.search(line.strip(" \t　")))) or _figure(line.strip(" \t　"), rules)
+
+
+def _line_item(text: str, ln: _Line, rules: _Rules) -> tuple[int, int]:
+    """A line as an item: without its bullet marker, white space and enclosing brackets."""
+    m = rules.bullet_line.match(ln.text)
+    start = ln.start + m.start("body") if m else ln.start
+    return _unbracket(text, *_trim(text, start, ln.end))
+
+
+def _section_lists(
+    text: str, lines: Sequence[_Line], usable: Sequence[bool], products: Sequence[ProductLike], rules: _Rules
+) -> Iterator[_Candidate]:
+    """Lines under a heading naming features or the spec (``■主な特長``, ``■スペック``).
+
+    Either the first paragraph is a column of short capability lines (table
+    rows, figures and line-ups rejected; they must be most of it), or the
+    section is a run of titled paragraphs whose titles are the features.
+    Bulleted lines are left to the bullet rule.
+    """
+    for i, ln in enumerate(lines):
+        head = rules.sec_heading.match(ln.text) if usable[i] and not ln.blank and len(ln.text) <= 40 else None
+        if head is None:
+            continue
+        spec = bool(rules.sec_spec.search(head["kind"]))
+        paras = _paragraphs(lines, usable, i + 1, rules)
+        if not paras:
+            continue
+        first = paras[0]
+        column = [lines[j] for j in first]
+        if len(column) >= 2 and all(
+            len(c.text.strip()) <= rules.sec_max_line and not c.text.rstrip().endswith("。") for c in column
+        ):
+            if any(rules.bullet_line.match(c.text) for c in column):
+                continue
+            items = [_line_item(text, c, rules) for c in column if not _table_row(c.text, spec, rules)]
+            items = [(s, e) for s, e in items if e > s]
+            texts = [text[s:e] for s, e in items]
+            if (
+                len(items) >= 2
+                and len(items) * 3 >= len(column) * 2
+                and not _not_features(texts, rules)
+                and not _lineup(text, items, products, rules)
+            ):
+                yield _Candidate(tuple(items), "section", column[0].start, column[-1].end, (ln.start, ln.end))
+            continue
+        if spec:
+            continue
+        titles = []
+        for p in paras:
+            title, rest = lines[p[0]], [lines[j] for j in p[1:]]
+            t = title.text.strip(" \t　")
+            if not rest or len(t) > rules.sec_max_title or t.endswith("。") or not any(
+                len(r.text.strip()) > len(t) or r.text.rstrip().endswith("。") for r in rest
+            ):
+                break
+            titles.append(_line_item(text, title, rules))
+        if len(titles) >= 2:
+            yield _Candidate(tuple(titles), "section", titles[0][0], titles[-1][1], (ln.start, ln.end))
 
 
 # --------------------------------------------------------------------------- inline lists
@@ -701,31 +890,63 @@ def _tails(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -
         sent = sents.at(cue.start())
         if cue.start() < done or sent is None or cue.end() > sent[1]:
             continue
-        lo = max(done, sent[0], cue.start() - rules.max_tail_lead)
-        m = rules.tail.search(text, lo, min(sent[1], cue.end() + MAX_TAIL_TRAIL))
-        if m and m.start() <= cue.start() < m.end():
-            done = m.end()
-            yield m, sent
+        pos, hi = max(done, sent[0], cue.start() - rules.max_tail_lead), min(sent[1], cue.end() + MAX_TAIL_TRAIL)
+        while pos <= cue.start():
+            m = rules.tail.search(text, pos, hi)
+            if m is None or m.start() > cue.start():
+                break
+            if cue.start() < m.end():
+                done = m.end()
+                yield m, sent
+                break
+            pos = m.start() + 1  # a tail ending before this cue: try a later start
 
 
 def _inline_lists(
-    text: str, zone: tuple[int, int], sents: _Sentences, products: Sequence[ProductLike], rules: _Rules
+    text: str,
+    zone: tuple[int, int],
+    sents: _Sentences,
+    products: Sequence[ProductLike],
+    title: tuple[int, int] | None,
+    rules: _Rules,
 ) -> Iterator[_Candidate]:
     """Coordinations closed by a feature-cue predicate inside one sentence."""
     for m, (start, end) in _tails(text, zone, sents, rules):
-        if not rules.particle_start.match(m.group()) and not rules.bare_cue_followed_by.match(text, m.end(), end):
+        bare = not rules.particle_start.match(m.group())
+        # a headline's `AとB対応加湿器`: the cue glued to the category of the product
+        headline = bare and title is not None and title[0] <= m.start() < title[1] and bool(
+            rules.headline_category.match(text, m.end(), end)
+        )
+        if bare and not headline and not rules.bare_cue_followed_by.match(text, m.end(), end):
             continue  # a compound (対応プロセッサ, X対応「Name」), not a predicate
-        if m.end() < end and _is_word(text[m.end() - 1]) and _is_word(text[m.end()]):
+        if not headline and m.end() < end and _is_word(text[m.end() - 1]) and _is_word(text[m.end()]):
             continue
         if rules.tail_not_before.match(text, m.end(), end) or rules.host_tail.match(m.group()):
             continue  # advice; `Xに搭載された` (X hosts the feature)
-        items = _chain(text, m.start(), start, rules)
+        # `A、B、C搭載など`: the bare cue closing the last item belongs to it
+        bare_etc = bare and text.startswith(_TRAILING_ETC, m.end())
+        if bare_etc and not (m.start() > start and _is_word(text[m.start() - 1])):
+            continue  # `AやサポートなどのB`: the cue word is an item, not a predicate
+        items = _chain(text, m.end() if bare_etc else m.start(), start, rules)
+        if _title_subject(text, items, title):
+            items = items[1:]
         if len(items) < 2:
             continue
         lineup = rules.lineup_cues.search(m.group()) or rules.lineup_after.match(text, m.end(), end)
         if lineup and all(_names_product(s, e, products) for s, e in items):
             continue  # `AとBが追加された`, `「A」や「B」を搭載したモデルは`: a line-up
         yield _Candidate(tuple(items), "inline", items[0][0], m.end(), (start, end))
+
+
+def _title_subject(text: str, items: Sequence[tuple[int, int]], title: tuple[int, int] | None) -> bool:
+    """``サンワサプライ、Aを採用の…``, ``X、AやBなど新サービス``: a headline's subject, not an item.
+
+    A title opening with ``X、`` names who the news is about; it is an item
+    only in a list joined by commas throughout (``防水、ワンセグ、おサイフケータイ``).
+    """
+    if title is None or len(items) < 2 or items[0][0] != title[0] or not text.startswith("、", items[0][1]):
+        return False
+    return len(items) == 2 or not text.startswith("、", items[1][1])
 
 
 def _clause_start(text: str, end: int, floor: int, rules: _Rules) -> int | None:
@@ -753,6 +974,51 @@ def _tari_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rul
             continue
         items = ((first, m.start()), (m.end(), close.start()))
         yield _Candidate(items, "tari", first, close.end(), sent)
+
+
+def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
+    """``同梱品は本体、電池パック、専用ケースと…``: a list named by its topic, read forward."""
+    for m in rules.topic.finditer(text, *zone):
+        sent = sents.at(m.start())
+        if sent is None:
+            continue
+        stop = min(sent[1], m.end() + MAX_LIST_ITEMS * rules.topic_max_chars)
+        spans, pos, depth, i = [], m.end(), 0, m.end()
+        while i < stop:
+            c = text[i]
+            if c in _OPENERS:
+                depth += 1
+            elif c in _PAIRS and depth:
+                depth -= 1
+            elif depth == 0 and c in "、，,":
+                spans.append((pos, i))
+                pos = i + 1
+            elif depth == 0 and rules.topic_end.match(text, i, stop):
+                break
+            i += 1
+        spans.append((pos, i))
+        items = tuple(span for s, e in spans if (span := _trim(text, s, e))[1] > span[0])
+        if len(items) >= 2 and all(
+            e - s <= rules.topic_max_chars and rules.topic_item.match(text, s, e) for s, e in items
+        ):
+            yield _Candidate(items, "topic", items[0][0], items[-1][1], sent)
+
+
+def _title_tail_list(text: str, title: tuple[int, int], rules: _Rules) -> Iterator[_Candidate]:
+    """A headline ending, after a sentence break, in a bare enumeration (``…を発表！AやB、C、D``)."""
+    start, end = title
+    trailing = rules.title_trailing.search(text, start, end)
+    while trailing and trailing.start() > start:
+        end = trailing.start()
+        trailing = rules.title_trailing.search(text, start, end)
+    floor = max(text.rfind(c, start, end) + 1 for c in "！？!?。】")
+    if floor <= start:
+        return  # no sentence break: the end is the headline's own noun phrase (`…対応のスマホ`)
+    items = _chain(text, end, floor, rules)
+    if _title_subject(text, items, title):
+        items = items[1:]
+    if len(items) >= rules.title_min_items and items[-1][1] == end:
+        yield _Candidate(tuple(items), "title", items[0][0], end, title)
 
 
 def _quoted_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
@@ -870,14 +1136,14 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     cs, ce = cand.context
     in_context = [p for p in outside if cs <= p.start and p.end <= ce]
     found = next((p for p in reversed(outside) if p.end < first_start and text.startswith("の", p.end) and p.end + 1 >= first_start), None)
-    if found is None and cand.rule != "bullets":
+    if found is None and cand.rule not in _BLOCK_RULES:
         found = next((p for p in in_context if p.start >= cand.end and _REL_HEAD.match(text, cand.end, p.start)), None)
     if found is None:
         topical = [p for p in in_context if _is_topic(text, p)]
         found = next((p for p in reversed(topical) if p.end <= first_start), None) or next(
             (p for p in topical if p.start >= cand.end), None
         )
-    if found is None and cand.rule in ("bullets", "heading"):
+    if found is None and cand.rule in (*_BLOCK_RULES, "heading"):
         found = next(iter(in_context), None)
     if found is None:
         para = _paragraph_start(text, cs)
@@ -903,14 +1169,17 @@ def _valid_inline(text: str, cand: _Candidate, products: Sequence[ProductLike], 
         return False
     if cand.rule == "middle-dot" and rules.place.search(texts[-1]):
         return False
-    if cand.rule in ("quoted", "middle-dot", "heading"):
+    if cand.rule in ("quoted", "middle-dot", "heading", "title"):
         return not _majority([_covered_by_product(s, e, products) for s, e in cand.items])
     return True
 
 
+_BLOCK_RULES = ("bullets", "section")  # lists laid out in lines: they win overlaps
+
+
 def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
-    """Resolve overlaps: bullets first, then the list with more items, then the longer one."""
-    order = sorted(cands, key=lambda c: (c.rule != "bullets", -len(c.items), -(c.end - c.start), c.start))
+    """Resolve overlaps: bullets and sections first, then the list with more items, then the longer one."""
+    order = sorted(cands, key=lambda c: (c.rule not in _BLOCK_RULES, -len(c.items), -(c.end - c.start), c.start))
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
     for c in order:
@@ -918,7 +1187,7 @@ def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
             continue
         kept.append(c)
         taken.extend(c.items)
-        if c.rule == "bullets":
+        if c.rule in _BLOCK_RULES:
             taken.append((c.start, c.end))
     return sorted(kept, key=lambda c: c.start)
 
@@ -944,12 +1213,16 @@ def find_feature_lists(
     sents = _Sentences.of(text, zones)
 
     cands: list[_Candidate] = list(_bulleted_lists(text, lines, usable, mentions, rules))
+    cands.extend(_section_lists(text, lines, usable, mentions, rules))
     found: list[_Candidate] = []
     for zone in zones:
-        found.extend(_inline_lists(text, zone, sents, mentions, rules))
+        found.extend(_inline_lists(text, zone, sents, mentions, title, rules))
         found.extend(_tari_lists(text, zone, sents, rules))
         found.extend(_quoted_lists(text, zone, sents, rules))
+        found.extend(_topic_lists(text, zone, sents, rules))
         found.extend(_dot_lists(text, zone, sents, title, rules))
+    if title is not None:
+        found.extend(_title_tail_list(text, title, rules))
     for ln, ok in zip(lines, usable):
         marker = rules.heading_line.match(ln.text) if ok else None
         sent = sents.at(ln.start + marker.end() - 1) if marker else None

@@ -105,6 +105,180 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
     assert items(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a category noun after といった (the list is what precedes it)
+        ("おサイフケータイやワンセグ、赤外線といった国内向け機能に対応した。", [["おサイフケータイ", "ワンセグ", "赤外線"]]),
+        ("本文。ブックマークの管理、メールの新着チェック、SNSの通知管理といったことができる。", [["ブックマークの管理", "メールの新着チェック", "SNSの通知管理"]]),
+        # のどちらも / の両方 before the predicate; an adverb after the particle
+        ("インターネットとの接続もケーブルと無線LANのどちらも利用できる。", [["ケーブル", "無線LAN"]]),
+        ("消費電力やシステム安定性が大幅に改善されている。", [["消費電力", "システム安定性"]]),
+        # more predicates: 両立, 揃え, capability verbs with できる, 行われ after an improvement, により…を実現
+        ("高輝度と豊かな色再現性を両立したプロジェクターだ。", [["高輝度", "豊かな色再現性"]]),
+        ("音楽は、ミュージックビデオ、カラオケ、ライヴ映像まで揃えています。", [["ミュージックビデオ", "カラオケ", "ライヴ映像"]]),
+        ("登録画面では、日付や経路、金額を登録できます。", [["日付", "経路", "金額"]]),
+        ("パフォーマンスの向上とデザインの刷新が行われています。", [["パフォーマンスの向上", "デザインの刷新"]]),
+        ("高性能スピーカーと、SRS TruMedia HDの信号処理技術により臨場感あふれるサウンドを実現。", [["高性能スピーカー", "SRS TruMedia HDの信号処理技術"]]),
+        # a bare cue followed by の, or by など (the cue stays in the last item)
+        ("2GB RAMやSnapdragon S4搭載のスマートフォンだ。", [["2GB RAM", "Snapdragon S4"]]),
+        ("ユーザー辞書機能の追加やBluetoothキーボード対応など、改善点は多い。", [["ユーザー辞書機能の追加", "Bluetoothキーボード対応"]]),
+        # による joins a noun phrase; `の両…` in apposition; のみならず coordinates
+        ("3GおよびWi-Fiによるワイヤレス接続に対応している。", [["3G", "Wi-Fiによるワイヤレス接続"]]),
+        ("iPhoneおよびAndroidの両プラットフォームに対応した。", [["iPhone", "Android"]]),
+        ("Officeファイルの閲覧のみならず編集も可能だ。", [["Officeファイルの閲覧", "編集"]]),
+        # kana inside an item: 輝きの, 外付けキーボード
+        ("輝きの表現力と高コントラストを実現した。", [["輝きの表現力", "高コントラスト"]]),
+        ("ユーザー辞書や、Bluetooth接続の外付けキーボードの利用が可能となった。", [["ユーザー辞書", "Bluetooth接続の外付けキーボードの利用"]]),
+        # `A、Bなど、<clause> X`: the clause is the category, A and B are the list
+        ("名刺リーダーやセキュリティアプリなど、仕事で活用できるアプリがプリインストールされている。", [["名刺リーダー", "セキュリティアプリ"]]),
+        # a day with a bracketed note is not an item
+        ("22日（現地時間）、新OSとWindows Phoneを搭載した端末を発表した。", [["新OS", "Windows Phone"]]),
+        # a clause before an unbracketed name is not part of the item
+        ("事前予約が開始されるXiやNOTTVなどに対応したスマホ", [["Xi", "NOTTV"]]),
+        # たり without a comma
+        ("画面の拡大率を変更したり特定の項目の表示を変更することができます。", [["画面の拡大率を変更", "特定の項目の表示を変更"]]),
+        # bracketed words: short all-kana ones, glosses, a choice, a count with パターン
+        ("「ふつう」、「きれい」、「すごくきれい」の3種類の動画を用意している。", [["ふつう", "きれい", "すごくきれい"]]),
+        ("使用する回線を「WiMAX」「3G」「WiMAX+3G」から選択できます。", [["WiMAX", "3G", "WiMAX+3G"]]),
+        ("「Emotion」（気分）「Title」（曲名）といった感じで2つに分かれている。", [["Emotion", "Title"]]),
+        # a list named by its topic, read forward (commas inside brackets stay)
+        ("同梱品は本体、電池パック L17、専用ケース(試供品)、取扱説明書と、かなりシンプルです。", [["本体", "電池パック L17", "専用ケース(試供品)", "取扱説明書"]]),
+        ("対応機種は、iPhone 4、iPhone 4S、iPod touch（第3世代、第4世代）と幅広い。", [["iPhone 4", "iPhone 4S", "iPod touch（第3世代、第4世代）"]]),
+        # headlines: a cue glued to the product's category, a subject before 、, a bare enumeration at the end
+        ("USBとシガーソケット電源対応加湿器\n本文。", [["USB", "シガーソケット電源"]]),
+        ("急速充電や大容量バッテリー、エコナビ対応のXi対応ドコモスマホ\n本文。", [["急速充電", "大容量バッテリー", "エコナビ"]]),
+        (
+            "NTTドコモ、スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
+            [["1.5GHzデュアルコアCPU", "4.3インチHDディスプレイ", "おサイフ", "ワンセグ"]],
+        ),
+    ],
+)
+def test_inline_lists_of_unseen_shapes(text: str, expected: list[list[str]]) -> None:
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's subject before 、 is not an item (the one left is no list)
+        "サンワサプライ、高感度マイク採用のＷＥＢ会議マイクを発売\n本文。",
+        # a negated cue, an adverb, a purpose (上で), a question
+        "実際、Retina対応では無いモデルと比べても高い。",
+        "別途、バッテリーを用意したり電源を用意できれば解消できる。",
+        "コンテンツの特徴やコンテンツを揃える上での工夫を教えて下さい。",
+        # bracketed words changed or split, not chosen
+        "「ご連絡先電話番号」「契約携帯電話番号」が変更となった場合は対象外です。",
+        "展示ホールは「無料ゾーン」と「有料ゾーン」に分かれている。",
+        # kinds of device or setting, words naming no feature, figures, degrees
+        "日常生活とビジネスで使える英語がまとめてある。",
+        "ノートPCやタブレットに対応している。",
+        "より快適にご利用いただくための更新や一部仕様および表示変更などが含まれています。",
+        "シーケンシャルライトが最大400Mバイト/秒と高速な読み書きが可能だ。",
+        "ちょうどハンディーブレンダー程度と、画期的なサイズダウンを実現した。",
+        # a cue word that is itself an item (`AやサポートなどのB`)
+        "その後のバージョンアップやサポートなど、様々な面でメリットが多い。",
+        # sharing feelings is not a capability
+        "ネットで感覚や体験を共有できるようになった時、社会は変わる。",
+    ],
+)
+def test_not_inline_feature_lists_of_unseen_shapes(text: str) -> None:
+    assert items(text) == []
+
+
+FEATURE_SENTENCE_BULLETS = """タイトル
+【特長】
+　●最大半径５ｍの音声を集音する高感度マイクを搭載したＵＳＢマイクです。様々な規模の会議に対応することができます。
+　●全指向性と単一指向性を本体のスイッチで切り替えることができます。
+　●本体にマイクミュートボタンが付いているので、音声を簡単に遮断することができます。
+"""
+
+RELEASE_NOTES = """タイトル
+アプリ配信マーケットからダウンロードできます。
+
+2012/06/01 1.0.2版リリース
+・強制終了しないようにしました。
+（返信時のメール送信、デコメ絵文字表示等）
+・新着メール受信時に、フィルタを自動的に開くようにしました。
+"""
+
+SPEC_CAPABILITIES = """タイトル
+本文。
+
+■スペック
+OS：Android 2.3
+3.4インチNewモバイルASV液晶
+1,610万画素カメラ
+IPX5／IPX7相当の防水性能
+ワンセグ
+おサイフケータイ
+カラー：アンティークベリー1色
+
+"""
+
+TITLED_PARAGRAPHS = """タイトル
+■主な特長
+1.5GHzデュアルコアCPUを搭載し、下り最大42Mbpsの「ULTRA SPEED」に対応
+高速な処理性能を持つCPUを搭載。さらに高速通信を実現する「ULTRA SPEED」に対応しています。
+
+「グラデーションエッジガラス」を採用、高級感のあるデザイン
+ガラスを丹念に研磨する加工技術で強度を上げたガラスを採用し、高級感を演出しています。
+
+■主な仕様
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        # sentences under a heading naming features are features, whole
+        (
+            FEATURE_SENTENCE_BULLETS,
+            [[
+                "最大半径５ｍの音声を集音する高感度マイクを搭載したＵＳＢマイクです。様々な規模の会議に対応することができます",
+                "全指向性と単一指向性を本体のスイッチで切り替えることができます",
+                "本体にマイクミュートボタンが付いているので、音声を簡単に遮断することができます",
+            ]],
+            "bullets",
+        ),
+        # release notes (a continuation line in brackets stays out)
+        (RELEASE_NOTES, [["強制終了しないようにしました", "新着メール受信時に、フィルタを自動的に開くようにしました"]], "bullets"),
+        # capability lines of a spec block; key：value rows are not items
+        (
+            SPEC_CAPABILITIES,
+            [["3.4インチNewモバイルASV液晶", "1,610万画素カメラ", "IPX5／IPX7相当の防水性能", "ワンセグ", "おサイフケータイ"]],
+            "section",
+        ),
+        # a run of titled paragraphs: the titles are the features
+        (
+            TITLED_PARAGRAPHS,
+            [["1.5GHzデュアルコアCPUを搭載し、下り最大42Mbpsの「ULTRA SPEED」に対応", "「グラデーションエッジガラス」を採用、高級感のあるデザイン"]],
+            "section",
+        ),
+    ],
+)
+def test_feature_sections(text: str, expected: list[list[str]], rule: str) -> None:
+    found = [fl for fl in find_feature_lists(text, None) if fl.rule == rule]
+    assert [[i.text for i in fl.items] for fl in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cautions under a heading naming them
+        "タイトル\n■主な注意点\n・カメラをしっかり固定する。\n・フラッシュはOFFに。\n",
+        # questions and requests, even under a heading naming features
+        "タイトル\n■主な機能\n・現在ご使用の携帯電話会社を教えてください\n・いつ頃購入しましたか？\n",
+        # links to other articles under a prose lead-in that mentions 機能
+        "タイトル\n多彩な機能を搭載。2012年7月発売予定。\n・ソフトバンク、Xを発表！ワンセグにも対応\n・Xを写真と動画でチェック【レポート】（後日公開予定）\n",
+        # a spec table of rows (white space between key and value), figures and colours
+        "タイトル\n本文。\n■ 主なスペック\n機種名 MEDIAS X\n重量（約） 123g\nワンセグ ◯\nおサイフケータイ ◯\n本体色 White\nPink\n",
+    ],
+)
+def test_not_feature_sections(text: str) -> None:
+    assert find_feature_lists(text, None) == []
+
+
 SEED_BULLETS = """タイトル
 
  Windows Serverの仮想化機能のうち、初期リリースでの搭載が見送られた機能は次のとおりである。
