@@ -76,6 +76,7 @@ class _Rules:
     trailing_label: str
     trailing_first_line: regex.Pattern[str]
     trailing_prose: regex.Pattern[str]
+    trailing_keep: regex.Pattern[str]
     single_line: regex.Pattern[str]
 
 
@@ -98,6 +99,7 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         trailing_label=data["trailing"]["label"],
         trailing_first_line=regex.compile(data["trailing"]["first_line"]),
         trailing_prose=regex.compile(data["trailing"]["prose"]),
+        trailing_keep=regex.compile(data["trailing"]["keep"]),
         single_line=regex.compile(data["trailing"]["single_line"]),
     )
 
@@ -229,6 +231,8 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
         if any(z.start <= start and end <= z.end for z in zones):
             continue
         texts = [line.text for line in lines[first : last + 1]]
+        if rules.trailing_keep.match(texts[0]):
+            break
         listy = rules.trailing_first_line.match(texts[0]) and not any(
             rules.trailing_prose.search(t) and not rules.trailing_first_line.match(t) for t in texts
         )

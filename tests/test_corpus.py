@@ -65,6 +65,16 @@ def test_link_block_runs_to_the_next_blank_line_and_shop_block_is_a_paragraph() 
     assert "続きの本文。" in _content(text)
 
 
+def test_trailing_link_paragraphs_are_swept_but_a_feature_block_is_kept() -> None:
+    text = (
+        "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n■主な特徴\n・防水\n・ワンセグ\n\n"
+        "メーカー　ホームページ\n\n■Google\n・検索\n"
+    )
+    content = _content(text)
+    assert "■主な特徴\n・防水\n・ワンセグ" in content
+    assert "ホームページ" not in content and "Google" not in content
+
+
 def test_published_line_format_of_the_seed_article(seed_path: Path) -> None:
     article = read_article(seed_path)
     layout = article.layout
