@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable, Sequence
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -74,10 +76,26 @@ def register_extensions() -> None:
 register_extensions()
 
 
+_TEXT = ("pipeline", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc for the extraction components.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every access (milliseconds
+    for an article), so the first component caches it in ``doc.user_data``
+    and the ``events`` component, the last one, drops it again.
+    """
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def content_zones(doc: Doc) -> list[tuple[int, int]]:
     """The content zones set by the ``article`` component (whole text if none)."""
     zones = doc._.content
-    return [tuple(z) for z in zones] if zones is not None else [(0, len(doc.text))]
+    return [tuple(z) for z in zones] if zones is not None else [(0, len(doc_text(doc)))]
 
 
 def dct(doc: Doc) -> dt.date | None:
@@ -105,7 +123,7 @@ class ArticleLayout:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         layout = corpus.analyse(text)
         if doc._.dct is None and layout.dct is not None:
             doc._.dct = layout.dct.isoformat()
@@ -120,9 +138,13 @@ class ArticleLayout:
 
 
 def _set_sentence_starts(doc: Doc, sentences: Iterable[tuple[int, int]]) -> None:
-    starts = {start for start, _ in sentences}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    """Sentence starts in one array write (token by token, spaCy re-checks the whole Doc each time)."""
+    if not len(doc):
+        return
+    idx = doc.to_array([IDX]).astype("int64")
+    flags = numpy.where(numpy.isin(idx, [start for start, _ in sentences]), 1, -1)
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
 
 
 @Language.factory("news_article")
@@ -146,7 +168,7 @@ class DateTagger:
 
         doc.spans["dates"] = [
             s
-            for d in find_dates(doc.text, dct(doc), content_zones(doc))
+            for d in find_dates(doc_text(doc), dct(doc), content_zones(doc))
             if (s := make_span(doc, d.start, d.end, d.type, value=d.value, mod=d.mod,
                                interval=list(d.interval) if d.interval else None, rule=d.rule)) is not None
         ]
@@ -170,7 +192,7 @@ class ProductTagger:
         from .products import find_products
 
         spans = []
-        for p in find_products(doc.text, content_zones(doc), self.lexicons):
+        for p in find_products(doc_text(doc), content_zones(doc), self.lexicons):
             span = make_span(doc, p.start, p.end, "PRODUCT", canonical=p.canonical, rule=p.rule)
             if span is not None:
                 span.id_ = p.canonical
@@ -196,7 +218,7 @@ class FeatureLists:
         from .features import find_feature_lists
 
         lists, spans = [], []
-        text = doc.text
+        text = doc_text(doc)
         for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc, text))):
             lists.append({
                 "product": flist.product, "start": flist.start, "end": flist.end, "rule": flist.rule,
@@ -220,7 +242,7 @@ class EventExtractor:
         from .events import find_events
         from .features import FeatureItem, FeatureList
 
-        text = doc.text
+        text = doc.user_data.pop(_TEXT, None) or doc.text
         dates = [
             DateMention(*_span_offsets(s), text[slice(*_span_offsets(s))], s.label_, s._.value, s._.mod,
                         tuple(s._.interval) if s._.interval else None, s._.rule)
