@@ -115,6 +115,7 @@ def _rules(path: Path = DATA) -> _Rules:
 # --------------------------------------------------------------------------- products
 
 _WINDOW = 48
+_AFTER_REACH = 50  # how far after a trigger its relative-clause head (発売する「X」) may stand
 _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read around a trigger or a mention to classify it
 
 
@@ -153,7 +154,7 @@ def _products_for(
     ``Xは…発表``); a genitive when only a noun phrase stands between it and
     the trigger (``Xの最初のβのリリース``), or for triggers about a product's
     parts and dates (drops, delays, ends). After it, the first group marked
-    as an argument (``発売する「X」だ``).
+    as an argument within reach (``発売する「X」だ``).
     """
     in_sentence = [g for g in groups if sent[0] <= g[0].start and g[-1].end <= sent[1]]
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
@@ -166,7 +167,8 @@ def _products_for(
         if how == "genitive" and (chain or kind in {"feature_drop", "delay", "end"}):
             return _canonicals(g), "genitive"
     for g in in_sentence:
-        if g[0].start >= trigger[1] and marker(rules, text, g[-1].end, sent[1]) == "argument":
+        near = g[0].start - trigger[1] <= _AFTER_REACH
+        if g[0].start >= trigger[1] and near and marker(rules, text, g[-1].end, sent[1]) == "argument":
             return _canonicals(g), "after"
     return [], "none"
 
