@@ -87,6 +87,10 @@ class Lexicons:
     following_cue: regex.Pattern[str]
     company_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
+    label_before: regex.Pattern[str]
+    label_after: regex.Pattern[str]
+    group_prefix: regex.Pattern[str]
+    phrase: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
     anaphor: regex.Pattern[str]
@@ -212,6 +216,10 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         following_cue=compiled("following_cue"),
         company_cue=compiled("company_cue"),
         bracket_reject=compiled("bracket_reject"),
+        label_before=compiled("label_before", anchored=True),
+        label_after=compiled("label_after"),
+        group_prefix=compiled("group_prefix", anchored=True),
+        phrase=compiled("phrase"),
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
         anaphor=compiled("anaphor"),
@@ -613,6 +621,8 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
                 continue
             cue = bool(lex.following_cue.match(after))
             heading = single and not any(c.isdigit() for c in name) and _alone_on_line(folded, start, end)
+            if lex.phrase.search(name) and product_key(name) not in lex.known:
+                continue
             if _acceptable(name, lex, context_cue=cue) and not (heading and product_key(name) not in lex.known):
                 yield _Name(start, _with_bracketed_model(folded, end, zone[1], lex), "shape")
 
@@ -627,6 +637,8 @@ def _region_names(region: str, lex: Lexicons) -> tuple[tuple[int, int, bool], ..
         if product_key(region[run[0].start : run[-1].end]) in lex.excluded:
             continue
         for part in _split_run(region, run, lex):
+            if _names_a_group(region, part, lex):
+                continue
             pieces = _trim(region, part, lex)
             if not pieces or pieces[-1].end - pieces[0].start > MAX_NAME_LENGTH:
                 continue
@@ -634,6 +646,17 @@ def _region_names(region: str, lex: Lexicons) -> tuple[tuple[int, int, bool], ..
             if lex.bare_version.match(region, start, end) or _has_name_token(region, pieces, lex):
                 found.append((start, end, len(pieces) == 1))
     return tuple(found)
+
+
+def _names_a_group(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
+    """A katakana word for a band, group or role glued before a Latin name makes it a
+    person or a group (``ロックバンドGLAY``, ``ボーカルTERU``, ``アイドルグループAKB48``)."""
+    return (
+        len(pieces) > 1
+        and pieces[0].kind == "kat"
+        and pieces[0].end == pieces[1].start
+        and bool(lex.group_prefix.match(folded, pieces[0].start, pieces[0].end))
+    )
 
 
 def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piece]]:
@@ -718,8 +741,8 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
 
     A trademark sign, a closing ``!``/``?`` and what a run would lose are
     dropped (``Motorolaホームページ`` → ``Motorola``, then excluded); text with
-    other brackets or with the particles and endings of a sentence is a
-    quotation. Checks read the name without a bracketed model number after it.
+    other brackets or with the particles and endings of a sentence, or an
+    English phrase, is a quotation. Checks read the name without a bracketed model number after it.
     """
     for m in _BRACKETED.finditer(folded, *zone):
         start, end = m.span(1)
@@ -740,8 +763,22 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
             lex.following_cue.match(folded, m.end(), min(zone[1], m.end() + 12))
         )
         named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
-        if (cue or named) and _acceptable(core, lex, context_cue=True):
+        if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
             yield _Name(start, end, "bracket")
+
+
+def _labels(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
+    """Bracketed text that names a button, menu item, folder, file or build number rather
+    than a product: ``「DATA82N」フォルダ``, ``項目「Uplink Frequency」``,
+    ``「デコメ」→「Download」→``. Labels are bracketed as often as names are, so no rule
+    may take a name from inside them."""
+    spans = []
+    for zs, ze in zones:
+        for m in _BRACKETED.finditer(folded, zs, ze):
+            before = folded[max(zs, m.start() - 12) : m.start()]
+            if lex.label_before.search(before) or lex.label_after.match(folded, m.end(), min(ze, m.end() + 12)):
+                spans.append(m.span(1))
+    return spans
 
 
 def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[int, int]:
@@ -1155,7 +1192,8 @@ def _discover(
         *(n for zone in zones for n in _bracket_names(folded, zone, lex)),
         *(n for zone in zones for n in _lexicon_names(folded, lowered, zone, lex)),
     ]
-    names = [n for n in candidates if not masked.overlaps(n.start, n.end)]
+    labels = _Occupied(len(folded), _labels(folded, zones, lex))
+    names = [n for n in candidates if not masked.overlaps(n.start, n.end) and not labels.overlaps(n.start, n.end)]
     links = [link for zone in zones for link in _short_form_links(folded, zone, names, lex)]
     return names, links
 

@@ -246,3 +246,39 @@ def test_property_any_text_and_zones(text: str, zones: list[tuple[int, int]]) ->
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
         assert any(s <= m.start and m.end <= e for s, e in zones)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人気ロックバンドGLAYのボーカルTERUだ。",  # a band and a singer
+        "アイドルグループAKB48が出演した。",  # a group, although shaped like a model number
+        "「DATA82N」というフォルダをコピーする。",  # a folder
+        "「ccatalog82」という設定ファイルをタッチします。",  # a file
+        "項目「Downlink Frequency」がチェックできる。",  # a screen item
+        "「デコメ」→「external_sd」→「Download」→「lgdecome」から確認できる。",  # a menu path
+        "ビルド番号が「IMM76D.SC06DOMALF5」から「IMM76D.SC06DOMALG1」になる。",  # build numbers
+        "「Select time zone」「Automatically sync data」を選ぶ。",  # English screen labels
+        "「Create an HTC Account」「I already have an account」「Turn on」",  # English sentences
+        "「Accept」「Skip」「Done」「Existing」「Connected」をタップ。",  # buttons
+        "Tel: 03-3256-6676\nFax: 03-3256-6686",  # contact labels
+        "筐体はCool Black（クールブラック）とGlossy Redの2色。",  # colours
+        "発起人はCompTIAとRakuten-CERTで、CeBIT 2012とSoftBank World 2012で発表した。",  # bodies, events
+        "ドキュメントはsetup_guide_v2にある。",  # an identifier
+    ],
+)
+def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
+    assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新アプリ「PushMaker」を発表した。", {"PushMaker"}),  # a bracketed name stays
+        ("絵文字タブは「spモードメール」アプリでのみ表示されます。", {"spモードメール"}),  # not a tab label
+        ("「iPod touch」と「Xperia ray」を比べる。", {"iPod touch", "Xperia ray"}),  # lower-case words of a name
+        ("人気のOptimus it L-05Dが登場。", {"Optimus it L-05D"}),
+    ],
+)
+def test_names_beside_labels_and_phrases_stay(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
