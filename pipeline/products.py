@@ -91,6 +91,7 @@ class Lexicons:
     label_after: regex.Pattern[str]
     group_prefix: regex.Pattern[str]
     phrase: regex.Pattern[str]
+    name_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
     anaphor: regex.Pattern[str]
@@ -220,6 +221,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         label_after=compiled("label_after"),
         group_prefix=compiled("group_prefix", anchored=True),
         phrase=compiled("phrase"),
+        name_field=compiled("name_field"),
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
         anaphor=compiled("anaphor"),
@@ -305,7 +307,7 @@ _PAREN_CONTENT = regex.compile(r"\(([^()]*)\)")
 _STRAY_BRACKET = regex.compile(r"[()（）\[\]【】<>〈〉《》]")
 _TRAILING_MARK = regex.compile(f"(?:{_MARK})+\\s*\\Z")
 _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
-_WORD_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}\Z")
+_WORD_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?\Z")  # iPhone向け「…」
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
@@ -538,8 +540,10 @@ def _person(name: str, lex: Lexicons) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _excluded_with_version(name: str, lex: Lexicons) -> bool:
-    """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``: standards, events and
-    generic words with only versions or figures added, or joined by ``+``."""
+    """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``, ``Bluetooth4.0 LE+EDR``:
+    standards, events and generic words with only versions, figures or other such words
+    added, or joined by ``+``; ``Live MOS``, ``Smart TV``: common words before a generic
+    term still name a kind of thing."""
     glued = _GLUED_NUMBER.match(name)
     if glued and product_key(glued.group(1)) in lex.excluded and (
         glued.group(2).replace(".", "").isdigit() or _is_measure(product_key(glued.group(2)), lex)
@@ -548,6 +552,11 @@ def _excluded_with_version(name: str, lex: Lexicons) -> bool:
     if "+" in name.strip("+") and all(product_key(p) in lex.not_heads for p in name.strip("+").split("+")):
         return True
     tokens = name.split()
+    keys = [product_key(t) for t in tokens]
+    if len(tokens) > 1 and keys[-1] in lex.generic and all(k in lex.common for k in keys[:-1]):
+        return True
+    if len(tokens) > 1 and all(k in lex.not_heads or _excluded_with_version(t, lex) for k, t in zip(keys, tokens)):
+        return True
     for i in range(len(tokens) - 1, 0, -1):
         if all(lex.version.match(t) for t in tokens[i:]):
             return product_key(" ".join(tokens[:i])) in lex.not_heads
@@ -665,7 +674,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     Dropped separators: a measure (a spec-table row ``SC-06D QUALCOMM MSM8960
     1.5GHz``), a generic katakana word inside the run (``Quadrantスコア
     DIGNO``), a company name after the first word (the vendor column of a
-    table; a leading company stays: ``HTC J``), a function word (``au by
+    table; a leading company stays: ``HTC J``; two letters not in capitals are no
+    company: the ``Ti`` of ``GeForce GTX 660 Ti``), a function word (``au by
     KDDI``). A model number followed by another one also ends a name.
     """
     parts: list[list[_Piece]] = [[]]
@@ -675,7 +685,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         if piece.kind == "kat":
             separator = 0 < i < len(run) - 1 and (key in lex.excluded or _is_generic_kana(key, lex))
         else:
-            separator = _is_measure(key, lex) or bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies)
+            separator = _is_measure(key, lex) or bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()))
         if separator:
             parts.append([])
             continue
@@ -742,7 +752,8 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
     A trademark sign, a closing ``!``/``?`` and what a run would lose are
     dropped (``Motorolaホームページ`` → ``Motorola``, then excluded); text with
     other brackets or with the particles and endings of a sentence, or an
-    English phrase, is a quotation. Checks read the name without a bracketed model number after it.
+    English phrase, is a quotation. A company whose name ends in a category word
+    (``フジテレビ「…」``) is no cue. Checks read the name without a bracketed model number after it.
     """
     for m in _BRACKETED.finditer(folded, *zone):
         start, end = m.span(1)
@@ -759,7 +770,9 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
         if not inner or lex.bracket_reject.search(inner) or _has_other_brackets(inner, lex):
             continue
         core = _PAREN_AFTER.sub("", inner).strip() or inner
-        cue = bool(lex.category_cue.search(_preceding_word(folded, m.start(), zone[0]))) or bool(
+        before = _preceding_word(folded, m.start(), zone[0])
+        by_category = product_key(before) not in lex.companies and bool(lex.category_cue.search(before))
+        cue = by_category or bool(
             lex.following_cue.match(folded, m.end(), min(zone[1], m.end() + 12))
         )
         named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
@@ -814,6 +827,29 @@ def _has_other_brackets(inner: str, lex: Lexicons) -> bool:
     return any(not _is_model(p.strip(), lex) for p in _PAREN_CONTENT.findall(inner)) or bool(
         _STRAY_BRACKET.search(_PAREN_AFTER.sub("", inner))
     )
+
+
+_FIELD_VALUE = regex.compile(r"[^\r\n（(〈《【\[／/]+")
+
+
+def _field_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
+    """The value of a ``製品名：`` / ``アプリ名：`` line of a spec block: a name however it
+    is written (``製品名：サンバイザー クリップスタイル カーホルダー``), up to a bracket or
+    a wide gap. Values with Latin letters are left to the run rules, which trim them."""
+    for m in lex.name_field.finditer(folded, *zone):
+        value = _FIELD_VALUE.match(folded, m.end(), zone[1])
+        if not value:
+            continue
+        text = value.group().split("  ")[0].rstrip()
+        if (
+            not text
+            or len(text) > MAX_NAME_LENGTH
+            or _HAS_LETTER.search(text)
+            or lex.bracket_reject.search(text)
+            or not _acceptable(text, lex, context_cue=True)
+        ):
+            continue
+        yield _Name(value.start(), value.start() + len(text), "field")
 
 
 def _lexicon_names(folded: str, lowered: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
@@ -1191,6 +1227,7 @@ def _discover(
         *(n for zone in zones for n in _run_names(folded, zone, lex) if not glosses.overlaps(n.start, n.end)),
         *(n for zone in zones for n in _bracket_names(folded, zone, lex)),
         *(n for zone in zones for n in _lexicon_names(folded, lowered, zone, lex)),
+        *(n for zone in zones for n in _field_names(folded, zone, lex)),
     ]
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
     names = [n for n in candidates if not masked.overlaps(n.start, n.end) and not labels.overlaps(n.start, n.end)]
@@ -1233,7 +1270,7 @@ def _mentions(
     completed = _bare_version_targets(bare, named)
 
     rule_of = {product_key(link.short): link.kind for link in links}
-    for n in sorted(names, key=lambda n: ("lexicon", "bracket", "shape").index(n.rule)):
+    for n in sorted(names, key=lambda n: ("lexicon", "bracket", "field", "shape").index(n.rule)):
         rule_of.setdefault(product_key(folded[n.start : n.end]), n.rule)
     first_at: dict[str, int] = {}
     for s, _, surface in found:

@@ -224,7 +224,7 @@ def test_a_long_line_dense_with_names_takes_linear_time() -> None:
     assert len(mentions) == 4_000
 
 
-PIECES = [*"Aa1 -.「」（）()：:ーア亜あ、。\n!SPR", "iPhone", "SP1", "コード名", "以下、"]
+PIECES = [*"Aa1 -.「」（）()：:ーア亜あ、。\n!SPR", "iPhone", "SP1", "コード名", "以下、", "製品名：", "向け", "という"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -282,3 +282,39 @@ def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
 )
 def test_names_beside_labels_and_phrases_stay(text: str, expected: set[str]) -> None:
     assert set(canonicals(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高精度ＡＦ＆６コマ／秒連写が可能。",  # a feature and a figure
+        "１６Ｍ　デジタルＬｉｖｅ　ＭＯＳ　センサー搭載",  # common word + generic term
+        "通信機能は、Bluetooth4.0 LE＋EDR準拠。",  # a standard with its feature sets
+        "■『ニコニコ神社 in お台場合衆国2012』番組概要",  # a show at an event
+        "フジテレビ「お台場合衆国2012」、これに加えて",  # a broadcaster, not a category word
+        "製品名 チップセット クロック数 コア数",  # a table header, no field separator
+    ],
+)
+def test_features_shows_and_events_are_no_products(text: str) -> None:
+    assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("■製品名：サンバイザー クリップスタイル カーホルダー\n価格：2,980円", {"サンバイザー クリップスタイル カーホルダー"}),
+        ("製品名：エクソボルト プラス（exovolt plus）メインバッテリー", {"エクソボルト プラス"}),
+        ("アプリ名：語学プレーヤー〈NHK出版〉\n価格：無料", {"語学プレーヤー"}),
+        ("「エクソボルト プラス」というモバイルバッテリーで", {"エクソボルト プラス"}),
+        ("iPhone向けアプリ「Yahoo!天気・災害」は公式アプリ", {"iPhone", "Yahoo!天気・災害"}),
+        ("今回紹介するiPhone向け「格言名言Free」は", {"iPhone", "格言名言Free"}),
+        ("IP電話サービス「050 plus」の新機能", {"050 plus"}),
+        ("NVIDIAの新型GPU「GeForce GTX 660 Ti」。", {"GeForce GTX 660 Ti"}),
+    ],
+)
+def test_names_from_fields_and_cues(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
+
+
+def test_field_without_a_name_gives_nothing() -> None:
+    assert canonicals("製品名：\n商品名：スマートフォン") == {}
