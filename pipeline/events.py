@@ -269,8 +269,8 @@ def _date_for(
         return after[0]
     if kind == "announce":
         adverbial = [d for d in before if rules.p["adverbial_date"].match(text[d.end : d.end + 4])]
-        if adverbial:
-            return adverbial[0]
+        linked = [d for d in before if rules.p["announce_date_link"].match(text[d.end : trigger[0]])]
+        return (adverbial or linked or [None])[0]
     if before:
         return before[-1]
     return after[0] if after else None

@@ -64,6 +64,11 @@ def test_worked_example_of_the_guidelines() -> None:
         # the announcement's date is the sentence's time adverbial, not the service date
         ("ソフトバンクは9日、「X1」について6月1日から提供すると発表した。",
          [("release", "X1", "planned", ("2012-06-01", None)), ("announce", "X1", "done", ("2012-05-09", None))]),
+        # the date of what was announced is not the announcement's date
+        ("ソニーでは「X1」について、来年3月にファームアップを予定していると発表した。",
+         [("announce", "X1", "done", ("2012-05-10", None))]),
+        # a pre-order opening is not a release
+        ("「X1」の事前予約の受付を開始した。", []),
         # a delay takes the new date and is done once decided
         ("東芝は「X1」の発売を10月以降の予定からさらに来年1月に延期。", [("delay", "X1", "done", ("2013-01", None))]),
         # a superseded date is not the event's date
