@@ -283,6 +283,7 @@ _PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]":
 _QUOTES = frozenset("」』")
 _OPENERS = frozenset(_PAIRS.values())
 _QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$")
+_GLOSS = regex.compile(r"[（(][^（）()]{1,20}[）)]")  # `「ブックマーク(お気に入り登録)機能」`: a gloss may hold kana
 _JOIN_PREFIXES = ("など", "から", "へ", "で")
 _BY = "による"  # `Wi-Fiによるワイヤレス接続`: joins two noun phrases like の
 _REL_VERBS = ("している", "された", "される", "できる", "した", "する")
@@ -295,6 +296,8 @@ _HAN = regex.compile(r"\p{Han}")
 _PROSE_START = regex.compile(r"[\p{Han}\p{Hiragana}]")
 _NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]?$")
 _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
+# a product followed by a component cue is part of another (`Android 4.0（…）」を採用した`)
+_COMPONENT = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:を|に|にも|も)?(?:搭載|採用|内蔵|対応|準拠)")
 _REL_HEAD = regex.compile(r"(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}$")
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
 _OKURIGANA_INSIDE = regex.compile(r"[しみりけきせ]")  # between kanji (書き込, 取り消); not え (に加え文字)
@@ -339,7 +342,7 @@ def _bracket_start(text: str, close: int, floor: int) -> int | None:
     j = text.rfind(opener, lo, close)
     if j < 0 or any(c in text[j + 1 : close] for c in "。\r\n"):
         return None
-    if text[close] in _QUOTES and not _QUOTE_CONTENT.match(text[j + 1 : close]):
+    if text[close] in _QUOTES and not _QUOTE_CONTENT.match(_GLOSS.sub("", text[j + 1 : close])):
         return None
     return j
 
@@ -392,6 +395,8 @@ def _np_start(text: str, end: int, floor: int) -> int:
             or (i < end and _OKURIGANA_INSIDE.match(c) and (_KANJI_KANA.match(text[i]) or text[i] == "の"))
         ):
             i -= 1  # 着せ替え, 書き込み, 外付けキーボード, 輝きの: kana inside or closing a kanji word
+        elif c == "え" and i < end and i - 2 > floor and _HAN.match(text[i - 2]) and text[i - 3] == "り" and _KANJI_KANA.match(text[i]):
+            i -= 1  # 切り替え機能: the え of a compound verb inside a word (not に加え文字)
         elif c == "な" and i < end and _KANJI_KANA.match(text[i]) and (adj := _NA_ADJECTIVE.match(text, floor, i)):
             i = adj.start()  # 豊かな色再現性, 高速なCPU: a na-adjective modifying the item
         elif c in "おご" and i < end and _KANJI_KANA.match(text[i]):
@@ -1122,6 +1127,26 @@ def _main_product(text: str, mentions: Sequence[ProductLike], title: tuple[int, 
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
+def _modified_host(text: str, end: int, in_context: Sequence[ProductLike]) -> ProductLike | None:
+    """The product a list's relative clause modifies (``AとBを搭載した「X」``).
+
+    A product that is itself a component of a further one (``AやBに対応した
+    Android 4.0を採用した「X」``, ``…搭載したモデルとしては唯一Xiに対応``) is
+    passed over for the product its own clause modifies, if any.
+    """
+    pos = end
+    for p in in_context:
+        if p.start < pos:
+            continue
+        if not _REL_HEAD.match(text, pos, p.start):
+            return None
+        component = _COMPONENT.match(text, p.end)
+        if component is None:
+            return p
+        pos = component.end()
+    return None
+
+
 def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: str | None) -> str | None:
     """The canonical product a list describes (guidelines §3).
 
@@ -1137,7 +1162,7 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     in_context = [p for p in outside if cs <= p.start and p.end <= ce]
     found = next((p for p in reversed(outside) if p.end < first_start and text.startswith("の", p.end) and p.end + 1 >= first_start), None)
     if found is None and cand.rule not in _BLOCK_RULES:
-        found = next((p for p in in_context if p.start >= cand.end and _REL_HEAD.match(text, cand.end, p.start)), None)
+        found = _modified_host(text, cand.end, in_context)
     if found is None:
         topical = [p for p in in_context if _is_topic(text, p)]
         found = next((p for p in reversed(topical) if p.end <= first_start), None) or next(
@@ -1180,15 +1205,15 @@ _BLOCK_RULES = ("bullets", "section")  # lists laid out in lines: they win overl
 def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
     """Resolve overlaps: bullets and sections first, then the list with more items, then the longer one."""
     order = sorted(cands, key=lambda c: (c.rule not in _BLOCK_RULES, -len(c.items), -(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # occupied character positions: kept lists do not overlap, so this stays linear
     kept: list[_Candidate] = []
     for c in order:
-        if any(s < te and ts < e for s, e in c.items for ts, te in taken):
+        if any(not taken.isdisjoint(range(s, e)) for s, e in c.items):
             continue
         kept.append(c)
-        taken.extend(c.items)
-        if c.rule in _BLOCK_RULES:
-            taken.append((c.start, c.end))
+        spans = [*c.items, (c.start, c.end)] if c.rule in _BLOCK_RULES else c.items
+        for s, e in spans:
+            taken.update(range(s, e))
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -1228,6 +1253,8 @@ def find_feature_lists(
         sent = sents.at(ln.start + marker.end() - 1) if marker else None
         if sent is not None:
             found.extend(_heading_lists(text, *sent, rules))
+        if marker is not None:  # a section headline reads like the title (`■…を発表！AやB、C`)
+            found.extend(_title_tail_list(text, (ln.start + marker.end(), ln.end), rules))
     cands.extend(c for c in found if _valid_inline(text, c, mentions, rules))
 
     named = [p for p in mentions if in_zones(p.start, p.end, zones) and not _is_modifier(text, p)]

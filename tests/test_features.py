@@ -152,6 +152,21 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
             "NTTドコモ、スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
             [["1.5GHzデュアルコアCPU", "4.3インチHDディスプレイ", "おサイフ", "ワンセグ"]],
         ),
+        # a place or version between the subject and the cue; a compound verb's え inside an item;
+        # a gloss with kana inside a bracketed item
+        ("本文。記事のブックマーク機能と文字サイズ切り替え機能がアプリ内に実装された。", [["記事のブックマーク機能", "文字サイズ切り替え機能"]]),
+        (
+            "本文。「ブックマーク(お気に入り登録)機能」と「文字サイズ変更機能」がiOS版では新たに実装されている。",
+            [["「ブックマーク(お気に入り登録)機能」", "「文字サイズ変更機能」"]],
+        ),
+        # a count and its noun before the cue; verbal nouns joined by 、 before できる
+        ("本機は、AモードとBモードの2つのモードを搭載。", [["Aモード", "Bモード"]]),
+        ("本機は再生、保存、WEB共有できる。", [["再生", "保存", "WEB共有"]]),
+        # the same shape in a section heading of the body
+        (
+            "特集\n\n■スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
+            [["1.5GHzデュアルコアCPU", "4.3インチHDディスプレイ", "おサイフ", "ワンセグ"]],
+        ),
     ],
 )
 def test_inline_lists_of_unseen_shapes(text: str, expected: list[list[str]]) -> None:
@@ -231,6 +246,12 @@ TITLED_PARAGRAPHS = """タイトル
 @pytest.mark.parametrize(
     ("text", "expected", "rule"),
     [
+        # a spec block headed by the services and functions it supports
+        (
+            "本文。\n\n対応サービス・機能\nEメール\nワンセグ\nおサイフケータイ\n防水\n",
+            [["Eメール", "ワンセグ", "おサイフケータイ", "防水"]],
+            "section",
+        ),
         # sentences under a heading naming features are features, whole
         (
             FEATURE_SENTENCE_BULLETS,
@@ -442,6 +463,13 @@ def test_identical_lists_are_reported_once() -> None:
         ("東芝が発売する「大清快」だ。これはマイクやスピーカーを内蔵した装置が動く。", ["大清快"], "大清快"),
         # no product named nearby: the title's product; a modifier mention does not count
         ("Android向けアプリ「弾幕デス」\n\nAndroid向けのゲームだ。\n\nタッチの感度や自機のデザインを変更できる。", ["弾幕デス", "Android"], "弾幕デス"),
+        # a product that is itself a component (OS, network) is passed over for its host
+        (
+            "1.5GHzCPUや防水、ワンセグなどに対応したAndroid 4.0（開発コード名：ICS）」を採用した4.6インチの「ARROWS X」を発表。",
+            ["Android 4.0", "ARROWS X"],
+            "ARROWS X",
+        ),
+        ("防水やワンセグに対応したAndroid 4.0を搭載したスマホ「P-06D」だ。", ["Android 4.0", "P-06D"], "P-06D"),
         # none at all
         ("防水、ワンセグ、おサイフケータイに対応する。", [], None),
     ],
