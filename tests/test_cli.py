@@ -89,3 +89,20 @@ def test_unknown_input_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "missing" in proc.stderr
+
+
+@pytest.mark.parametrize("flags", [["--workers", "0"], ["--shard-size", "-1"], ["--engine", "spark"]])
+def test_run_rejects_bad_execution_flags(flags: list[str], capsys: pytest.CaptureFixture) -> None:
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "corpus/seed", *flags])
+    assert exit_.value.code == 2
+    assert flags[0] in capsys.readouterr().err
+
+
+def test_scheduler_implies_the_dask_engine_and_absolute_inputs(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from pipeline.cli import main
+
+    assert main(["run", "corpus/seed", "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "absolute paths" in capsys.readouterr().err
