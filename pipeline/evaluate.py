@@ -1,4 +1,4 @@
-"""Score predictions against gold exactly as ``/work/shared/spec/gold-format.md`` defines.
+"""Score predictions against gold exactly as the shared spec ``gold-format.md`` defines.
 
 The spec fixes what counts as a match; this module also fixes what the spec
 leaves open, so that a score means the same thing every time it is computed:
