@@ -451,6 +451,8 @@ def run(options: RunOptions) -> RunResult:
 
     Raises CorpusError for unusable inputs (none found, duplicate doc_ids) and
     BatchError when a worker or the cluster fails, keeping finished shards.
+    Several workers are spawned processes: a script calling this must do so
+    under ``if __name__ == "__main__":``.
     """
     started = time.monotonic()
     if options.scheduler and not all(Path(i).is_absolute() for i in options.inputs):
