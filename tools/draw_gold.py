@@ -18,15 +18,30 @@ SPEC_EXAMPLES = frozenset(
 )
 
 
-def draw(corpus: Path, n: int, n_dev: int, seed: int = SEED) -> tuple[list[str], list[str]]:
-    """Return (dev ids, test ids), drawn with ``random.Random(seed).sample``."""
-    ids = sorted(
+def _candidates(corpus: Path, exclude: frozenset[str]) -> list[str]:
+    """Every article id of the selection, sorted, minus the spec examples and ``exclude``."""
+    return sorted(
         p.stem
         for p in corpus.rglob("*.txt")
-        if not p.name.startswith(("LICENSE", "README", "CHANGES")) and p.stem not in SPEC_EXAMPLES
+        if not p.name.startswith(("LICENSE", "README", "CHANGES"))
+        and p.stem not in SPEC_EXAMPLES
+        and p.stem not in exclude
     )
-    picked = random.Random(seed).sample(ids, n)
+
+
+def draw(corpus: Path, n: int, n_dev: int, seed: int = SEED) -> tuple[list[str], list[str]]:
+    """Return (dev ids, test ids), drawn with ``random.Random(seed).sample``."""
+    picked = random.Random(seed).sample(_candidates(corpus, frozenset()), n)
     return picked[:n_dev], picked[n_dev:]
+
+
+def draw_more(corpus: Path, n: int, seed: int, exclude: frozenset[str]) -> list[str]:
+    """Draw ``n`` further dev ids from the articles not already labelled (``exclude``).
+
+    A later enlargement of ``dev`` uses its own seed, so the first draw (and
+    with it the ``test`` part) is never disturbed.
+    """
+    return random.Random(seed).sample(_candidates(corpus, exclude), n)
 
 
 def main() -> None:
@@ -35,8 +50,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=45)
     parser.add_argument("--dev", type=int, default=25)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--more", type=int, default=0, help="draw this many further dev ids instead")
+    parser.add_argument("--more-seed", type=int, default=SEED + 1)
     args = parser.parse_args()
     dev, test = draw(args.corpus, args.n, args.dev, args.seed)
+    if args.more:
+        print("dev (more):", " ".join(draw_more(args.corpus, args.more, args.more_seed, frozenset(dev + test))))
+        return
     print("dev:", " ".join(dev))
     print("test:", " ".join(test))
 
