@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import corpus, text as textutil
+from .tokenizer import original_text
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": None,  # the input's doc_id (file stem), set by the reader
@@ -76,26 +77,10 @@ def register_extensions() -> None:
 register_extensions()
 
 
-_TEXT = ("pipeline", "text")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc for the extraction components.
-
-    spaCy rebuilds ``Doc.text`` from the tokens on every access (milliseconds
-    for an article), so the first component caches it in ``doc.user_data``
-    and the ``events`` component, the last one, drops it again.
-    """
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
-
-
 def content_zones(doc: Doc) -> list[tuple[int, int]]:
     """The content zones set by the ``article`` component (whole text if none)."""
     zones = doc._.content
-    return [tuple(z) for z in zones] if zones is not None else [(0, len(doc_text(doc)))]
+    return [tuple(z) for z in zones] if zones is not None else [(0, len(original_text(doc)))]
 
 
 def dct(doc: Doc) -> dt.date | None:
@@ -123,7 +108,7 @@ class ArticleLayout:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = original_text(doc)
         layout = corpus.analyse(text)
         if doc._.dct is None and layout.dct is not None:
             doc._.dct = layout.dct.isoformat()
@@ -168,7 +153,7 @@ class DateTagger:
 
         doc.spans["dates"] = [
             s
-            for d in find_dates(doc_text(doc), dct(doc), content_zones(doc))
+            for d in find_dates(original_text(doc), dct(doc), content_zones(doc))
             if (s := make_span(doc, d.start, d.end, d.type, value=d.value, mod=d.mod,
                                interval=list(d.interval) if d.interval else None, rule=d.rule)) is not None
         ]
@@ -192,7 +177,7 @@ class ProductTagger:
         from .products import find_products
 
         spans = []
-        for p in find_products(doc_text(doc), content_zones(doc), self.lexicons):
+        for p in find_products(original_text(doc), content_zones(doc), self.lexicons):
             span = make_span(doc, p.start, p.end, "PRODUCT", canonical=p.canonical, rule=p.rule)
             if span is not None:
                 span.id_ = p.canonical
@@ -202,7 +187,7 @@ class ProductTagger:
 
 
 def _products_of(doc: Doc, text: str) -> list[Any]:
-    """The product spans back as ProductMentions (``text`` is ``doc.text``, read once)."""
+    """The product spans back as ProductMentions (``text`` is the original text)."""
     from .products import ProductMention
 
     return [
@@ -218,7 +203,7 @@ class FeatureLists:
         from .features import find_feature_lists
 
         lists, spans = [], []
-        text = doc_text(doc)
+        text = original_text(doc)
         for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc, text))):
             lists.append({
                 "product": flist.product, "start": flist.start, "end": flist.end, "rule": flist.rule,
@@ -242,7 +227,7 @@ class EventExtractor:
         from .events import find_events
         from .features import FeatureItem, FeatureList
 
-        text = doc.user_data.pop(_TEXT, None) or doc.text
+        text = original_text(doc)
         dates = [
             DateMention(*_span_offsets(s), text[slice(*_span_offsets(s))], s.label_, s._.value, s._.mod,
                         tuple(s._.interval) if s._.interval else None, s._.rule)

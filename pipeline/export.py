@@ -14,6 +14,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from .evaluate import normalise
+from .tokenizer import original_text
 
 # Column -> pandas dtype of every table. "object" columns hold lists.
 DATE_COLUMNS = {
@@ -60,7 +61,7 @@ def _group(spans: Iterable[Span], key: Any) -> dict[str, list[Span]]:
 
 def prediction(doc: Doc) -> dict[str, Any]:
     """The Doc's extraction in the gold/prediction JSON shape of gold-format.md."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    text = original_text(doc)
     products = [
         {
             "canonical": group[0]._.canonical,
@@ -133,7 +134,7 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows, text = [], doc.text
+    rows, text = [], original_text(doc)
     for s in _spans(doc, "dates"):
         start, end = _offsets(s)
         first, last = s._.interval or (None, None)
@@ -148,7 +149,7 @@ def date_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows, text = [], doc.text
+    rows, text = [], original_text(doc)
     for s in _spans(doc, "products"):
         start, end = _offsets(s)
         rows.append(

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from . import doc_from_article, load, read_articles
 from .export import date_rows, event_rows, events_frame, feature_rows, product_rows
+from .tokenizer import original_text
 
 __all__ = ["KINDS", "Mark", "add_arguments", "command", "event_view", "marks", "render_html", "render_text",
            "spans_html"]
@@ -99,9 +100,7 @@ def marks(doc: Doc) -> list[Mark]:
     """Everything the pipeline extracted from ``doc``, in text order, built from the export rows.
 
     The export rows already resolve each span's exact offsets, surface and
-    values, so both views read the same as ``events.csv`` and friends (and
-    never slice ``doc.text``, which spaCy rebuilds from the tokens on every
-    access).
+    values, so both views read the same as ``events.csv`` and friends.
     """
     found = [
         *(Mark(r["start"], r["end"], r["text"], "date", _joined(r["type"], r["value"], r["mod"]),
@@ -126,7 +125,7 @@ def _facts(doc: Doc) -> str:
 
 
 def _title(doc: Doc) -> str:
-    return _one_line(doc.text[slice(*doc._.title)]) if doc._.title else ""
+    return _one_line(original_text(doc)[slice(*doc._.title)]) if doc._.title else ""
 
 
 def _listing(kind: str, found: list[Mark]) -> str:
@@ -210,7 +209,7 @@ def spans_html(doc: Doc) -> str:
     """
     found = marks(doc)
     colours = {html.escape(m.label): KINDS[m.kind][1] for m in found}
-    rendered = displacy.render(_manual_lines(doc.text, found), style="span", manual=True, jupyter=False,
+    rendered = displacy.render(_manual_lines(original_text(doc), found), style="span", manual=True, jupyter=False,
                                options={"colors": colours})
     return f'<div class="tex2jax_ignore">{_legend()}{rendered}</div>'
 

@@ -14,6 +14,9 @@ Three properties matter downstream and drive the design:
   NUL, which ends a C string, becomes a token of its own instead of
   reaching MeCab. A lone surrogate cannot be stored by spaCy at all and is
   rejected with the offset where it stands.
+* ``Doc.text`` is never rebuilt. spaCy joins every token's text on each
+  access to ``Doc.text`` (seconds for a long article), so the tokenizer
+  keeps the input in ``doc.user_data`` and ``original_text(doc)`` returns it.
 * Picklable. fugashi's ``Tagger`` is not, so it is rebuilt on unpickling;
   ``nlp.pipe(n_process=2)`` needs this.
 
@@ -43,10 +46,30 @@ _UNIDIC_SPACE = "空白"
 # A line's text, a line break, or characters MeCab must never see.
 _SEGMENT = regex.compile(r"(?P<line>[^\r\n\x00]+)|(?P<brk>(?:\r\n|[\r\n])+)|(?P<raw>\x00+)")
 _SURROGATE = regex.compile(r"\p{Cs}")
-_WS = regex.compile(r"\s+")
+# A reading that can stand in a spaCy morph string (no white space, no "|" or "=").
+_PLAIN = regex.compile(r"[^\s|=]+")
+# Where UniDic's lemma and reading stand among a token's feature fields.
+_FIELD_LEMMA = fugashi.UnidicFeatures26._fields.index("lemma")
+_FIELD_KANA = fugashi.UnidicFeatures26._fields.index("kana")
+# Analyses kept per tokenizer: the distinct words of a few thousand articles (a few MB).
+_MAX_CACHED = 50_000
 # Preferred cut points inside an over-long line: after sentence punctuation or white space.
 _CUT = regex.compile(r"[。．！？!?\s]")
+# Where the tokenizer keeps the input text in ``doc.user_data``.
+TEXT_KEY = ("pipeline", "text")
 _UPOS = {tag: POS_NAMES[attrs[POS]] for tag, attrs in TAG_MAP.items() if POS in attrs}
+
+
+def original_text(doc: Doc) -> str:
+    """The Doc's text, without spaCy rebuilding it from the tokens.
+
+    Docs from this tokenizer carry their input; any other Doc has its text
+    built once and kept, so repeated readers pay for it once.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
@@ -63,32 +86,34 @@ def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
 
 
 class _Builder:
-    """Accumulates the parallel token arrays that ``Doc`` is built from."""
+    """Accumulates the token arrays that ``Doc`` is built from.
 
-    __slots__ = ("words", "spaces", "tags", "pos", "lemmas", "morphs")
+    A token's (tag, pos, lemma, morph) is one tuple, shared by every token of
+    the same analysis, so adding a token costs three appends.
+    """
+
+    __slots__ = ("words", "spaces", "analyses")
 
     def __init__(self) -> None:
         self.words: list[str] = []
         self.spaces: list[bool] = []
-        self.tags: list[str] = []
-        self.pos: list[str] = []
-        self.lemmas: list[str] = []
-        self.morphs: list[str] = []
+        self.analyses: list[tuple[str, str, str, str]] = []
 
-    def add(self, word: str, tag: str, pos: str, lemma: str, morph: str = "") -> None:
+    def add(self, word: str, analysis: tuple[str, str, str, str]) -> None:
         self.words.append(word)
         self.spaces.append(False)
-        self.tags.append(tag)
-        self.pos.append(pos)
-        self.lemmas.append(lemma)
-        self.morphs.append(morph)
+        self.analyses.append(analysis)
 
     def add_space(self, ws: str) -> None:
         """A single ASCII space after a word is the word's trailing space; anything else is a token."""
         if ws == " " and self.words and not self.spaces[-1] and not self.words[-1].isspace():
             self.spaces[-1] = True
         else:
-            self.add(ws, _UNIDIC_SPACE, "SPACE", ws)
+            self.add(ws, (_UNIDIC_SPACE, "SPACE", ws, ""))
+
+    def doc(self, vocab: Vocab) -> Doc:
+        tags, pos, lemmas, morphs = (list(column) for column in zip(*self.analyses)) if self.words else ([],) * 4
+        return Doc(vocab, words=self.words, spaces=self.spaces, tags=tags, pos=pos, lemmas=lemmas, morphs=morphs)
 
 
 class FugashiTokenizer:
@@ -100,7 +125,7 @@ class FugashiTokenizer:
         self.vocab = vocab
         self.max_piece = max_piece
         self._tagger = fugashi.Tagger()
-        self._pos_cache: dict[str, tuple[str, str]] = {}
+        self._analyses: dict[str, tuple[str, str, str, str]] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.vocab, self.max_piece))
@@ -115,25 +140,33 @@ class FugashiTokenizer:
                 for offset, piece in _pieces(m["line"], self.max_piece):
                     self._tag_piece(piece, out)
             else:
-                out.add(m.group(), _UNIDIC_SPACE if m["brk"] else "", "SPACE" if m["brk"] else "X", m.group())
-        return Doc(
-            self.vocab,
-            words=out.words,
-            spaces=out.spaces,
-            tags=out.tags,
-            pos=out.pos,
-            lemmas=out.lemmas,
-            morphs=out.morphs,
-        )
+                out.add(m.group(), (_UNIDIC_SPACE, "SPACE", m.group(), "") if m["brk"] else ("", "X", m.group(), ""))
+        doc = out.doc(self.vocab)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
-    def _tag_info(self, pos_field: str) -> tuple[str, str]:
-        """UniDic POS tag and Universal POS for MeCab's ``pos`` field, cached."""
-        info = self._pos_cache.get(pos_field)
-        if info is None:
-            tag = "-".join(p for p in pos_field.split(",") if p != "*")
-            info = (tag, _UPOS.get(tag, "X"))
-            self._pos_cache[pos_field] = info
-        return info
+    def _analysis(self, raw: str, surface: str, node: Any) -> tuple[str, str, str, str]:
+        """(UniDic tag, Universal POS, lemma, morph) of a MeCab token, from its feature string.
+
+        The string is split here rather than read through fugashi's named
+        tuple, which is built anew on every access and costs more than MeCab
+        itself; a string with quoted fields (a comma in a lemma) is left to
+        fugashi's CSV reading. Known words are cached by their feature string.
+        """
+        cached = self._analyses.get(raw)
+        if cached is not None:
+            return cached
+        fields = raw.split(",") if '"' not in raw else [f if f is not None else "*" for f in node.feature]
+        tag = "-".join(p for p in fields[:4] if p != "*")
+        upos = _UPOS.get(tag, "X")
+        if len(fields) <= _FIELD_KANA:  # an unknown word: no lemma, no reading
+            return (tag, upos, surface, "")
+        reading = fields[_FIELD_KANA]
+        morph = f"Reading={reading}" if reading != "*" and _PLAIN.fullmatch(reading) else ""
+        if len(self._analyses) >= _MAX_CACHED:
+            self._analyses.clear()
+        analysis = self._analyses[raw] = (tag, upos, fields[_FIELD_LEMMA], morph)
+        return analysis
 
     def _tag_piece(self, piece: str, out: _Builder) -> None:
         """Run MeCab on one piece and align its tokens onto the piece's characters."""
@@ -146,12 +179,7 @@ class FugashiTokenizer:
                 pos += len(ws)
             if not piece.startswith(surface, pos):
                 break  # MeCab disagreed with the text; the remainder is handled below
-            tag, upos = self._tag_info(w.pos)
-            feature = w.feature
-            lemma = feature.lemma or surface
-            reading = feature.kana
-            morph = f"Reading={reading}" if reading and _WS.search(reading) is None and "|" not in reading and "=" not in reading else ""
-            out.add(surface, tag, "SPACE" if upos == "SPACE" else upos, lemma, morph)
+            out.add(surface, self._analysis(w.feature_raw, surface, w))
             pos += len(surface)
         if pos < len(piece):
             self._rest(piece[pos:], out)
@@ -163,7 +191,7 @@ class FugashiTokenizer:
             if m.group().isspace():
                 out.add_space(m.group())
             else:
-                out.add(m.group(), "", "X", m.group())
+                out.add(m.group(), ("", "X", m.group(), ""))
 
     # spaCy serialisation: the tokenizer's only state is its settings.
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

@@ -9,13 +9,23 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 import pipeline
-from pipeline.tokenizer import FugashiTokenizer, _pieces
+from spacy.tokens import Doc
+
+from pipeline.tokenizer import FugashiTokenizer, _pieces, original_text
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_doc_text_is_input_exactly(tokenizer_only: Language, text: str) -> None:
-    assert tokenizer_only(text).text == text
+    doc = tokenizer_only(text)
+    assert doc.text == text
+    assert original_text(doc) is text  # kept, never rebuilt from the tokens
+
+
+def test_original_text_of_a_foreign_doc_is_built_once(tokenizer_only: Language) -> None:
+    doc = Doc(tokenizer_only.vocab, words=["新", "製品"], spaces=[False, True])
+    assert original_text(doc) == "新製品 "
+    assert original_text(doc) is original_text(doc)
 
 
 @given(st.text(alphabet=" \u3000\t\r\nあア漢aZ1。・-\x00", max_size=80))
