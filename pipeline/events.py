@@ -11,12 +11,16 @@ in a content sentence that is not hedged, then given:
   one event per product.
 * date: for a ``delay`` the new date (the first date after the trigger, else
   the nearest before); otherwise the nearest calendar date before the trigger
-  in the sentence, else after it. Durations, sets and vague references are
-  never an event's date. An undated announcement reported as news takes the DCT.
+  in the sentence, else after it, but not past the clause of the next trigger.
+  Durations, sets, clock times and vague references are never an event's date.
+  An undated announcement reported as news (not ``先日発表された``) takes the DCT.
 * status: a calendar date on or before the DCT means ``done``; a date after
-  it ``planned``; otherwise the predicate after the trigger decides.
-* features: the items of the feature lists of that product, those introduced
-  by a drop trigger for ``feature_drop`` and the others for the rest.
+  it ``planned``; otherwise the predicate after the trigger (up to the next
+  trigger's clause) decides.
+* features (after merging): items a list adds go to one event of its product,
+  the release before the announcement, and to every product a shared list
+  (``両機種とも``) is said of; items a drop introduces or that name a removal go
+  to the drop. Delays and ends carry none.
 
 One event per fact: events with the same type and product merge, keeping the
 first statement that gives a date (annotation-guidelines §4); a pre-release
@@ -39,8 +43,13 @@ from .text import sentences
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
 _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
-# What may stand between two products of one group: list separators, brackets, white space.
-_GROUP_GAP = regex.compile(r"[\s、，,・/／とや及びおよび「」『』（）()\[\]【】]*|\s*(?:\n\s*[・●■◆※\-－]\s*)+")
+# A value on the calendar: a year (or an unknown one), not a bare clock time (T22:00) or a vague _REF.
+_CALENDAR_VALUE = regex.compile(r"\d{4}|XXXX")
+# What may stand between two products of one group: list separators, brackets, white space, a
+# bracketed reading or aside (「Ｓｍａｒｂｏ　Ｖ（スマーボ　ヴイ）　ＶＣ−ＲＢ８０００」).
+_GROUP_GAP = regex.compile(
+    r"(?:[（(][^（）()\n]{1,20}[）)]|[\s、，,・/／とや及びおよび「」『』（）()\[\]【】])*+|\s*(?:\n\s*[・●■◆※\-－]\s*)+"
+)
 
 
 class ProductLike(Protocol):
@@ -87,6 +96,7 @@ class Event:
     trigger_end: int
     rule: str
     stage: str = "final"  # "pre-release" for a beta, preview or RC: a fact of its own
+    group: tuple[str, ...] = ()  # the products the statement names together (a line-up, 両機種)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +130,16 @@ _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read
 
 
 def product_groups(text: str, products: Sequence[ProductLike]) -> list[list[ProductLike]]:
-    """Products in text order, grouped where only list separators stand between them."""
+    """Products in text order, grouped where only list separators stand between them.
+
+    A name right before the quoted name it labels (``Ultrabook「XPS 13」``) is
+    the category of that product, not a product of the group.
+    """
     groups: list[list[ProductLike]] = []
     for p in sorted(products, key=lambda p: p.start):
-        if groups and _GROUP_GAP.fullmatch(text, groups[-1][-1].end, max(p.start, groups[-1][-1].end)):
+        if groups and p.start == groups[-1][-1].end + 1 and text[groups[-1][-1].end] in "「『":
+            groups[-1][-1] = p
+        elif groups and _GROUP_GAP.fullmatch(text, groups[-1][-1].end, max(p.start, groups[-1][-1].end)):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -138,25 +154,74 @@ def marker(rules: _Rules, text: str, end: int, limit: int) -> str:
     """How the text after a product (group) ending at ``end`` relates it to the predicate."""
     after = text[end : min(limit, end + _WINDOW)]
     after = after[rules.p["marker_skip"].match(after).end() :]
-    for kind in ("argument", "genitive", "modifier"):
+    for kind in ("argument", "weak_argument", "genitive", "modifier"):
         if rules.p[kind].match(after):
             return kind
     return "oblique"
 
 
+def _first_distinct(values: Iterable[str], n: int) -> list[str]:
+    """The first ``n`` distinct values, reading no further than needed."""
+    seen: list[str] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+            if len(seen) == n:
+                break
+    return seen
+
+
+@dataclass(frozen=True)
+class _Around:
+    """One sentence's product groups and dates, and the groups on either side of it.
+
+    Found by bisection over the article's groups and dates (both in text
+    order), so a trigger looks at its own sentence only and an article's cost
+    stays linear in its length however many products and dates it names.
+    """
+
+    groups: Sequence[list[ProductLike]]  # the article's, in text order
+    first: int  # index of the sentence's first group
+    last: int  # one past its last group
+    n_before: int  # groups that end before the sentence starts
+    dates: Sequence[DateLike]  # the sentence's
+
+    @classmethod
+    def of(cls, sent: tuple[int, int], groups: Sequence[list[ProductLike]], group_starts: Sequence[int],
+           group_ends: Sequence[int], dates: Sequence[DateLike], date_starts: Sequence[int]) -> _Around:
+        first, last = bisect.bisect_left(group_starts, sent[0]), bisect.bisect_left(group_starts, sent[1])
+        inside = dates[bisect.bisect_left(date_starts, sent[0]) : bisect.bisect_left(date_starts, sent[1])]
+        return cls(groups, first, last, bisect.bisect_right(group_ends, sent[0]),
+                   [d for d in inside if d.end <= sent[1]])
+
+    def inside(self, sent: tuple[int, int]) -> list[list[ProductLike]]:
+        return [g for g in self.groups[self.first : self.last] if g[-1].end <= sent[1]]
+
+    def following(self) -> list[ProductLike] | None:
+        return self.groups[self.last] if self.last < len(self.groups) else None
+
+    def last_before(self) -> list[ProductLike] | None:
+        return self.groups[self.n_before - 1] if self.n_before else None
+
+    def before(self) -> Iterable[list[ProductLike]]:
+        """The groups before the sentence, nearest first."""
+        return (self.groups[i] for i in range(self.n_before - 1, -1, -1))
+
+
 def _products_for(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int],
-    groups: Sequence[list[ProductLike]],
+    in_sentence: Sequence[list[ProductLike]],
 ) -> tuple[list[str], str]:
     """The canonicals a trigger is about, and how they were found.
 
     Before the trigger, the nearest group marked as an argument (``Xを発売``,
     ``Xは…発表``); a genitive when only a noun phrase stands between it and
     the trigger (``Xの最初のβのリリース``), or for triggers about a product's
-    parts and dates (drops, delays, ends). After it, the first group marked
-    as an argument within reach (``発売する「X」だ``).
+    parts and dates (drops, delays, ends); then the nearest group marked by a
+    weaker particle that may also name a place (``「X」において…提供開始``, but
+    ``「X」を「ソニーストア」において発売``). After it, the first group marked
+    as an argument within reach (``発売する「X」だ``). ``in_sentence``: the sentence's groups.
     """
-    in_sentence = [g for g in groups if sent[0] <= g[0].start and g[-1].end <= sent[1]]
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
     for g, how in reversed(before):
         between = text[g[-1].end : trigger[0]]
@@ -166,41 +231,48 @@ def _products_for(
         chain = rules.p["genitive_chain"].match(text[g[-1].end + 1 : trigger[0]]) is not None
         if how == "genitive" and (chain or kind in {"feature_drop", "delay", "end"}):
             return _canonicals(g), "genitive"
+    for g, how in reversed(before):
+        if how == "weak_argument":
+            return _canonicals(g), "argument"
     for g in in_sentence:
         near = g[0].start - trigger[1] <= _AFTER_REACH
-        if g[0].start >= trigger[1] and near and marker(rules, text, g[-1].end, sent[1]) == "argument":
+        if g[0].start >= trigger[1] and near and marker(rules, text, g[-1].end, sent[1]).endswith("argument"):
             return _canonicals(g), "after"
     return [], "none"
 
 
 def _context_products(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], prev: tuple[int, int] | None,
-    trigger: tuple[int, int], groups: Sequence[list[ProductLike]],
+    trigger: tuple[int, int], around: _Around,
 ) -> tuple[list[str], str]:
     """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
     A line-up cue (``以下``, ``ラインアップ``) points forward to a bulleted
-    group. A release, delay or end whose subject is left out (``6月下旬に発売
+    group of two or more products (a lone name after it is a new topic). A release, delay or end whose subject is left out (``6月下旬に発売
     する予定。``) or is the trigger itself (``発売は10月以降``) is about the
     product of the sentence before (only when the sentence has no topic or
     subject of its own and the trigger is a predicate); a subject-trigger may
-    reach further back.
+    reach further back. ``どちらも発売は…`` is about the last two products named.
     """
     sentence = text[sent[0] : sent[1]]
+    following = around.following()
     if rules.p["forward"].search(sentence):
-        following = [g for g in groups if g[0].start >= sent[1]]
-        if following and not text[sent[1] : following[0][0].start].strip(" \t\r\n・●■◆※-－"):
-            return _canonicals(following[0]), "line-up"
+        if following and len(following) > 1 and not text[sent[1] : following[0].start].strip(" \t\r\n・●■◆※-－"):
+            return _canonicals(following), "line-up"
     if kind not in {"release", "delay", "end"}:
         return [], "none"
-    previous = [g for g in groups if g[-1].end <= sent[0]]
+    previous = around.last_before()
+    if rules.p["both"].search(text[sent[0] : trigger[0]]):
+        last_two = _first_distinct((p.canonical for g in around.before() for p in reversed(g)), 2)
+        if len(last_two) == 2:
+            return last_two[::-1], "both"
     tail = text[trigger[1] : sent[1]]
     subjectless = rules.p["topic"].search(text, sent[0], trigger[0]) is None
     predicate = rules.p["done"].match(tail) or rules.p["planned"].match(tail)
-    if previous and prev and prev[0] <= previous[-1][0].start and subjectless and predicate:
-        return _canonicals(previous[-1]), "previous-sentence"
+    if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
+        return _canonicals(previous), "previous-sentence"
     if previous and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
-        return _canonicals(previous[-1]), "previous"
+        return _canonicals(previous), "previous"
     return [], "none"
 
 
@@ -249,49 +321,74 @@ def _may_date_event(rules: _Rules, text: str, d: DateLike) -> bool:
     """A calendar date that can be an event's time (not ``今夏モデル``, not ``当初の…``)."""
     return (
         d.type in _CALENDAR_TYPES
-        and not d.value.endswith("_REF")
+        and _CALENDAR_VALUE.match(d.value) is not None
         and not rules.p["date_not_after"].match(text[d.end : d.end + 8])
         and not rules.p["date_not_before"].search(text[max(0, d.start - 8) : d.start])
     )
 
 
+def _linked(rules: _Rules, text: str, d: DateLike, trigger_start: int) -> bool:
+    """Whether ``d`` dates the trigger itself: the sentence's time adverbial (``30日、``) or joined to it."""
+    return bool(rules.p["adverbial_date"].match(text[d.end : d.end + 4]) or rules.p["date_link"].match(text[d.end : trigger_start]))
+
+
+def _reach(text: str, m: regex.Match[str], following: regex.Match[str] | None, sent_end: int) -> int:
+    """Where the text that may still belong to trigger ``m`` ends: the clause of the next trigger.
+
+    ``Xが発売となり、Yが7日に発売になります``: the date and the predicate after
+    the last comma before the next trigger are that trigger's.
+    """
+    if following is None:
+        return sent_end
+    comma = text.rfind("、", m.end(), following.start())
+    return comma if comma >= 0 else following.start()
+
+
 def _date_for(
-    rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int], dates: Sequence[DateLike]
+    rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int], dates: Sequence[DateLike],
+    reach: int,
 ) -> DateLike | None:
-    """The event's date: see the module docstring."""
+    """The event's date: see the module docstring. Dates after the trigger count only up to ``reach``
+    (the next trigger), which has its own (``Xが発売となり、Yが7日に発売``)."""
     breaks = [m.end() for m in rules.p["clause_break"].finditer(text, sent[0], trigger[0])]
     clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
     before = [d for d in calendar if clause_start <= d.start and d.end <= trigger[0]]
     anchor = rules.p["anchor_after"].match(text[trigger[1] : trigger[1] + 8]) is not None
-    after = [] if anchor else [d for d in calendar if d.start >= trigger[1]]
+    after = [] if anchor else [d for d in calendar if trigger[1] <= d.start and d.end <= reach]
     if kind == "delay" and after:
         return after[0]
     if kind == "announce":
-        adverbial = [d for d in before if rules.p["adverbial_date"].match(text[d.end : d.end + 4])]
-        linked = [d for d in before if rules.p["announce_date_link"].match(text[d.end : trigger[0]])]
-        return (adverbial or linked or [None])[0]
+        return next((d for d in before if _linked(rules, text, d, trigger[0])), None)
     if before:
         return before[-1]
     return after[0] if after else None
 
 
 def _status(
-    rules: _Rules, kind: str, text: str, trigger_end: int, sent_end: int, date: EventDate | None, dct: dt.date | None
+    rules: _Rules, kind: str, text: str, trigger_end: int, reach: int, date: EventDate | None, dct: dt.date | None
 ) -> str:
-    """``done`` or ``planned``; a delay or drop is done once decided, whatever date it moves to."""
+    """``done`` or ``planned``; a delay or drop is done once decided, whatever date it moves to.
+
+    The predicate is read up to ``reach``: the next trigger of the sentence, or its end.
+    """
     if date and date.interval and dct and kind not in {"delay", "feature_drop"}:
         first, last = (dt.date.fromisoformat(d) for d in date.interval)
         if last <= dct:
             return "done"
         if first > dct:
             return "planned"
-    tail = text[trigger_end:sent_end]
+    tail = text[trigger_end:reach]
     if rules.p["done"].match(tail):
         return "done"
     if rules.p["planned"].match(tail) or (rules.p["planned_final"].search(tail) and not rules.p["done_final"].search(tail)):
         return "planned"
     return "done"
+
+
+def _vague_past(dates: Sequence[DateLike], sent: tuple[int, int], before: int) -> bool:
+    """``つい先日発表された``: an announcement placed in a vague past is not the news of the day (no DCT)."""
+    return any(d.value == "PAST_REF" and sent[0] <= d.start and d.end <= before for d in dates)
 
 
 def _event_date(d: DateLike | None) -> EventDate | None:
@@ -305,21 +402,96 @@ def _dct_date(dct: dt.date | None) -> EventDate | None:
 # --------------------------------------------------------------------------- features
 
 
-def _features_by_product(
-    text: str, zones: Sequence[tuple[int, int]], lists: Sequence[FeatureListLike], rules: _Rules
-) -> dict[tuple[str | None, bool], list[str]]:
-    """Feature items per (product, introduced-by-a-drop-trigger)."""
-    sents = list(sentences(text, zones))
+@dataclass(frozen=True, slots=True)
+class _ListFeatures:
+    """One feature list read for events: which items a release adds and which a drop removes."""
+
+    product: str | None
+    start: int
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+    shared: bool  # the text says the list holds for every product stated with its own (両機種とも)
+
+
+def _read_lists(
+    rules: _Rules, text: str, sents: Sequence[tuple[int, int]], lists: Sequence[FeatureListLike]
+) -> list[_ListFeatures]:
+    """Sort each list's items into added and dropped features, and see whether it is shared.
+
+    A list is dropped when the last trigger before it (in its own and the
+    previous sentence, ``搭載が見送られた機能は次のとおり``) or the first after
+    it in its sentence (``AやBは搭載されない``) is a drop; otherwise an item that
+    itself names a removal (``ソーシャルネットワーキングの削除``) is dropped and
+    the others are added. Example inputs (``「再生」「一時停止」などの操作``) are
+    no features of any event.
+    """
     starts = [s for s, _ in sents]
-    out: dict[tuple[str | None, bool], list[str]] = {}
+    out: list[_ListFeatures] = []
     for flist in lists:
+        if rules.p["sample_list"].match(text[flist.end : flist.end + 16]):
+            continue
         i = bisect.bisect_right(starts, flist.start) - 1
-        lead = text[sents[i - 1][0] if i > 0 else 0 : flist.start] if i >= 0 else ""
-        m = rules.trigger.search(lead[-200:])
-        dropped = bool(m and m.lastgroup == "feature_drop")
+        sent = sents[i] if i >= 0 else (flist.start, flist.end)
+        lead_start = sents[i - 1][0] if i > 0 else sent[0]
+        before = [m.lastgroup for m in rules.trigger.finditer(text, max(lead_start, flist.start - 200), flist.start)]
+        after = rules.trigger.search(text, flist.end, max(flist.end, sent[1]))
+        drop_list = (before[-1:] or [after.lastgroup if after else None])[0] == "feature_drop"
         items = [getattr(item, "text") for item in flist.items]
-        out.setdefault((flist.product, dropped), []).extend(items)
+        removal = [drop_list or rules.p["removal_item"].search(item) is not None for item in items]
+        window_end = sents[i + 1][1] if 0 <= i < len(sents) - 1 else sent[1]
+        out.append(
+            _ListFeatures(
+                product=flist.product,
+                start=flist.start,
+                added=tuple(t for t, r in zip(items, removal) if not r),
+                dropped=tuple(t for t, r in zip(items, removal) if r),
+                shared=rules.p["shared_list"].search(text, lead_start, window_end) is not None,
+            )
+        )
     return out
+
+
+def _carrier_rank(e: Event) -> int:
+    """Which event of a product carries the features its lists add: the final release, else a beta, else the announcement."""
+    return {"release": 0 if e.stage == "final" else 1, "announce": 2}.get(e.type, 9)
+
+
+def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], main: str | None) -> list[Event]:
+    """Give each event the list items that belong to it (annotation-guidelines §3, §4).
+
+    Items a list adds go to one event per product (the worked example gives
+    them to the release, not the announcement), and, when the list is shared
+    (``両機種とも``), to that event of every product stated with it; a list of
+    a product with no event of its own (a series name beside its models) goes
+    to the products whose names contain it. Dropped items go to the product's
+    drop, else to the nearest drop before the list. Delays and ends carry none.
+    """
+    carriers: dict[str, int] = {}
+    for i, e in enumerate(events):
+        best = carriers.get(e.product)
+        if _carrier_rank(e) < 9 and (best is None or _carrier_rank(e) < _carrier_rank(events[best])):
+            carriers[e.product] = i
+    drops = [i for i, e in enumerate(events) if e.type == "feature_drop"]
+    extra: dict[int, list[str]] = {}
+    for flist in lists:
+        if flist.added and flist.product is not None:
+            if flist.product in carriers:
+                own = events[carriers[flist.product]]
+                targets = set(own.group) if flist.shared else {flist.product}
+                targets.add(flist.product)
+            else:
+                targets = {c for c in carriers if flist.product in c}
+            for target in targets & carriers.keys():
+                extra.setdefault(carriers[target], []).extend(flist.added)
+        if flist.dropped and drops:
+            same = [i for i in drops if events[i].product == flist.product]
+            same = same or [i for i in drops if events[i].product == main]
+            earlier = [i for i in drops if events[i].trigger_start <= flist.start]
+            extra.setdefault((same or earlier[-1:] or drops)[0], []).extend(flist.dropped)
+    return [
+        replace(e, features=tuple(dict.fromkeys(e.features + tuple(extra.get(i, ()))))) if i in extra else e
+        for i, e in enumerate(events)
+    ]
 
 
 # --------------------------------------------------------------------------- events
@@ -338,8 +510,10 @@ def find_events(
     rules = _rules()
     zones = zones if zones is not None else [(0, len(text))]
     groups = product_groups(text, products)
+    group_starts, group_ends = [g[0].start for g in groups], [g[-1].end for g in groups]
+    dates = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in dates]
     main = main_product(products, title)
-    features = _features_by_product(text, zones, feature_lists, rules)
     found: list[Event] = []
     sents = list(sentences(text, zones))
     for k, sent in enumerate(sents):
@@ -347,14 +521,17 @@ def find_events(
         if rules.p["hedge"].search(_QUOTED.sub("", text[sent[0] : sent[1]])):
             continue
         triggers = [m for m in rules.trigger.finditer(text, sent[0], sent[1]) if _is_trigger(rules, text, m)]
+        if not triggers:
+            continue
+        around = _Around.of(sent, groups, group_starts, group_ends, dates, date_starts)
         for i, m in enumerate(triggers):
             kind = m.lastgroup
             assert kind is not None
             if _governed(text, m, triggers[i + 1 :]):
                 continue
-            canonicals, how = _products_for(rules, text, kind, sent, m.span(), groups)
+            canonicals, how = _products_for(rules, text, kind, sent, m.span(), around.inside(sent))
             if not canonicals:
-                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), groups)
+                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around)
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main:
                 # A drop is about the article's main product unless a product is its
@@ -364,11 +541,15 @@ def find_events(
                 if not canonicals or how == "genitive" or (dropped and how == "argument"):
                     named = tuple(c for c in canonicals if c != main) if dropped else ()
                     canonicals, how = [main], "main-product"
-            date = _event_date(_date_for(rules, text, kind, sent, m.span(), dates))
-            if date is None and rules.p["anchor_after"].match(text[m.end() : m.end() + 8]):
-                continue  # an undated anchor of another event (Xのリリースから180日以内) is background
-            status = _status(rules, kind, text, m.end(), sent[1], date, dct)
-            if date is None and kind == "announce" and status == "done":
+            reach = _reach(text, m, triggers[i + 1] if i + 1 < len(triggers) else None, sent[1])
+            found_date = _date_for(rules, text, kind, sent, m.span(), around.dates, reach)
+            if rules.p["anchor_after"].match(text[m.end() : m.end() + 8]) and not (
+                found_date and _linked(rules, text, found_date, m.start())
+            ):
+                continue  # an anchor of another event (Xのリリースから180日以内, 3日から発売日まで) is background
+            date = _event_date(found_date)
+            status = _status(rules, kind, text, m.end(), reach, date, dct)
+            if date is None and kind == "announce" and status == "done" and not _vague_past(around.dates, sent, m.start()):
                 date = _dct_date(dct)
             pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
             stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"
@@ -376,22 +557,28 @@ def find_events(
                 found.append(
                     Event(
                         type=kind, product=product, status=status, date=date,
-                        features=named + tuple(features.get((product, kind == "feature_drop"), ())),
+                        features=named,
                         evidence_start=sent[0], evidence_end=sent[1],
                         trigger_start=m.start(), trigger_end=m.end(), rule=f"{kind}:{how}", stage=stage,
+                        group=tuple(canonicals),
                     )
                 )
-    return merge(found)
+    return attach_features(merge(found), _read_lists(rules, text, sents, feature_lists), main)
 
 
 def merge(events: Iterable[Event]) -> list[Event]:
-    """One event per fact (type, product, stage): the first statement, dated by the first that gives a date."""
+    """One event per fact (type, product, stage): the first statement, dated by the first that gives a date.
+
+    The merged event keeps the products of all its statements as its group.
+    """
     merged: dict[tuple[str, str, str], Event] = {}
     for e in events:
         key = (e.type, e.product, e.stage)
         first = merged.get(key)
         if first is None:
             merged[key] = e
-        elif first.date is None and e.date is not None:
-            merged[key] = replace(e, features=first.features or e.features)
+            continue
+        keep = e if first.date is None and e.date is not None else first
+        group = tuple(dict.fromkeys(first.group + e.group))
+        merged[key] = replace(keep, features=first.features or e.features, group=group)
     return sorted(merged.values(), key=lambda e: (e.evidence_start, e.trigger_start, EVENT_TYPES.index(e.type)))

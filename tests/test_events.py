@@ -153,3 +153,89 @@ def test_never_crashes_and_offsets_are_valid(text: str) -> None:
         assert 0 <= e.evidence_start <= e.trigger_start < e.trigger_end <= e.evidence_end <= len(text)
         assert e.type in {"announce", "release", "delay", "feature_drop", "end"}
         assert e.status in {"done", "planned"}
+
+
+def flist(text: str, product: str | None, *items: str, at: int = 0) -> FeatureList:
+    """A feature list of ``items`` found in ``text`` from ``at`` on."""
+    found = []
+    for item in items:
+        start = text.index(item, at)
+        found.append(FeatureItem(start, start + len(item), item))
+        at = start + len(item)
+    return FeatureList(found[0].start, found[-1].end, product, tuple(found), "test")
+
+
+def features_of(text: str, names: dict[str, str], lists: list[FeatureList]) -> list[tuple]:
+    found = find_events(text, None, DCT, find_dates(text, DCT), mentions(text, names), lists)
+    return [(e.type, e.product, e.features) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "lists", "expected"),
+    [
+        # added features go to the release, not to the announcement nor the delay
+        ("「X1」を発表した。防水とワンセグに対応する。「X1」の発売を6月に延期した。「X1」は7月1日に発売する。",
+         {"X1": "X1"}, [("X1", "防水", "ワンセグ")],
+         [("announce", "X1", ()), ("delay", "X1", ()), ("release", "X1", ("防水", "ワンセグ"))]),
+        # without a release, the announcement carries them
+        ("「X1」を発表した。防水とワンセグに対応する。", {"X1": "X1"}, [("X1", "防水", "ワンセグ")],
+         [("announce", "X1", ("防水", "ワンセグ"))]),
+        # a list said of both models goes to the release of each
+        ("「A1」「B1」の2機種を9月17日に発売する。両機種とも防水とワンセグに対応する。",
+         {"A1": "A1", "B1": "B1"}, [("A1", "防水", "ワンセグ")],
+         [("release", "A1", ("防水", "ワンセグ")), ("release", "B1", ("防水", "ワンセグ"))]),
+        # ... but not when it is one model's own
+        ("「A1」「B1」を9月17日に発売する。「A1」は防水とワンセグに対応する。",
+         {"A1": "A1", "B1": "B1"}, [("A1", "防水", "ワンセグ")],
+         [("release", "A1", ("防水", "ワンセグ")), ("release", "B1", ())]),
+        # an item naming a removal belongs to the drop, not the release
+        ("「X1」の更新の提供を開始した。顔認証の追加、SNS連携の削除を含む。「X1」ではFlashが搭載されなくなる。",
+         {"X1": "X1"}, [("X1", "顔認証の追加", "SNS連携の削除")],
+         [("release", "X1", ("顔認証の追加",)), ("feature_drop", "X1", ("SNS連携の削除",))]),
+        # a bulleted list introduced by a drop is dropped, whatever product the list was given
+        ("「X1」の一部機能の提供が見送られる。\n初期リリースで搭載が見送られた機能は次のとおり。\n・移行\n・ホットアド\n",
+         {"X1": "X1"}, [(None, "移行", "ホットアド")],
+         [("feature_drop", "X1", ("移行", "ホットアド"))]),
+        # example inputs are no features of the release
+        ("「X1」を6月1日に発売する。「暑い」「節電」など２６種類の音声を認識する。", {"X1": "X1"},
+         [("X1", "暑い", "節電")], [("release", "X1", ())]),
+    ],
+)
+def test_features_attach_to_the_event_they_belong_to(text, names, lists, expected) -> None:
+    built = [flist(text, product, *items) for product, *items in lists]
+    assert features_of(text, names, built) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place of sale is no argument when the product is marked by を
+        ("ソニーは5日、「X1」を直販サイト「Y1」において2012年7月21日から販売開始すると発表した。",
+         [("release", "X1", "planned", ("2012-07-21", None)), ("announce", "X1", "done", ("2012-05-05", None))]),
+        # a clause with its own trigger keeps its own date and predicate
+        ("すでに「X1」が発売となり、「Y1」が7日に発売になります。",
+         [("release", "X1", "done", None), ("release", "Y1", "done", ("2012-05-07", None))]),
+        # a deadline anchored on a release is no release
+        ("「X1」は3日から発売日まで予約を受け付ける。", []),
+        # an announcement placed in a vague past takes no DCT
+        ("つい先日発表されたばかりの「X1」を使う。", [("announce", "X1", "done", None)]),
+        # a category right before the quoted name is not a product of the statement
+        ("デルはUltrabook「X1」を発表した。", [("announce", "X1", "done", ("2012-05-10", None))]),
+        # a bracketed reading between a series and its models keeps them one group
+        ("「Y1（ワイワン）　X1、Z1」が６月１日より発売される。",
+         [("release", "Y1", "planned", ("2012-06-01", None)), ("release", "X1", "planned", ("2012-06-01", None)),
+          ("release", "Z1", "planned", ("2012-06-01", None))]),
+        # どちらも: both of the last two products named
+        ("「X1」は赤い。「Y1」は青い。どちらも発売は6月だ。",
+         [("release", "X1", "planned", ("2012-06", None)), ("release", "Y1", "planned", ("2012-06", None))]),
+        # a clock time alone is no date of the event
+        ("その後、22時に開店して「X1」を発売する。", [("release", "X1", "planned", None)]),
+        # hearsay and guesses state no fact
+        ("「X1」の登場は4月の半ば以降と言われている。", []),
+        ("今後は順次「X1」が発売されていくかと思います。", []),
+        # a state described is not a cut
+        ("「X1」の下部には端子は搭載されていない。", []),
+    ],
+)
+def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) -> None:
+    assert events(text, {"X1": "X1", "Y1": "Y1", "Z1": "Z1", "Ultrabook": "Ultrabook"}) == expected
