@@ -18,13 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components as _components  # registers factories and extensions
-from .corpus import Article, CorpusError, doc_ids, iter_paths, read_article
+from .corpus import Article, CorpusError, Limits, doc_ids, iter_paths, read_article
 from .export import dates_frame, events_frame, features_frame, prediction, products_frame
 from .tokenizer import DEFAULT_MAX_PIECE
 
 __all__ = [
     "Article",
     "CorpusError",
+    "Limits",
     "PIPE_NAMES",
     "dates_frame",
     "doc_from_article",
@@ -80,12 +81,19 @@ def doc_from_article(nlp: Language, article: Article) -> Doc:
 
 
 def read_articles(
-    inputs: Iterable[str | Path], pattern: str = "*.txt", date: dt.date | None = None, prefix_parent: bool = False
+    inputs: Iterable[str | Path],
+    pattern: str = "*.txt",
+    date: dt.date | None = None,
+    prefix_parent: bool = False,
+    limits: Limits = Limits(),
 ) -> Iterator[Article]:
-    """Read every input article; raises CorpusError on the first unreadable one."""
+    """Read every input article; raises CorpusError on the first unreadable one.
+
+    (A batch run records such a file as an error and goes on: ``python -m pipeline run``.)
+    """
     paths = list(iter_paths(inputs, pattern))
     for path, doc_id in zip(paths, doc_ids(paths, prefix_parent)):
-        yield read_article(path, doc_id=doc_id, date=date)
+        yield read_article(path, doc_id=doc_id, date=date, limits=limits)
 
 
 def process(

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import export
-from .corpus import CorpusError, doc_ids, iter_paths, read_article
+from .corpus import CorpusError, Limits, doc_ids, iter_paths, read_article
 
 OUTPUT_FILES = (
     "predictions.jsonl", "events.csv", "events.parquet", "dates.csv", "products.csv", "features.csv", "manifest.json",
@@ -96,6 +96,7 @@ class RunOptions:
     engine: str = "local"  # "local": this machine; "dask": dask.distributed
     scheduler: str | None = None  # Dask scheduler address; None: a local cluster of `workers` processes
     disable: tuple[str, ...] = ()  # pipeline components to switch off
+    limits: Limits = Limits()  # per-document input limits
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class ShardOptions:
     root: str  # the run's shard directory, DIR/.shards/<run key>, absolute
     date: dt.date | None
     disable: tuple[str, ...]
+    limits: Limits
 
 
 @dataclass(frozen=True)
@@ -132,11 +134,13 @@ def _entry(path: Path, doc_id: str) -> dict[str, Any]:
     return {"path": str(path), "doc_id": doc_id, "status": "pending"}
 
 
-def process_one(nlp: Language, path: Path, doc_id: str, date: dt.date | None) -> tuple[Doc, dict[str, Any]]:
+def process_one(
+    nlp: Language, path: Path, doc_id: str, date: dt.date | None, limits: Limits = Limits()
+) -> tuple[Doc, dict[str, Any]]:
     """Read and process one input; return the Doc and its manifest entry (raises on failure)."""
     from . import doc_from_article
 
-    article = read_article(path, doc_id=doc_id, date=date)
+    article = read_article(path, doc_id=doc_id, date=date, limits=limits)
     doc = nlp(doc_from_article(nlp, article))
     entry = _entry(path, doc_id) | {
         "status": "ok" if doc._.dct else "undated",
@@ -183,10 +187,10 @@ def _message(error: Exception) -> str:
     return str(error) if isinstance(error, CorpusError) else f"{type(error).__name__}: {error}"
 
 
-def _process(nlp: Language, path: Path, doc_id: str, date: dt.date | None) -> tuple[dict[str, Any], _Rendered | None]:
+def _process(nlp: Language, path: Path, doc_id: str, options: ShardOptions) -> tuple[dict[str, Any], _Rendered | None]:
     """One document's manifest entry and rendered output; a failure is an ``error`` entry, never an exception."""
     try:
-        doc, entry = process_one(nlp, path, doc_id, date)
+        doc, entry = process_one(nlp, path, doc_id, options.date, options.limits)
         return entry, _render(doc)
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
         return _entry(path, doc_id) | {"status": "error", "error": _message(e)}, None
@@ -294,7 +298,7 @@ def process_shard(shard_id: int, paths: Sequence[str], doc_ids: Sequence[str], o
         try:
             with nlp.memory_zone():
                 for path, doc_id in zip(paths, doc_ids):
-                    writer.add(*_process(nlp, Path(path), doc_id, options.date))
+                    writer.add(*_process(nlp, Path(path), doc_id, options))
                     _test_kill_point()
         except BaseException:
             writer.discard()
@@ -329,7 +333,7 @@ def run_key(paths: Sequence[Path], ids: Sequence[str], options: RunOptions) -> s
     """A digest of everything that decides the output: code, settings, and every input's path, doc_id,
     size and modification time (not its content: reading every file twice would double the cost of a run)."""
     digest = hashlib.sha256()
-    settings = [_code_digest(), str(options.date), sorted(options.disable), options.shard_size]
+    settings = [_code_digest(), str(options.date), sorted(options.disable), options.shard_size, repr(options.limits)]
     digest.update(json.dumps(settings).encode())
     for path, doc_id in zip(paths, ids):
         digest.update(f"{path}\0{doc_id}\0{_identity(path)}\n".encode())
@@ -462,7 +466,7 @@ def run(options: RunOptions) -> RunResult:
     key = run_key(paths, ids, options)
     root = options.output.resolve() / SHARDS_DIR / key
     _prepare(root, options.resume)
-    shard_options = ShardOptions(str(root), options.date, tuple(options.disable))
+    shard_options = ShardOptions(str(root), options.date, tuple(options.disable), options.limits)
     starts = range(0, len(paths), options.shard_size)
     finished = [i for i in range(len(starts)) if _shard_dir(root, i).is_dir()]
     skip = set(finished)

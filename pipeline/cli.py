@@ -39,6 +39,7 @@ def _positive_int(value: str) -> int:
 
 def _add_run(sub: argparse._SubParsersAction) -> None:
     from .batch import SHARD_SIZE
+    from .corpus import Limits
 
     p = sub.add_parser("run", help="run the pipeline over articles and write the output files")
     p.add_argument("paths", nargs="*", default=["corpus/"], metavar="PATH", help="files, directories or globs (default: corpus/)")
@@ -55,6 +56,11 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address (tcp://host:8786), implies --engine dask; inputs must be absolute "
                         "paths, and DIR on a file system, that every worker sees")
+    limits = Limits()
+    p.add_argument("--max-bytes", type=_positive_int, default=limits.max_bytes,
+                   help=f"refuse (as a per-document error) a file larger than this (default: {limits.max_bytes:,})")
+    p.add_argument("--max-line-chars", type=_positive_int, default=limits.max_line_chars,
+                   help=f"refuse a document with a longer line, in characters (default: {limits.max_line_chars:,})")
     p.add_argument("--shard-size", type=_positive_int, default=SHARD_SIZE,
                    help=f"documents per shard, the unit of parallel work and of resuming (default: {SHARD_SIZE})")
     bar = p.add_mutually_exclusive_group()
@@ -65,11 +71,13 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from .batch import BatchError, RunOptions, run
+    from .corpus import Limits
 
     options = RunOptions(
         args.paths, args.output, args.pattern, args.date, args.prefix_parent, args.progress,
         workers=args.workers, shard_size=args.shard_size, resume=args.resume,
         engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler,
+        limits=Limits(args.max_bytes, args.max_line_chars),
     )
     try:
         result = run(options)

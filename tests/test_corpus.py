@@ -139,7 +139,7 @@ def test_decode_detects_the_encoding(data: bytes, encoding: str) -> None:
     assert decode(data) == ("発売", encoding)
 
 
-@pytest.mark.parametrize(("data", "message"), [(b"", "empty"), (b"  \n", "empty"), (b"\x00\x01\x02", "binary")])
+@pytest.mark.parametrize(("data", "message"), [(b"", "empty"), (b"  \n", "empty"), (b"\x00\x01\x02", "not text")])
 def test_bad_input_is_a_clear_error_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(CorpusError, match=f"bad.txt: {message}"):
         decode(data, "bad.txt")
