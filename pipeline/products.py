@@ -46,6 +46,14 @@ PATTERN_FILE = "patterns.yaml"
 ALIAS_FILE = "aliases.tsv"
 MAX_NAME_LENGTH = 80  # characters; a longer run of Latin words is text, not a name
 MANY_SURFACES = 64  # above this many names, occurrences are found in one pass
+# Sizes of the per-word caches. Their hits are mostly repeats within an article
+# or a few articles: over 1,500 livedoor articles 4,096 entries keep the hit
+# rate of an unbounded cache to within two points (product_key 0.92 vs 0.93,
+# _region_names 0.69 vs 0.71; _is_generic_kana sees ~1,000 distinct words,
+# _excluded_with_version hits 0.40 at any size). At ~200 bytes an entry a
+# worker holds ~5 MB of caches instead of ~80 MB at 1<<16 entries each.
+WORD_CACHE = 4096
+SMALL_CACHE = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,7 @@ class Lexicons:
     generic: frozenset[str]  # category words trimmed from the ends of a name
     common: frozenset[str]  # words that are no name alone (Pro, Store, OFF)
     known: frozenset[str]  # products whatever their shape
+    capitalised: frozenset[str]  # keys of listed names spelt with capitals (LINE): not found as "line"
     kept_tails: frozenset[str]
     name_tails: frozenset[str]
     exclude_shapes: regex.Pattern[str]
@@ -104,7 +113,7 @@ class Lexicons:
     known_pattern: re.Pattern[str] | None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def product_key(text: str) -> str:
     """The comparison key of a name: the scorer's normalisation (gold-format.md).
 
@@ -202,6 +211,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         generic=keys("generic.txt"),
         common=keys("common_words.txt"),
         known=known,
+        capitalised=frozenset(product_key(e) for e in lists["products.txt"] + lists["code_names.txt"] if e.lower() != e),
         kept_tails=frozenset(product_key(n) for n in patterns.get("kept_tails", [])),
         name_tails=frozenset(product_key(n) for n in patterns.get("name_tails", [])),
         exclude_shapes=compiled("exclude_shapes", anchored=True),
@@ -292,9 +302,10 @@ _MARK = r"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
 _RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'_!™®]"
 # Where runs can be: stretches of run characters holding a Latin letter,
-# found by the regex engine so that Japanese text and numbers cost nothing.
+# found by the regex engine so that Japanese text and numbers cost nothing;
+# never from inside a number with a thousands separator (85,000IOPS).
 _REGION = regex.compile(
-    f"(?<!{_RUN_CHAR})(?>[\\p{{Katakana}}ー 0-9.\\-]*)[A-Za-zⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ](?:{_RUN_CHAR}|{_MARK})*"
+    f"(?<!{_RUN_CHAR})(?<!\\d,)(?>[\\p{{Katakana}}ー 0-9.\\-]*)[A-Za-zⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ](?:{_RUN_CHAR}|{_MARK})*"
 )
 _HAS_LETTER = regex.compile(r"[A-Za-zⅠ-Ⅹ]")
 _LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
@@ -304,10 +315,13 @@ _TOKEN_SPLIT = regex.compile(
 _BRACKETED = regex.compile(r"[「『]([^「」『』\r\n]{1,40})[」』]")
 _PAREN_AFTER = regex.compile(r"[(（]([^()（）\r\n]{1,40})[)）]")
 _PAREN_CONTENT = regex.compile(r"\(([^()]*)\)")
+_EDITION = regex.compile(r"[A-Z][a-z]{1,11}")
+_TRAILING_BANG = regex.compile(r"(?<![A-Za-z0-9!?])[!?]+\Z")  # 「いいね!」 loses it, 「HereWeGo!!」 keeps it
 _STRAY_BRACKET = regex.compile(r"[()（）\[\]【】<>〈〉《》]")
 _TRAILING_MARK = regex.compile(f"(?:{_MARK})+\\s*\\Z")
 _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
-_WORD_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?\Z")  # iPhone向け「…」
+# The word before 「…」, with 向け kept (iPhone向け「…」) and a subject particle dropped (サイトが「…」).
+_WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
@@ -378,19 +392,19 @@ def _joins(run: Sequence[_Piece], piece: _Piece, gap: str) -> bool:
     return run[-1].kind == "kat" and len(run) > 1 and run[-2].end == run[-1].start
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def _is_measure(key: str, lex: Lexicons) -> bool:
     """A quantity with its unit (``1.5GHz``, ``75Mbps!``, ``64ビット``)."""
     return bool(lex.measure.match(key.rstrip("!")))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def _is_model(token: str, lex: Lexicons) -> bool:
     """A model-number token (``SO-03C``, ``106SH``) that is not a quantity (``30GB``)."""
     return bool(lex.model_number.match(token)) and not _is_measure(product_key(token), lex)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=SMALL_CACHE)
 def _is_generic_kana(word: str, lex: Lexicons) -> bool:
     """Whether a katakana word is made only of generic words (スマートフォン＋ユーザー)."""
     key = product_key(word)
@@ -402,7 +416,7 @@ def _is_generic_kana(word: str, lex: Lexicons) -> bool:
     return ok[-1]
 
 
-def _trim(folded: str, pieces: list[_Piece], lex: Lexicons) -> list[_Piece]:
+def _trim(folded: str, pieces: list[_Piece], lex: Lexicons, bracketed: bool = False) -> list[_Piece]:
     """Drop what cannot begin or end a name from a run.
 
     From both ends: generic katakana words and katakana company names
@@ -410,10 +424,11 @@ def _trim(folded: str, pieces: list[_Piece], lex: Lexicons) -> list[_Piece]:
     the last katakana word (``auスマートパスアプリ``), a noun after a name
     (``Twitterクライアント``). From the start only: generic Latin words, bare
     numbers and labels (``OS Android 4.0`` in a spec table, ``No.321
-    iPhone``; not the ``OS`` of ``OS X``, a listed product), a category glued
-    to a model number. A generic Latin word at the
+    iPhone``; not the ``OS`` of ``OS X``, a listed product), a katakana
+    category glued to a name (``レフカメラEOS``). A generic Latin word at the
     end may be part of the name (``Virtual PC``) and is left to resolution
-    (``Windows OS``).
+    (``Windows OS``). In brackets the writer marked the whole name, so a
+    katakana word glued to it stays unless generic (``「LiveWareマネージャー」``).
     """
     def droppable(piece: _Piece, at_start: bool) -> bool:
         key = product_key(folded[piece.start : piece.end])
@@ -438,7 +453,7 @@ def _trim(folded: str, pieces: list[_Piece], lex: Lexicons) -> list[_Piece]:
     ):
         pieces = pieces[1:]
     if len(pieces) > 1 and pieces[-1].kind == "kat" and pieces[-2].end == pieces[-1].start:
-        if _modifies_a_name(folded, pieces, lex):
+        if not bracketed and _modifies_a_name(folded, pieces, lex):
             return pieces[:-1]
         pieces = [*pieces[:-1], _without_generic_suffix(folded, pieces[-1], lex)]
     return pieces
@@ -457,16 +472,13 @@ def _key_after_number(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> b
 
 
 def _category_before_model(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
-    """A katakana word ending in a category noun glued to a model number names the
-    model's category (``スチームクリーナーFSM1200``); a brand stays (``レッツノートSX1``)."""
+    """A katakana word ending in a category noun glued to a name names its category
+    (``スチームクリーナーFSM1200``, ``一眼レフカメラEOSシリーズ``); a brand stays
+    (``レッツノートSX1``)."""
     if len(pieces) < 2 or pieces[0].kind != "kat" or pieces[0].end != pieces[1].start:
         return False
     head = product_key(folded[pieces[0].start : pieces[0].end])
-    return (
-        _is_model(folded[pieces[1].start : pieces[1].end], lex)
-        and head not in lex.known
-        and any(_is_generic_kana(head[i:], lex) for i in range(len(head) - 1))
-    )
+    return head not in lex.known and any(_is_generic_kana(head[i:], lex) for i in range(len(head) - 1))
 
 
 def _describes_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
@@ -510,7 +522,7 @@ def _without_generic_suffix(folded: str, piece: _Piece, lex: Lexicons) -> _Piece
     return piece
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
     """Whether a trimmed name can be a product by itself.
 
@@ -519,13 +531,23 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
     acronyms, lower-case words, single letters) need a cue in the context.
     """
     key = product_key(name)
-    if not key or key in lex.known or lex.bare_version.match(name):
+    if not key or _listed(name, lex) or lex.bare_version.match(name):
         return bool(key)
     if key in lex.excluded or lex.exclude_shapes.match(key) or _is_measure(key, lex):
         return False
     if lex.organisation.match(name) or _excluded_with_version(name, lex) or _person(name, lex):
         return False
     return context_cue or _is_model(name.strip(), lex) or not lex.weak_shapes.match(name.strip())
+
+
+def _listed(name: str, lex: Lexicons) -> bool:
+    """Whether ``name`` as written is a listed product."""
+    return product_key(name) in lex.known and not _lower_case_of(name, lex)
+
+
+def _lower_case_of(name: str, lex: Lexicons) -> bool:
+    """A name listed with capitals written all in lower case is the common word (``line`` for ``LINE``)."""
+    return name == name.lower() and product_key(name) in lex.capitalised
 
 
 def _person(name: str, lex: Lexicons) -> bool:
@@ -538,7 +560,7 @@ def _person(name: str, lex: Lexicons) -> bool:
     return words[0].rstrip(".") in lex.given_names or all(len(w) > 3 and _HEPBURN.fullmatch(w.lower()) for w in words)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=SMALL_CACHE)
 def _excluded_with_version(name: str, lex: Lexicons) -> bool:
     """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``, ``Bluetooth4.0 LE+EDR``:
     standards, events and generic words with only versions, figures or other such words
@@ -636,7 +658,7 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
                 yield _Name(start, _with_bracketed_model(folded, end, zone[1], lex), "shape")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_CACHE)
 def _region_names(region: str, lex: Lexicons) -> tuple[tuple[int, int, bool], ...]:
     """Candidate names of a stretch of run characters, before their context is read:
     (start, end, whether the name is one word). A run that is an excluded name
@@ -742,17 +764,18 @@ def _with_model_suffix(folded: str, end: int, limit: int, lex: Lexicons) -> int:
 
 
 def _preceding_word(folded: str, pos: int, zone_start: int) -> str:
-    m = _WORD_BEFORE.search(folded, max(zone_start, pos - 12), pos)
-    return m.group() if m else ""
+    m = _WORD_BEFORE.search(folded, max(zone_start, pos - 13), pos)
+    return m.group(1) if m else ""
 
 
 def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
     """Names in 「」『』: with a Latin name word, or announced by a category word or a release verb.
 
-    A trademark sign, a closing ``!``/``?`` and what a run would lose are
+    A trademark sign, a closing ``!``/``?`` after Japanese text and what a run would lose are
     dropped (``Motorolaホームページ`` → ``Motorola``, then excluded); text with
     other brackets or with the particles and endings of a sentence, or an
-    English phrase, is a quotation. A company whose name ends in a category word
+    English phrase, is a quotation; what follows may make it a company, a
+    venue or a person (``「キヤノンホール S」において``). A company whose name ends in a category word
     (``フジテレビ「…」``) is no cue. Checks read the name without a bracketed model number after it.
     """
     for m in _BRACKETED.finditer(folded, *zone):
@@ -763,8 +786,8 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
             start += 1
         while end > start and folded[end - 1].isspace():
             end -= 1
-        while end > start and folded[end - 1] in "!?":
-            end -= 1
+        bang = _TRAILING_BANG.search(folded, start, end)
+        end = bang.start() if bang else end
         start, end = _trimmed_bracket(folded, start, end, lex)
         inner = folded[start:end]
         if not inner or lex.bracket_reject.search(inner) or _has_other_brackets(inner, lex):
@@ -776,6 +799,8 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
             lex.following_cue.match(folded, m.end(), min(zone[1], m.end() + 12))
         )
         named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
+        if lex.company_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
+            continue
         if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
             yield _Name(start, end, "bracket")
 
@@ -808,7 +833,7 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     if not run or run[0].start != start or run[-1].end != end:
         return start, end
     parts = [p for p in _split_run(folded, run, lex) if _acceptable(folded[p[0].start : p[-1].end], lex)]
-    pieces = _trim(folded, parts[0] if len(parts) == 1 else run, lex)
+    pieces = _trim(folded, parts[0] if len(parts) == 1 else run, lex, bracketed=True)
     if not pieces:
         return start, start
     new_start, new_end = pieces[0].start, pieces[-1].end
@@ -823,8 +848,11 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
 
 
 def _has_other_brackets(inner: str, lex: Lexicons) -> bool:
-    """Brackets inside a bracketed name, other than a model number (``GALAXY SII（SC-02C）``)."""
-    return any(not _is_model(p.strip(), lex) for p in _PAREN_CONTENT.findall(inner)) or bool(
+    """Brackets inside a bracketed name, other than a model number (``GALAXY SII（SC-02C）``)
+    or a short Latin edition label (``Blow Up (Lite)``)."""
+    return any(
+        not (_is_model(p.strip(), lex) or _EDITION.fullmatch(p.strip())) for p in _PAREN_CONTENT.findall(inner)
+    ) or bool(
         _STRAY_BRACKET.search(_PAREN_AFTER.sub("", inner))
     )
 
@@ -853,11 +881,15 @@ def _field_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[
 
 
 def _lexicon_names(folded: str, lowered: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
-    """Names from the product and code-name lexicons, case-insensitive, with a model number after them."""
+    """Names from the product and code-name lexicons, case-insensitive, with a model number after them.
+
+    A name listed with capitals and written all in lower case is the common
+    word (``line`` for ``LINE``), not the name (``_listed``).
+    """
     if lex.known_pattern is None:
         return
     for m in lex.known_pattern.finditer(lowered, *zone):
-        if _latin_bounded(folded, m.start(), m.end()):
+        if not _lower_case_of(folded[m.start() : m.end()], lex) and _latin_bounded(folded, m.start(), m.end()):
             yield _Name(m.start(), _with_model_suffix(folded, m.end(), zone[1], lex), "lexicon")
 
 
@@ -961,7 +993,7 @@ def _longest_first(spans: Iterable[tuple[int, int]], size: int) -> list[tuple[in
 # --------------------------------------------------------------------------- phase 3: resolution
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=SMALL_CACHE * 2)
 def _tokens(surface: str) -> tuple[str, ...]:
     """Words of a name: split at spaces, brackets and Latin/katakana boundaries."""
     return tuple(t for t in _TOKEN_SPLIT.split(_MARKS.sub(" ", surface)) if t)
@@ -1152,14 +1184,15 @@ def _brand_families(first: dict[str, str], index: _KeyIndex, clusters: _Clusters
 
     A brand that begins the names of exactly one product in the document is
     a short form of it; one that begins several is the family, not a product
-    (versions do not count: ``Android`` beside ``Android 4.0`` stays).
+    (versions do not count: ``Android`` beside ``Android 4.0`` stays; nor do
+    stores and services named after the brand: ``Xperia`` beside ``Xperia Store``).
     """
     families = set()
     for key in sorted(first.keys() & lex.brands):
         roots = set()
         for other in index.extending(key):
             rest = _rest_after(first[key], first[other])
-            if rest and not all(lex.version.match(t) for t in rest):
+            if rest and not all(lex.version.match(t) or product_key(t) in lex.name_tails for t in rest):
                 roots.add(clusters.find(other))
         if len(roots) == 1:
             clusters.union(key, roots.pop())
@@ -1262,7 +1295,7 @@ def _mentions(
     bare = [m for m in found if lex.bare_version.match(m[2])]
     named = [m for m in found if not lex.bare_version.match(m[2])]
     key_at: dict[int, str] = {}
-    for n in names:
+    for n in sorted(names, key=lambda n: n.start):  # the longest name ending at a place owns its short forms
         key_at.setdefault(n.end, product_key(folded[n.start : n.end]))
     pairs = [(product_key(link.short), key_at[link.target_end]) for link in links if link.target_end in key_at]
     pairs += lex.aliases.items()

@@ -318,3 +318,50 @@ def test_names_from_fields_and_cues(text: str, expected: set[str]) -> None:
 
 def test_field_without_a_name_gives_nothing() -> None:
     assert canonicals("製品名：\n商品名：スマートフォン") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "キヤノンSタワー3階の会場で説明した。",  # a floor of a building
+        "「キヤノンホール S」において発表会を開催した。",  # a venue
+        "PRONTO 東京ソラマチ店とCAFE de CRIE 渋谷3丁目店で使える。",  # branches of shop chains
+        "人気モデル「くみっきー」こと舟山久美子さんが登場した。",  # a person's nickname
+        "「BLOG URL」欄に貼り付けたら「add」をクリックする。",  # a button
+        "共に85,000IOPS以上の高速アクセス",  # the tail of a number
+        "Yシャツの胸ポケットに挟む。",  # a letter labelling a katakana word
+        "開発者：Escapist Games Limited\n本体色 JOJO White",  # a maker and a colour in a spec block
+        "ツールの［brush］［eraser］［line］の太さ",  # a listed name (LINE) written as the common word
+        "SSD二台でRAID 0構成にする。",  # a standard with a level
+        "IOPSとは、Input Output per Secの略だ。",  # an English phrase
+    ],
+)
+def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None:
+    assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole bracketed name: a glued katakana word, an edition label, a closing !!
+        ("「LiveWareマネージャー」アプリを利用する。", {"LiveWareマネージャー": {"LiveWareマネージャー"}}),
+        ("爽快なゲーム「Blow Up (Lite)」です。", {"Blow Up (Lite)": {"Blow Up (Lite)"}}),
+        ("タップすると「HereWeGo!!」と表示される。", {"HereWeGo!!": {"HereWeGo!!"}}),
+        # a category word and a subject particle before the bracket
+        ("お勧めのサイトが「ライフリスト」だ。", {"ライフリスト": {"ライフリスト"}}),
+        # a former name in brackets is a mention of the product
+        ("「Google Play（旧Androidマーケット）」で配信。Androidマーケットは終了した。",
+         {"Google Play": {"Google Play", "Androidマーケット"}}),
+        # a short form belongs to the longest name before its bracket
+        ("新しいiPad（以下、第3世代iPad）が発売された。iPad2も併売。",
+         {"新しいiPad": {"新しいiPad", "第3世代iPad"}, "iPad2": {"iPad2"}}),
+        # a figure after a decimal point is no build number; a category glued before a name is trimmed
+        ('128GBモデルの「OCZ Vertex4 2.5" 128GB」が速い。', {'OCZ Vertex4 2.5" 128GB': {'OCZ Vertex4 2.5" 128GB'}}),
+        ("デジタル一眼レフカメラEOSシリーズと同等の画質。", {"EOSシリーズ": {"EOSシリーズ"}}),
+        # a brand beside a store named after it stays a product of its own
+        ("直販サイト「Xperia Store」で販売する。Xperiaとの相性が良い。",
+         {"Xperia Store": {"Xperia Store"}, "Xperia": {"Xperia"}}),
+    ],
+)
+def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, set[str]]) -> None:
+    assert canonicals(text) == expected
