@@ -51,14 +51,25 @@ SPAN_ATTRIBUTES = (
 )
 
 
-def _store(span: Span) -> dict[str, Any]:
-    """The attribute store of the span's kind (empty for other spans)."""
+def span_attrs(span: Span) -> dict[str, Any]:
+    """All extension values of a span (``SPAN_ATTRIBUTES``) in one dict, empty for other spans.
+
+    Readers that need several values of many spans (the export, the events
+    component) take this once per span: each ``span._.name`` goes through
+    spaCy's extension machinery again.
+    """
     kind = SPAN_KINDS.get(span.label_)
     return (getattr(span._, f"{kind}_attrs") or {}) if kind else {}
 
 
+def span_offsets(span: Span, attrs: dict[str, Any] | None = None) -> tuple[int, int]:
+    """The extractor's exact character offsets of a span (its token boundaries if it has none)."""
+    offsets = (span_attrs(span) if attrs is None else attrs).get("offsets")
+    return (offsets[0], offsets[1]) if offsets else (span.start_char, span.end_char)
+
+
 def _getter(name: str) -> Any:
-    return lambda span: _store(span).get(name)
+    return lambda span: span_attrs(span).get(name)
 
 
 def register_extensions() -> None:
@@ -140,11 +151,6 @@ def make_article(nlp: Language, name: str) -> ArticleLayout:
 # --------------------------------------------------------------------------- extractors
 
 
-def _span_offsets(span: Span) -> tuple[int, int]:
-    start, end = span._.offsets or (span.start_char, span.end_char)
-    return start, end
-
-
 class DateTagger:
     """Temporal expressions (``pipeline.dates``) as ``doc.spans["dates"]``, label = TIMEX3 type."""
 
@@ -190,10 +196,12 @@ def _products_of(doc: Doc, text: str) -> list[Any]:
     """The product spans back as ProductMentions (``text`` is the original text)."""
     from .products import ProductMention
 
-    return [
-        ProductMention(*_span_offsets(s), text[slice(*_span_offsets(s))], s._.canonical, s._.rule)
-        for s in doc.spans.get("products", [])
-    ]
+    mentions = []
+    for s in doc.spans.get("products", []):
+        attrs = span_attrs(s)
+        start, end = span_offsets(s, attrs)
+        mentions.append(ProductMention(start, end, text[start:end], attrs.get("canonical"), attrs.get("rule")))
+    return mentions
 
 
 class FeatureLists:
@@ -228,11 +236,13 @@ class EventExtractor:
         from .features import FeatureItem, FeatureList
 
         text = original_text(doc)
-        dates = [
-            DateMention(*_span_offsets(s), text[slice(*_span_offsets(s))], s.label_, s._.value, s._.mod,
-                        tuple(s._.interval) if s._.interval else None, s._.rule)
-            for s in doc.spans.get("dates", [])
-        ]
+        dates = []
+        for s in doc.spans.get("dates", []):
+            attrs = span_attrs(s)
+            start, end = span_offsets(s, attrs)
+            interval = attrs.get("interval")
+            dates.append(DateMention(start, end, text[start:end], s.label_, attrs.get("value"), attrs.get("mod"),
+                                     tuple(interval) if interval else None, attrs.get("rule")))
         lists = [
             FeatureList(f["start"], f["end"], f["product"],
                         tuple(FeatureItem(i["start"], i["end"], i["text"]) for i in f["items"]), f["rule"])

@@ -264,8 +264,13 @@ def _complement(text: str, zones: Sequence[Zone]) -> tuple[tuple[int, int], ...]
     return tuple((s, e) for s, e in content if text[s:e].strip())
 
 
+@lru_cache(maxsize=2)
 def analyse(text: str) -> Layout:
-    """Recognise format, DCT, title and boilerplate zones of an article's text."""
+    """Recognise format, DCT, title and boilerplate zones of an article's text.
+
+    Cached for the last texts: the reader analyses an article for its DCT and
+    the ``article`` component analyses the same string object again.
+    """
     rules = _rules()
     lines = split_lines(text)
     fmt, dct, zones, title_idx = _header(lines, rules)

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 import pandas as pd
 from spacy.tokens import Doc, Span
 
+from .components import span_attrs, span_offsets
 from .evaluate import normalise
 from .tokenizer import original_text
 
@@ -41,13 +42,8 @@ def _spans(doc: Doc, key: str) -> list[Span]:
     return list(doc.spans[key]) if key in doc.spans else []
 
 
-def _offsets(span: Span) -> tuple[int, int]:
-    start, end = span._.offsets or (span.start_char, span.end_char)
-    return start, end
-
-
 def _surface(text: str, span: Span) -> str:
-    start, end = _offsets(span)
+    start, end = span_offsets(span)
     return text[start:end]
 
 
@@ -64,20 +60,18 @@ def prediction(doc: Doc) -> dict[str, Any]:
     text = original_text(doc)
     products = [
         {
-            "canonical": group[0]._.canonical,
+            "canonical": span_attrs(group[0]).get("canonical"),
             "mentions": list(dict.fromkeys(_surface(text, s) for s in group)),
-            "spans": [list(_offsets(s)) for s in group],
+            "spans": [list(span_offsets(s)) for s in group],
         }
-        for group in _group(_spans(doc, "products"), lambda s: s._.canonical).values()
+        for group in _group(_spans(doc, "products"), lambda s: span_attrs(s).get("canonical")).values()
     ]
     dates = [
         {
             "text": _surface(text, group[0]),
             "type": group[0].label_,
-            "value": group[0]._.value,
-            "mod": group[0]._.mod,
-            "interval": group[0]._.interval,
-            "spans": [list(_offsets(s)) for s in group],
+            **{k: span_attrs(group[0]).get(k) for k in ("value", "mod", "interval")},
+            "spans": [list(span_offsets(s)) for s in group],
         }
         for group in _group(_spans(doc, "dates"), lambda s: _surface(text, s)).values()
     ]
@@ -136,13 +130,14 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
     rows, text = [], original_text(doc)
     for s in _spans(doc, "dates"):
-        start, end = _offsets(s)
-        first, last = s._.interval or (None, None)
+        attrs = span_attrs(s)
+        start, end = span_offsets(s, attrs)
+        first, last = attrs.get("interval") or (None, None)
         rows.append(
             {
                 "doc_id": doc._.doc_id, "start": start, "end": end, "text": text[start:end],
-                "type": s.label_, "value": s._.value, "mod": s._.mod,
-                "interval_start": first, "interval_end": last, "rule": s._.rule,
+                "type": s.label_, "value": attrs.get("value"), "mod": attrs.get("mod"),
+                "interval_start": first, "interval_end": last, "rule": attrs.get("rule"),
             }
         )
     return rows
@@ -151,11 +146,12 @@ def date_rows(doc: Doc) -> list[dict[str, Any]]:
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
     rows, text = [], original_text(doc)
     for s in _spans(doc, "products"):
-        start, end = _offsets(s)
+        attrs = span_attrs(s)
+        start, end = span_offsets(s, attrs)
         rows.append(
             {
                 "doc_id": doc._.doc_id, "start": start, "end": end, "text": text[start:end],
-                "canonical": s._.canonical, "rule": s._.rule,
+                "canonical": attrs.get("canonical"), "rule": attrs.get("rule"),
             }
         )
     return rows

@@ -31,9 +31,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import fugashi
+import numpy
 import regex
 from spacy.lang.ja.tag_map import TAG_MAP
 from spacy.language import Language
+from spacy.attrs import LEMMA, MORPH, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.symbols import POS
 from spacy.tokens import Doc
@@ -57,6 +60,7 @@ _MAX_CACHED = 50_000
 _CUT = regex.compile(r"[。．！？!?\s]")
 # Where the tokenizer keeps the input text in ``doc.user_data``.
 TEXT_KEY = ("pipeline", "text")
+_ATTRS = [TAG, POS, LEMMA, MORPH]
 _UPOS = {tag: POS_NAMES[attrs[POS]] for tag, attrs in TAG_MAP.items() if POS in attrs}
 
 
@@ -112,8 +116,28 @@ class _Builder:
             self.add(ws, (_UNIDIC_SPACE, "SPACE", ws, ""))
 
     def doc(self, vocab: Vocab) -> Doc:
-        tags, pos, lemmas, morphs = (list(column) for column in zip(*self.analyses)) if self.words else ([],) * 4
-        return Doc(vocab, words=self.words, spaces=self.spaces, tags=tags, pos=pos, lemmas=lemmas, morphs=morphs)
+        """The Doc, its attributes set in one array write.
+
+        Each distinct analysis of the document is turned into string ids once
+        (``Doc(tags=..., morphs=...)`` would parse every token's morph string);
+        ids are not kept across documents, since a memory zone may free them.
+        """
+        doc = Doc(vocab, words=self.words, spaces=self.spaces)
+        if not self.words:
+            return doc
+        strings, morphology = vocab.strings, vocab.morphology
+        ids: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
+        rows = []
+        for analysis in self.analyses:
+            row = ids.get(analysis)
+            if row is None:
+                tag, pos, lemma, morph = analysis
+                row = ids[analysis] = (
+                    strings.add(tag), POS_IDS[pos], strings.add(lemma), morphology.add(morph) if morph else 0
+                )
+            rows.append(row)
+        doc.from_array(_ATTRS, numpy.array(rows, dtype="uint64"))
+        return doc
 
 
 class FugashiTokenizer:
