@@ -7,8 +7,10 @@ directory appears by a single rename once all of its files are written, so
 after any interruption (SIGKILL included) a shard is either complete or absent.
 Everything else follows from that:
 
-* streaming: a worker holds one document at a time and one shard's event rows,
-  inside a spaCy memory zone, so memory does not grow with the corpus;
+* streaming: a worker holds one document at a time, inside a spaCy memory
+  zone, and writes its outputs as it goes, so memory does not grow with the
+  corpus; workers never load pyarrow or pandas (the merge writes the Parquet
+  file from the shards' event rows, one row group at a time);
 * parallel: shards run in any order, in this process, in N local processes or
   on a Dask cluster, and are merged in shard order: the output files are the
   same bytes however the run was executed;
@@ -44,8 +46,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,11 +69,11 @@ _CSV_TABLES: dict[str, tuple[Callable[[Doc], list[dict[str, Any]]], dict[str, st
     "products.csv": (export.product_rows, export.PRODUCT_COLUMNS),
     "features.csv": (export.feature_rows, export.FEATURE_COLUMNS),
 }
-_ARROW_TYPES = {"string": pa.string(), "int64": pa.int64(), "object": pa.list_(pa.string())}
-EVENT_SCHEMA = pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in export.EVENT_COLUMNS.items()])
-# A shard's text files: its manifest entries, then one fragment per line-oriented output file.
+# A shard's files: its manifest entries, one fragment per line-oriented output file, and its event
+# rows as JSON lines, which the merge turns into events.parquet (so workers never load pyarrow).
 _SHARD_MANIFEST = "manifest.jsonl"
-_SHARD_TEXT_FILES = (_SHARD_MANIFEST, "predictions.jsonl", *_CSV_TABLES)
+_SHARD_EVENTS = "events.jsonl"
+_SHARD_TEXT_FILES = (_SHARD_MANIFEST, "predictions.jsonl", *_CSV_TABLES, _SHARD_EVENTS)
 
 
 class BatchError(RuntimeError):
@@ -158,7 +158,6 @@ class _Rendered:
     """One document's output, rendered in full before any of it is written, so a failure writes nothing."""
 
     text: dict[str, str]  # shard text file -> what to append
-    events: list[dict[str, Any]]
 
 
 def _csv_cell(value: Any) -> Any:
@@ -179,7 +178,8 @@ def _render(doc: Doc) -> _Rendered:
     text = {"predictions.jsonl": json.dumps(export.prediction(doc), ensure_ascii=False) + "\n"}
     for name, (_, columns) in _CSV_TABLES.items():
         text[name] = _csv_text([_csv_cell(row[c]) for c in columns] for row in tables[name])
-    return _Rendered(text, tables["events.csv"])
+    text[_SHARD_EVENTS] = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in tables["events.csv"])
+    return _Rendered(text)
 
 
 def _message(error: Exception) -> str:
@@ -258,20 +258,17 @@ class _ShardWriter:
             name: self._stack.enter_context(open(directory / name, "w", encoding="utf-8", newline=""))
             for name in _SHARD_TEXT_FILES
         }
-        self._events: list[dict[str, Any]] = []
 
     def add(self, entry: dict[str, Any], rendered: _Rendered | None) -> None:
         self._files[_SHARD_MANIFEST].write(json.dumps(entry, ensure_ascii=False) + "\n")
         if rendered is not None:
             for name, text in rendered.text.items():
                 self._files[name].write(text)
-            self._events.extend(rendered.events)
 
     def publish(self, target: Path) -> None:
         """Close the files and rename the directory to ``target``; a shard finished by another
         attempt meanwhile (a Dask retry) holds the same bytes and is kept."""
         self._stack.close()
-        pq.write_table(pa.Table.from_pylist(self._events, schema=EVENT_SCHEMA), self.directory / "events.parquet")
         try:
             os.rename(self.directory, target)
         except OSError:
@@ -508,22 +505,36 @@ def _concatenate(sources: Iterable[Path], target: Path, header: str = "") -> Non
                 shutil.copyfileobj(f, out)
 
 
-def merge_parquet(sources: Iterable[Path], target: Path, row_group_rows: int = ROW_GROUP_ROWS) -> None:
-    """Concatenate event tables into row groups of ``row_group_rows`` rows (the last one shorter).
+@lru_cache(maxsize=1)
+def event_schema() -> Any:
+    """The Arrow schema of ``events.parquet``, from the event table's dtypes."""
+    import pyarrow as pa
 
-    Cutting by row count, over contiguous arrays, makes the file the same
-    bytes however the rows were split into shards.
+    types = {"string": pa.string(), "int64": pa.int64(), "object": pa.list_(pa.string())}
+    return pa.schema([(name, types[dtype]) for name, dtype in export.EVENT_COLUMNS.items()])
+
+
+def _rows(sources: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    for source in sources:
+        with open(source, encoding="utf-8") as f:
+            yield from map(json.loads, f)
+
+
+def merge_parquet(sources: Iterable[Path], target: Path, row_group_rows: int = ROW_GROUP_ROWS) -> None:
+    """Write the event rows of the shards (JSON lines) as one Parquet file, in row groups of
+    ``row_group_rows`` rows (the last one shorter).
+
+    Cutting by row count makes the file the same bytes however the rows were
+    split into shards; only one row group is held at a time.
     """
-    with pq.ParquetWriter(target, EVENT_SCHEMA) as writer:
-        pending = EVENT_SCHEMA.empty_table()
-        for source in sources:
-            pending = pa.concat_tables([pending, pq.read_table(source, schema=EVENT_SCHEMA)])
-            full = pending.num_rows - pending.num_rows % row_group_rows
-            if full:
-                writer.write_table(pending.slice(0, full).combine_chunks(), row_group_size=row_group_rows)
-                pending = pending.slice(full)
-        if pending.num_rows:
-            writer.write_table(pending.combine_chunks())
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = event_schema()
+    rows = _rows(sources)
+    with pq.ParquetWriter(target, schema) as writer:
+        while group := list(itertools.islice(rows, row_group_rows)):
+            writer.write_table(pa.Table.from_pylist(group, schema=schema), row_group_size=row_group_rows)
 
 
 def _tally(counts: dict[str, int], entry: dict[str, Any]) -> None:
@@ -563,7 +574,7 @@ def _merge(
     _concatenate((s / "predictions.jsonl" for s in shards), tmp["predictions.jsonl"])
     for name, (_, columns) in _CSV_TABLES.items():
         _concatenate((s / name for s in shards), tmp[name], header=_csv_text([list(columns)]))
-    merge_parquet((s / "events.parquet" for s in shards), tmp["events.parquet"])
+    merge_parquet((s / _SHARD_EVENTS for s in shards), tmp["events.parquet"])
 
     def timed() -> dict[str, Any]:
         elapsed = time.monotonic() - started

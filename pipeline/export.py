@@ -8,14 +8,16 @@ explicit dtypes so CSV and Parquet readers see the same schema every time.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
 from spacy.tokens import Doc, Span
 
 from .components import span_attrs, span_offsets
 from .evaluate import normalise
 from .tokenizer import original_text
+
+if TYPE_CHECKING:  # pandas is imported when a frame is built: batch workers write rows and never need it
+    import pandas as pd
 
 # Column -> pandas dtype of every table. "object" columns hold lists.
 DATE_COLUMNS = {
@@ -123,6 +125,8 @@ def _event_record(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype(columns)
 

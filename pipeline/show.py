@@ -30,15 +30,17 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from spacy import displacy
 from spacy.tokens import Doc
 
 from . import doc_from_article, load, read_articles
 from .export import date_rows, event_rows, events_frame, feature_rows, product_rows
 from .tokenizer import original_text
+
+if TYPE_CHECKING:  # pandas loads with the first frame; `run` never needs it
+    import pandas as pd
 
 __all__ = ["KINDS", "Mark", "add_arguments", "command", "event_view", "marks", "render_html", "render_text",
            "spans_html"]

@@ -54,8 +54,9 @@ _PLAIN = regex.compile(r"[^\s|=]+")
 # Where UniDic's lemma and reading stand among a token's feature fields.
 _FIELD_LEMMA = fugashi.UnidicFeatures26._fields.index("lemma")
 _FIELD_KANA = fugashi.UnidicFeatures26._fields.index("kana")
-# Analyses kept per tokenizer: the distinct words of a few thousand articles (a few MB).
-_MAX_CACHED = 50_000
+# Analyses kept per tokenizer (cleared when full): 97.6 % of livedoor tokens hit at this size, 98.6 % at
+# 50,000; each entry costs about 550 bytes.
+_MAX_CACHED = 16_384
 # Preferred cut points inside an over-long line: after sentence punctuation or white space.
 _CUT = regex.compile(r"[。．！？!?\s]")
 # Where the tokenizer keeps the input text in ``doc.user_data``.

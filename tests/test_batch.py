@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import batch
-from pipeline.batch import EVENT_SCHEMA, KILL_AFTER_ENV, OUTPUT_FILES, RunOptions, RunResult
+from pipeline.batch import KILL_AFTER_ENV, OUTPUT_FILES, RunOptions, RunResult, event_schema
 
 LIVEDOOR = Path(__file__).resolve().parent.parent / "corpus" / "livedoor"
 # Short articles from each category, most of them with events.
@@ -107,17 +107,18 @@ def test_the_shard_size_does_not_change_the_bytes(corpus: Path, reference: Path,
 
 
 def test_merged_parquet_does_not_depend_on_how_rows_were_split(tmp_path: Path) -> None:
+    schema = event_schema()
     rows = [
-        {name: ([f"f{i}"] if name == "features" else i if field.type == pa.int64() else f"{name}{i}")
-         for name, field in zip(EVENT_SCHEMA.names, EVENT_SCHEMA)}
+        {name: ([f"f{i}"] if name == "features" else i if field.type == pa.int64() else None if i == 3 else f"{name}{i}")
+         for name, field in zip(schema.names, schema)}
         for i in range(5)
     ]
     files = {}
     for split in ((5,), (3, 2), (1, 1, 0, 1, 1, 1)):
         sources, start = [], 0
         for n, size in enumerate(split):
-            sources.append(tmp_path / f"{split}-{n}.parquet")
-            pq.write_table(pa.Table.from_pylist(rows[start : start + size], schema=EVENT_SCHEMA), sources[-1])
+            sources.append(tmp_path / f"{split}-{n}.jsonl")
+            sources[-1].write_text("".join(json.dumps(row) + "\n" for row in rows[start : start + size]))
             start += size
         batch.merge_parquet(sources, tmp_path / f"{split}.parquet", row_group_rows=2)
         files[split] = (tmp_path / f"{split}.parquet").read_bytes()
