@@ -35,13 +35,18 @@ def draw(corpus: Path, n: int, n_dev: int, seed: int = SEED) -> tuple[list[str],
     return picked[:n_dev], picked[n_dev:]
 
 
-def draw_more(corpus: Path, n: int, seed: int, exclude: frozenset[str]) -> list[str]:
-    """Draw ``n`` further dev ids from the articles not already labelled (``exclude``).
+def draw_more(corpus: Path, n: int, rounds: int, exclude: frozenset[str], seed: int = SEED) -> list[list[str]]:
+    """Further dev ids, ``n`` per enlargement round, from the articles not drawn before.
 
-    A later enlargement of ``dev`` uses its own seed, so the first draw (and
-    with it the ``test`` part) is never disturbed.
+    Round ``r`` (1, 2, ...) samples with seed ``seed + r`` from what the first
+    draw (``exclude``) and the earlier rounds left, so no enlargement disturbs
+    the first draw (and with it the ``test`` part) or an earlier round.
     """
-    return random.Random(seed).sample(_candidates(corpus, exclude), n)
+    drawn: list[list[str]] = []
+    for r in range(1, rounds + 1):
+        taken = exclude.union(*drawn)
+        drawn.append(random.Random(seed + r).sample(_candidates(corpus, taken), n))
+    return drawn
 
 
 def main() -> None:
@@ -50,12 +55,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=45)
     parser.add_argument("--dev", type=int, default=25)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--more", type=int, default=0, help="draw this many further dev ids instead")
-    parser.add_argument("--more-seed", type=int, default=SEED + 1)
+    parser.add_argument("--more", type=int, default=0, help="draw this many further dev ids per round instead")
+    parser.add_argument("--rounds", type=int, default=1, help="enlargement rounds so far (each draws --more ids)")
     args = parser.parse_args()
     dev, test = draw(args.corpus, args.n, args.dev, args.seed)
     if args.more:
-        print("dev (more):", " ".join(draw_more(args.corpus, args.more, args.more_seed, frozenset(dev + test))))
+        for r, ids in enumerate(draw_more(args.corpus, args.more, args.rounds, frozenset(dev + test), args.seed), 1):
+            print(f"dev (round {r}):", " ".join(ids))
         return
     print("dev:", " ".join(dev))
     print("test:", " ".join(test))
