@@ -1,6 +1,6 @@
 """Feature lists (annotation-guidelines §3): enumerations of what a product does.
 
-Six shapes are recognised, each by its own small rule, over the original text
+These shapes are recognised, each by its own small rule, over the original text
 inside the content zones:
 
 * ``bullets``: runs of line-initial bullets (``・ ● ■ ◆ ※ - 1. ① (1)``); a
@@ -8,10 +8,15 @@ inside the content zones:
 * ``inline``: nominal coordinations (``A、B、Cを搭載``, ``AやBに対応``,
   ``AのほかBがサポート``) followed by a feature-cue predicate. Coordination is
   everywhere in Japanese prose, so the cue is what makes it a feature list.
+  An item keeps its adjectives and, after a comma, its relative clause
+  (``点灯状態でバッテリー残量がわかるLED``).
 * ``quoted``: bracketed words in a row closed by an enumeration tail
   (``「A」「B」など``, ``「A」、「B」の2つの…``).
-* ``tari``: capabilities as clauses (``AをXしたり、BをYすることができる``).
-* ``middle-dot`` and ``heading``: ``・`` chains of short kanji words and
+* ``tari``: capabilities as clauses (``AをXしたり、BをYすることができる``; any
+  verb before たり when a product is named nearby and a capability cue follows).
+* ``count``: a list whose size is stated (``A、B、Cの3種類から選べる``); the
+  count lets clause items be split at commas.
+* ``middle-dot`` and ``heading``: ``・`` chains of short words and
   headings that join two capabilities with a connective (``…楽しめて、…``).
 * ``section``: the lines under a heading naming features or the spec
   (``■スペック`` capability lines, ``■主な特長`` paragraph titles).
@@ -46,6 +51,7 @@ PARAGRAPH_LOOKBACK = 2000  # a list's product is looked for this far back at mos
 MAX_TAIL_TRAIL = 6  # a tail ends at most this far after its cue word (でき|ます)
 MAX_LIST_ITEMS = 40  # longer runs are tables or dumps, not feature lists
 MAX_QUOTED_ITEMS = 12  # bounds the bracketed-list pattern (no backtracking blow-up)
+MAX_COUNTED_ITEMS = 10  # `の6つのキーボード`: larger counts are totals, not lists written out
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,10 @@ class _Rules:
     comparison_head: regex.Pattern[str]
     count_apposition: regex.Pattern[str]
     item_prefix: regex.Pattern[str]
+    relative_clause: regex.Pattern[str]
+    relative_max_chars: int
+    trailing_aside: regex.Pattern[str]
+    item_number: regex.Pattern[str]
     not_item: regex.Pattern[str]
     # other shapes
     tari_joint: regex.Pattern[str]
@@ -122,6 +132,18 @@ class _Rules:
     tari_verbal_noun: regex.Pattern[str]
     tari_particles: str
     tari_max_chars: int
+    tari_general_end: regex.Pattern[str]
+    tari_cue: regex.Pattern[str]
+    tari_max_general: int
+    tari_cue_after: int
+    tari_product_before: int
+    count_tail: regex.Pattern[str]
+    count_strong: regex.Pattern[str]
+    count_weak: regex.Pattern[str]
+    count_lead: regex.Pattern[str]
+    count_topic: regex.Pattern[str]
+    count_nested: regex.Pattern[str]
+    count_max_chars: int
     quoted_list: regex.Pattern[str]
     dot_chain: regex.Pattern[str]
     dot_min_items: int
@@ -169,6 +191,12 @@ class _Rules:
     companies: regex.Pattern[str]
 
 
+def _splitter(separator: str) -> regex.Pattern[str]:
+    """A pattern for ``_split_top``: brackets, or ``separator`` as group ``sep``."""
+    opens, closes = "".join(_PAIRS.values()), "".join(_PAIRS)
+    return regex.compile(f"(?P<open>[{regex.escape(opens)}])|(?P<close>[{regex.escape(closes)}])|(?P<sep>{separator})")
+
+
 def _load(name: str) -> dict:
     return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
 
@@ -178,6 +206,7 @@ def _rules() -> _Rules:
     """Load and compile the feature-list rules once per process."""
     m, x = _load("markers.yaml"), _load("exclusions.yaml")
     q, dot, tari, hc, sec = m["quoted_list"], m["middle_dot"], m["tari"], m["heading_clauses"], m["sections"]
+    cnt = m["counted"]
     by_length = sorted(m["coordinators"], key=len, reverse=True)
     return _Rules(
         bullet_line=regex.compile(m["bullet_line"]),
@@ -205,12 +234,28 @@ def _rules() -> _Rules:
         comparison_head=regex.compile(m["comparison_head"]),
         count_apposition=regex.compile(m["count_apposition"]),
         item_prefix=regex.compile(m["item_prefix"]),
+        relative_clause=regex.compile(f"(?r)(?:{m['relative_clause']['clause']})$"),
+        relative_max_chars=int(m["relative_clause"]["max_chars"]),
+        trailing_aside=regex.compile(f"(?:{m['trailing_aside']})$"),
+        item_number=regex.compile(m["item_number"]),
         not_item=regex.compile(m["not_items"]),
         tari_joint=regex.compile(tari["joint"]),
         tari_end=regex.compile(tari["end"]),
         tari_verbal_noun=regex.compile(tari["verbal_noun"]),
         tari_particles=tari["particles"],
         tari_max_chars=int(tari["max_clause_chars"]),
+        tari_general_end=regex.compile(tari["general_end"]),
+        tari_cue=regex.compile(tari["cue"]),
+        tari_max_general=int(tari["max_general_chars"]),
+        tari_cue_after=int(tari["cue_after_chars"]),
+        tari_product_before=int(tari["product_before_chars"]),
+        count_tail=regex.compile(cnt["tail"]),
+        count_strong=_splitter(cnt["strong"]),
+        count_weak=_splitter(cnt["weak"]),
+        count_lead=regex.compile(cnt["lead"]),
+        count_topic=regex.compile(cnt["topic"]),
+        count_nested=regex.compile(cnt["nested"]),
+        count_max_chars=int(cnt["max_item_chars"]),
         quoted_list=regex.compile(
             # atomic: a shorter run of items is never followed by the tail either
             f"{q['item']}(?>(?:{q['joiner']}{q['item']}){{1,{MAX_QUOTED_ITEMS}}})(?=(?:{q['tail']}))"
@@ -284,24 +329,26 @@ _QUOTES = frozenset("」』")
 _OPENERS = frozenset(_PAIRS.values())
 _QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$")
 _GLOSS = regex.compile(r"[（(][^（）()]{1,20}[）)]")  # `「ブックマーク(お気に入り登録)機能」`: a gloss may hold kana
-_JOIN_PREFIXES = ("など", "から", "へ", "で")
+_JOIN_PREFIXES = ("など", "から", "まで", "へ", "で")
 _BY = "による"  # `Wi-Fiによるワイヤレス接続`: joins two noun phrases like の
 _REL_VERBS = ("している", "された", "される", "できる", "した", "する")
 _REL_PARTICLES = "をにでがへ"
 _KANJI_KANA = regex.compile(r"[\p{Han}\p{Katakana}ー]")
 _TRIM_CHARS = " 　\t・･-－‐/／、,，。:："
 _TRAILING_ETC = ("など", "等")
-_TOPIC = regex.compile(r"[」』]?(?:は|が|では|には|も|の場合|って)")
+_TOPIC = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,30}[）)])?(?:は|が|では|には|も|の場合|って)")  # `「X」（メーカー製）は`
 _HAN = regex.compile(r"\p{Han}")
 _PROSE_START = regex.compile(r"[\p{Han}\p{Hiragana}]")
 _NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]?$")
 _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
 # a product followed by a component cue is part of another (`Android 4.0（…）」を採用した`)
-_COMPONENT = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:を|に|にも|も)?(?:搭載|採用|内蔵|対応|準拠)")
+_COMPONENT = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)")
 _REL_HEAD = regex.compile(r"(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}$")
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
-_OKURIGANA_INSIDE = regex.compile(r"[しみりけきせ]")  # between kanji (書き込, 取り消); not え (に加え文字)
+_OKURIGANA_INSIDE = regex.compile(r"[しみりけきせちび]")  # between kanji (書き込, 取り消, 待ち受け, 呼び出し); not え (に加え文字)
 _NA_ADJECTIVE = regex.compile(r"(?:\p{Han}{1,4}(?:やか|らか|か)?|[\p{Katakana}ー]{2,8})な", regex.REVERSE)
+# 新しい, 大きい, 見やすい (not 違い, 扱い: nouns end in kanji + い too)
+_I_ADJECTIVE = regex.compile(r"\p{Han}{1,2}(?:し|き|る|かし|やす|にく)い", regex.REVERSE)
 
 
 def _is_word(c: str) -> bool:
@@ -309,10 +356,17 @@ def _is_word(c: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past white space, joiners and a trailing など."""
+    """Shrink ``[start, end)`` past white space, joiners, a trailing など, an inline
+    number (``(2)録画機能``, ``1）Best Photo``) and a trailing aside about dates or
+    prices (``レンズ（9月中旬発売予定）``): none is a feature word."""
+    rules = _rules()
     changed = True
     while changed and start < end:
         changed = False
+        if text[end - 1] in "）)" and (m := rules.trailing_aside.search(text, start, end)) and m.start() > start:
+            end, changed = m.start(), True
+        if (m := rules.item_number.match(text, start, end)) and m.end() < end:
+            start, changed = m.end(), True
         while start < end and text[start] in _TRIM_CHARS:
             start, changed = start + 1, True
         while end > start and text[end - 1] in _TRIM_CHARS:
@@ -358,7 +412,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
     A noun phrase is a run of kanji, katakana, Latin letters, digits and the
     symbols of model names, with bracket groups, single spaces between Latin
     words, ``・`` inside a word, and up to two ``の`` joins (``AのB``,
-    ``AなどのB``, ``AへのB``, ``AによるB``). Before ``などの`` a ``や``/``と`` between bare
+    ``AなどのB``, ``AへのB``, ``AまでのB``, ``AによるB``). Before ``などの`` a ``や``/``と`` between bare
     words is nested inside the item (``FacebookやTwitterなどのSNSへの投稿``),
     unless the nested enumeration is already the ``・`` one
     (``…の無料動画や映画・アニメなどの有料作品`` is two items). Hiragana
@@ -383,7 +437,9 @@ def _np_start(text: str, end: int, floor: int) -> int:
             nested = nested and c != "・"
             if c == "・" and not _is_word(text[i - 2]):
                 break
-            if c != "・" and not (_LATIN_NUM.match(text[i - 2]) and _LATIN_NUM.match(text[i])):
+            if c != "・" and not (
+                (_LATIN_NUM.match(text[i - 2]) or _KANJI_KANA.match(text[i - 2])) and _LATIN_NUM.match(text[i])
+            ):
                 break
             i -= 1
         elif i < end and _counter(text, i, floor):
@@ -392,13 +448,15 @@ def _np_start(text: str, end: int, floor: int) -> int:
             i -= 1  # 2,800mAh
         elif i - 1 > floor and _HAN.match(text[i - 2]) and (
             (i == end and _OKURIGANA.match(c))
-            or (i < end and _OKURIGANA_INSIDE.match(c) and (_KANJI_KANA.match(text[i]) or text[i] == "の"))
+            or (i < end and _OKURIGANA_INSIDE.match(c) and (_is_word(text[i]) or text[i] == "の"))
         ):
-            i -= 1  # 着せ替え, 書き込み, 外付けキーボード, 輝きの: kana inside or closing a kanji word
+            i -= 1  # 着せ替え, 書き込み, 外付けキーボード, 外付け3G, 輝きの: kana inside or closing a kanji word
         elif c == "え" and i < end and i - 2 > floor and _HAN.match(text[i - 2]) and text[i - 3] == "り" and _KANJI_KANA.match(text[i]):
             i -= 1  # 切り替え機能: the え of a compound verb inside a word (not に加え文字)
-        elif c == "な" and i < end and _KANJI_KANA.match(text[i]) and (adj := _NA_ADJECTIVE.match(text, floor, i)):
+        elif c == "な" and i < end and _is_word(text[i]) and (adj := _NA_ADJECTIVE.match(text, floor, i)):
             i = adj.start()  # 豊かな色再現性, 高速なCPU: a na-adjective modifying the item
+        elif c == "い" and i < end and _is_word(text[i]) and (adj := _I_ADJECTIVE.match(text, floor, i)):
+            i = adj.start()  # 新しいスタート画面: an i-adjective modifying the item
         elif c in "おご" and i < end and _KANJI_KANA.match(text[i]):
             i -= 1
         elif c in "のる" and i < end and joins < MAX_NP_JOINS and (c == "の" or text.endswith(_BY, floor, i)):
@@ -431,6 +489,8 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     When the clause's own noun phrase is coordinated without a comma
     (``チリやホコリをキャッチするフィルター``), the enumeration is inside the
     clause, so the clause is not taken.
+    Any other relative clause (``点灯状態でバッテリー残量がわかるLED``) is taken
+    when a comma joins it to the item before: then it cannot hold that item.
     """
     start = _np_start(text, end, floor)
     if start >= end:
@@ -452,6 +512,15 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
             ):
                 return outer
         break
+    clause = rules.relative_clause.match(text, max(floor, start - rules.relative_max_chars), start)
+    if clause is not None and clause.start() < start:
+        coord = _coordinator_before(text, clause.start(), floor, rules)
+        before = clause.start() - len(coord or "") - 1
+        if coord is not None and (
+            coord.endswith("、") and coord not in rules.comma_coordinators
+            or (coord in rules.comma_coordinators and before > floor and (_is_word(text[before]) or text[before] in _PAIRS))
+        ):
+            return clause.start()  # a comma after an item, not after a topic (`MW1は、…保存したMP3ファイル`)
     return start
 
 
@@ -484,7 +553,11 @@ def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, in
             break
         comparison = rules.comparison_head.match(text[s:e])
         if comparison:
-            if s + comparison.end() < e:
+            # `EOSシリーズと同等の高画質`: what it is compared with belongs to the item
+            obj = _np_start(text, s - 1, floor) if s - 1 > floor and text[s - 1] == "と" else s - 1
+            if obj < s - 1:
+                items.append((obj, e))
+            elif s + comparison.end() < e:
                 items.append((s + comparison.end(), e))
             break
         coord = _coordinator_before(text, start, floor, rules)
@@ -734,9 +807,11 @@ def _rejected_bullets(
         or _majority([bool(rules.clause_item.search(t)) for t in plain])
     ):
         return True
+    names = [text[s:e] for (s, e), d in items if d is not None]
     return (
         bool(rules.howto_lead_in.search(lead_text))
         or _numbering_broken(group)
+        or (len(names) >= 2 and len(set(names)) * 2 <= len(names))  # `■製品名：…` repeated: records
         or _majority([bool(rules.spec_value.match(d)) for d in descs] + [False] * len(plain))
         or any("http" in t or "|" in t for t in texts)
         or (not under_features and (_prose(texts, plain, rules) or _howto(texts, rules)))
@@ -963,22 +1038,142 @@ def _clause_start(text: str, end: int, floor: int, rules: _Rules) -> int | None:
     return start if start < vn.start() - 1 else None
 
 
-def _tari_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
-    """``AをXしたり、BをYすることができる``: two capabilities as coordinated clauses."""
+def _strict_tari(text: str, m: regex.Match[str], sent: tuple[int, int], rules: _Rules) -> _Candidate | None:
+    """``AをXしたり、BをYすることができる``: each clause is ``NP + particle + verbal noun``."""
+    start, end = sent
+    first = _clause_start(text, m.start(), start, rules) if m.group().startswith("し") else None
+    close = rules.tari_end.search(text, m.end(), min(end, m.end() + rules.tari_max_chars))
+    if first is None or close is None:
+        return None
+    second = text[m.end() : close.start()]
+    if any(c in second for c in "、。") or _clause_start(text, close.start(), m.end(), rules) is None:
+        return None
+    return _Candidate(((first, m.start()), (m.end(), close.start())), "tari", first, close.end(), sent)
+
+
+def _tari_end(text: str, start: int, joint: str) -> int:
+    """End of a clause item closed by ``joint`` at ``start``: a verbal noun drops its したり
+    (``…を共有``), any other verb keeps たり (``…ようになったり``: the stem alone is no word)."""
+    if joint.startswith("し") and start > 0 and _is_word(text[start - 1]):
+        return start
+    return start + len(joint.rstrip("、"))
+
+
+def _tari_lists(
+    text: str, zone: tuple[int, int], sents: _Sentences, starts: Sequence[int], rules: _Rules
+) -> Iterator[_Candidate]:
+    """Capabilities as coordinated たり-clauses: the strict shape, else a general clause pair.
+
+    The general pair (``画面が狭い場合に全画面表示することができるようになったり、
+    キーボードの文字…が綺麗に表示されるようになるなど``) needs the comma after the first
+    たり; the first clause runs back to the previous comma or the sentence start, the
+    second ends at たり, など or できる, a capability cue must follow, and a product
+    must be named shortly before (``starts``: the product mentions' offsets, sorted);
+    people's doings (``客席にマイクを向けたり、…歌う``) are not a product's features.
+    """
     for m in rules.tari_joint.finditer(text, *zone):
         sent = sents.at(m.start())
         if sent is None:
             continue
+        strict = _strict_tari(text, m, sent, rules)
+        if strict is not None:
+            yield strict
+            continue
         start, end = sent
-        first = _clause_start(text, m.start(), start, rules)
-        close = rules.tari_end.search(text, m.end(), min(end, m.end() + rules.tari_max_chars))
-        if first is None or close is None:
+        if not m.group().endswith("、"):
             continue
-        second = text[m.end() : close.start()]
-        if any(c in second for c in "、。") or _clause_start(text, close.start(), m.end(), rules) is None:
+        lo = max(start, m.start() - rules.tari_max_general)
+        first = max(lo, text.rfind("、", lo, m.start()) + 1, text.rfind("，", lo, m.start()) + 1)
+        close = rules.tari_general_end.search(text, m.end(), min(end, m.end() + rules.tari_max_general))
+        if close is None or "。" in text[m.end() : close.start()] or not rules.tari_cue.search(
+            text, close.start(), min(end, close.end() + rules.tari_cue_after)
+        ):
             continue
-        items = ((first, m.start()), (m.end(), close.start()))
-        yield _Candidate(items, "tari", first, close.end(), sent)
+        k = bisect_right(starts, close.start())
+        if k == 0 or starts[k - 1] < start - rules.tari_product_before:
+            continue
+        for topic in rules.count_topic.finditer(text, first, m.start()):
+            first = topic.end()  # `各種設定では…たり`: the clause starts after its topic
+        prefix = rules.item_prefix.match(text, first, m.start())
+        first = prefix.end() if prefix else first
+        closing = close.group()
+        second_end = _tari_end(text, close.start(), closing) if closing.endswith(("たり", "だり")) else close.start()
+        items = tuple(
+            span
+            for span in (_trim(text, first, _tari_end(text, m.start(), m.group())), _trim(text, m.end(), second_end))
+            if span[1] - span[0] >= 2
+        )
+        if len(items) == 2:
+            yield _Candidate(items, "tari", items[0][0], close.end(), sent)
+
+
+def _split_top(text: str, start: int, end: int, splitter: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` split at separators outside brackets, each piece trimmed.
+
+    ``splitter`` matches an opening bracket (group ``open``), a closing one
+    (``close``) or a separator (``sep``), so one scan finds them all.
+    """
+    pieces, pos, depth = [], start, 0
+    for m in splitter.finditer(text, start, end):
+        if m.lastgroup == "open":
+            depth += 1
+        elif m.lastgroup == "close":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(_trim(text, pos, m.start()))
+            pos = m.end()
+    pieces.append(_trim(text, pos, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _counted_items(text: str, start: int, end: int, n: int, rules: _Rules) -> list[tuple[int, int]]:
+    """The ``n`` items ending at ``end`` (before ``の3種類``), or none when they do not add up.
+
+    Split at commas first: a leading clause (``本機は、``, ``まず、``) is dropped, an item holding
+    its own enumeration (``AやB、Cなどが登録できるD``) is rejoined, and only the last
+    ``n`` pieces are kept. Too few pieces are split again at と/や between words,
+    which must then give exactly ``n``.
+    The first item starts after the last topic or condition in it (``ホームアプリは``,
+    ``…をタップすると``).
+    """
+    pieces = _split_top(text, start, end, rules.count_strong)
+    while len(pieces) > 1 and rules.count_lead.search(text[slice(*pieces[0])]):
+        pieces.pop(0)
+    k = len(pieces) - 1
+    while len(pieces) > n and k > 0:
+        if rules.count_nested.search(text, *pieces[k]):
+            pieces[k - 1 : k + 1] = [(pieces[k - 1][0], pieces[k][1])]
+        k -= 1
+    if len(pieces) < n:  # split again at と/や: the count must then come out exactly
+        pieces = [piece for s, e in pieces for piece in _split_top(text, s, e, rules.count_weak)]
+        if len(pieces) != n:
+            return []
+    pieces = pieces[-n:]
+    for topic in rules.count_topic.finditer(text, *pieces[0]):
+        pieces[0] = (topic.end(), pieces[0][1])
+    pieces = [_unbracket(text, s, e) for s, e in pieces]
+    return pieces if all(0 < e - s <= rules.count_max_chars for s, e in pieces) else []
+
+
+_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
+
+
+def _count_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
+    """``A、B、Cの3種類から選べる``: a list whose stated size delimits its (clause) items."""
+    done = zone[0]  # a list ends at its count: the next one starts after it
+    for m in rules.count_tail.finditer(text, *zone):
+        sent = sents.at(m.start())
+        lo, done = done, m.end()
+        if sent is None or m.end() > sent[1]:
+            continue
+        digits = unicodedata.normalize("NFKC", m["n"])
+        n = int(digits) if digits.isdigit() else _NUMERALS.get(digits, 0)
+        if not 2 <= n <= MAX_COUNTED_ITEMS:
+            continue
+        lo = max(lo, sent[0], m.start() - n * rules.count_max_chars)
+        items = _counted_items(text, lo, m.start(), n, rules)
+        if items:
+            yield _Candidate(tuple(items), "count", items[0][0], m.end(), sent)
 
 
 def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
@@ -1038,10 +1233,10 @@ def _quoted_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _R
 def _dot_lists(
     text: str, zone: tuple[int, int], sents: _Sentences, title: tuple[int, int] | None, rules: _Rules
 ) -> Iterator[_Candidate]:
-    """``除菌・脱臭・集じん・加湿``: a ``・`` chain of short kanji words.
+    """``除菌・脱臭・集じん・加湿``: a ``・`` chain of short words.
 
-    In running text it needs a cue after it; in a title or heading the chain
-    itself is the enumeration when it modifies a noun (``…美肌効果の加湿器``).
+    In running text it needs a cue after it; in a title or heading a chain of
+    kanji words is itself the enumeration when it modifies a noun (``…美肌効果の加湿器``).
     """
     for m in rules.dot_chain.finditer(text, *zone):
         sent = sents.at(m.start())
@@ -1051,13 +1246,18 @@ def _dot_lists(
         for word in m.group().split("・"):
             parts.append((pos, pos + len(word)))
             pos += len(word) + 1
-        if len(parts) < rules.dot_min_items or sum(bool(_HAN.search(text[s:e])) for s, e in parts) < rules.dot_min_kanji:
+        if not rules.dot_min_items <= len(parts) <= MAX_LIST_ITEMS:
+            continue
+        if rules.tail.match(text, m.end(), sent[1]):
+            yield _Candidate(tuple(parts), "middle-dot", m.start(), m.end(), sent)
+            continue
+        if sum(bool(_HAN.search(text[s:e])) for s, e in parts) < rules.dot_min_kanji:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         heading = (title is not None and title[0] <= m.start() < title[1]) or bool(
             rules.heading_line.match(text[line_start : line_start + 8])
         )
-        if (heading and rules.dot_heading_follow.match(text, m.end(), sent[1])) or rules.tail.match(text, m.end(), sent[1]):
+        if heading and rules.dot_heading_follow.match(text, m.end(), sent[1]):
             yield _Candidate(tuple(parts), "middle-dot", m.start(), m.end(), sent)
 
 
@@ -1087,7 +1287,7 @@ def _heading_lists(text: str, start: int, end: int, rules: _Rules) -> Iterator[_
 
 
 def _is_topic(text: str, p: ProductLike) -> bool:
-    return bool(_TOPIC.match(text, p.end, p.end + 4))
+    return bool(_TOPIC.match(text, p.end, p.end + 40))
 
 
 def _is_modifier(text: str, p: ProductLike) -> bool:
@@ -1114,8 +1314,8 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 def _main_product(text: str, mentions: Sequence[ProductLike], title: tuple[int, int] | None) -> str | None:
     """The article's product: the first named in the title, else the most mentioned."""
-    if title is not None:
-        named = [p for p in mentions if title[0] <= p.start and p.end <= title[1]]
+    if title is not None:  # a component in the title (`Android 4.1を搭載した「X」`) is not it
+        named = [p for p in mentions if title[0] <= p.start and p.end <= title[1] and not _COMPONENT.match(text, p.end)]
         if named:
             return named[0].canonical
     if not mentions:
@@ -1153,7 +1353,9 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     In order: the product an item is said of (``Xの機能A、B``); the product the
     list's clause modifies (``AとBを搭載した「X」``); the topic (``Xは``/``Xが``)
     of the sentence; a product in the heading or lead-in; the nearest product
-    named earlier in the paragraph (a topic first); the article's product.
+    named earlier in the paragraph (a topic first); the nearest earlier topic
+    within ``PARAGRAPH_LOOKBACK``; the article's product. Components
+    (``「X」が搭載されているので``) are passed over.
     Of products named together, the first is taken.
     """
     first_start = cand.items[0][0]
@@ -1164,7 +1366,7 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     if found is None and cand.rule not in _BLOCK_RULES:
         found = _modified_host(text, cand.end, in_context)
     if found is None:
-        topical = [p for p in in_context if _is_topic(text, p)]
+        topical = [p for p in in_context if _is_topic(text, p) and not _COMPONENT.match(text, p.end)]
         found = next((p for p in reversed(topical) if p.end <= first_start), None) or next(
             (p for p in topical if p.start >= cand.end), None
         )
@@ -1173,7 +1375,18 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     if found is None:
         para = _paragraph_start(text, cs)
         earlier = [p for p in outside if para <= p.start and p.end <= cs]
+        # a component (`チップ「X」が搭載されているので…`) is not the product the list describes
+        earlier = [p for p in earlier if not _COMPONENT.match(text, p.end)] or earlier
         found = next((p for p in reversed(earlier) if _is_topic(text, p)), earlier[-1] if earlier else None)
+    if found is None:  # one-line paragraphs: the product last made a topic before the list
+        found = next(
+            (
+                p
+                for p in reversed(outside)
+                if cs - PARAGRAPH_LOOKBACK <= p.start and p.end <= cs and _is_topic(text, p) and not _COMPONENT.match(text, p.end)
+            ),
+            None,
+        )
     if found is None:
         return main
     return _first_named(text, mentions, found).canonical
@@ -1236,13 +1449,15 @@ def find_feature_lists(
     first_line = next((ln for ln, ok in zip(lines, usable) if ok and not ln.blank), None)
     title = (first_line.start, first_line.end) if first_line else None
     sents = _Sentences.of(text, zones)
+    starts = [p.start for p in mentions]
 
     cands: list[_Candidate] = list(_bulleted_lists(text, lines, usable, mentions, rules))
     cands.extend(_section_lists(text, lines, usable, mentions, rules))
     found: list[_Candidate] = []
     for zone in zones:
         found.extend(_inline_lists(text, zone, sents, mentions, title, rules))
-        found.extend(_tari_lists(text, zone, sents, rules))
+        found.extend(_tari_lists(text, zone, sents, starts, rules))
+        found.extend(_count_lists(text, zone, sents, rules))
         found.extend(_quoted_lists(text, zone, sents, rules))
         found.extend(_topic_lists(text, zone, sents, rules))
         found.extend(_dot_lists(text, zone, sents, title, rules))

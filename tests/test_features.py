@@ -337,6 +337,150 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
     assert all(fl.rule == "bullets" for fl in found)
 
 
+# --------------------------------------------------------------------------- generalised shapes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        # a stated count delimits clause items; the lead and the topic are not items
+        (
+            "デジカメから画像を送信するには表示している画像を送信する方法と、特定の一日に撮った画像を送信、全てを送信の3種類から選ぶことができます。",
+            [["表示している画像を送信する方法", "特定の一日に撮った画像を送信", "全てを送信"]],
+            "count",
+        ),
+        # an item holding its own enumeration before など is rejoined
+        (
+            "通常のカナ入力の他、半角カナキーボード、記号キーボード、よく使う言葉や絵文字などが登録できるオリジナルキーボードの4つのキーボードを切り替えて使うことができる。",
+            [["通常のカナ入力", "半角カナキーボード", "記号キーボード", "よく使う言葉や絵文字などが登録できるオリジナルキーボード"]],
+            "count",
+        ),
+        # too few commas: split at と between words
+        ("タッチパネルと新しくなったコントロールダイヤル操作の2種類の操作に対応する。", [["タッチパネル", "新しくなったコントロールダイヤル操作"]], "count"),
+        ("まず、ホームアプリは「Palette UI」と「ランチャー」の2つから選べる。", [["Palette UI", "ランチャー"]], "count"),
+        # more cue shapes: など + modifier + 機能, といった + any category, を可能に, 行える,
+        # 利用可能, a use's destinations, existence after といった機能
+        ("赤外線通信やおサイフケータイ、ワンセグなど充実した機能を搭載したモデルです。", [["赤外線通信", "おサイフケータイ", "ワンセグ"]], "inline"),
+        (
+            "「プラチナバンド」対応、長時間待ち受け、約510万画素カメラ、「緊急速報メール」など充実の機能を搭載。",
+            [["「プラチナバンド」対応", "長時間待ち受け", "約510万画素カメラ", "「緊急速報メール」"]],
+            "inline",
+        ),
+        ("月額課金や年額課金といった“定期購入型”の課金を可能にした。", [["月額課金", "年額課金"]], "inline"),
+        ("インカメラを搭載しており、自分撮りやビデオチャットも行えます。", [["自分撮り", "ビデオチャット"]], "inline"),
+        ("ワンセグやおサイフケータイが利用可能だ。", [["ワンセグ", "おサイフケータイ"]], "inline"),
+        ("入力した文章はSMSやメール、Twitterなどに貼り付けて使うことができる。", [["SMS", "メール", "Twitter"]], "inline"),
+        ("本機には、防水、ワンセグ、おサイフケータイといった機能がある。", [["防水", "ワンセグ", "おサイフケータイ"]], "inline"),
+        ("MW1は、microSDカードに保存したMP3ファイルとWAVファイルを単体で再生する機能がある。", [["MP3ファイル", "WAVファイル"]], "inline"),
+        # what a thing is compared with stays in the item; an aside about its release does not
+        ("EOSシリーズと同等の高画質と小型・軽量化を両立させた。", [["EOSシリーズと同等の高画質", "小型・軽量化"]], "inline"),
+        (
+            "専用の「EF-M」レンズ（2012年9月中旬発売予定）だけでなく、豊富な種類のEFレンズが使用できる。",
+            [["専用の「EF-M」レンズ", "豊富な種類のEFレンズ"]],
+            "inline",
+        ),
+        # adjectives and a relative clause after a comma belong to their item
+        ("高速なCPUと新しいスタート画面を採用した。", [["高速なCPU", "新しいスタート画面"]], "inline"),
+        (
+            "端子は、USB3.0、点灯状態でバッテリー残量がわかるLED、ディスプレイ外部出力を搭載。",
+            [["USB3.0", "点灯状態でバッテリー残量がわかるLED", "ディスプレイ外部出力"]],
+            "inline",
+        ),
+        # parts of the hardware that are there; an inline number is not part of an item
+        ("左から順番に、ACアダプタ挿入口、USB3.0、ヘッドホンジャックが並ぶ。", [["ACアダプタ挿入口", "USB3.0", "ヘッドホンジャック"]], "inline"),
+        ("蓋を開けるとmicroUSB端子とmicroSDカードスロットがあり、便利だ。", [["microUSB端子", "microSDカードスロット"]], "inline"),
+        (
+            "以下の違いがあった。(1)倍速液晶の搭載、(2)録画機能や複数チューナー搭載など機能が増加した。",
+            [["倍速液晶の搭載", "録画機能", "複数チューナー搭載"]],
+            "inline",
+        ),
+        # a list named by its topic (interfaces), read forward to the end of the sentence
+        (
+            "外部インターフェースは3.5mmオーディオジャック、microUSB、microSDカードスロット、充電用ジャック。",
+            [["3.5mmオーディオジャック", "microUSB", "microSDカードスロット", "充電用ジャック"]],
+            "topic",
+        ),
+        # both are there; quoted stages counted
+        ("iOSアプリとAndroidアプリの両方あります！", [["iOSアプリ", "Androidアプリ"]], "inline"),
+        ("「パーカー牧場」「ドゥーガン牧場」「ファン牧場」の3ステージあり、楽しめる。", [["パーカー牧場", "ドゥーガン牧場", "ファン牧場"]], "quoted"),
+        # a ・ chain of katakana words before a cue
+        ("ワンセグ・おサイフケータイ・赤外線通信に対応。", [["ワンセグ", "おサイフケータイ", "赤外線通信"]], "middle-dot"),
+    ],
+)
+def test_generalised_shapes(text: str, expected: list[list[str]], rule: str) -> None:
+    found = find_feature_lists(text, None)
+    assert [[i.text for i in fl.items] for fl in found] == expected
+    assert {fl.rule for fl in found} == {rule}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause whose subject or object is coordinated, or contrasted by も, holds the list
+        "単体利用だけでなく、モバイルルーターとしても利用できるWi-Fiテザリング機能を備えている。",
+        # repeated `製品名：` records
+        "タイトル\n本文です。\n■製品名：Vertex4 128GB（1万6千800円前後）\n■製品名：Vertex4 256GB（3万4千円前後）\n",
+        # counts that do not add up
+        "AとBとCとDの2種類から選べる。",
+        # existence of things that are not parts of the hardware
+        "この製品には問題と課題がある。",
+        # places
+        "目黒川や神田川、大岡川などで花見を楽しめる。",
+    ],
+)
+def test_not_generalised_shapes(text: str) -> None:
+    assert items(text) == []
+
+
+GENERAL_TARI = [
+    # たり-clauses of any verb, closed by など / たりできる, with a capability cue
+    (
+        "「Google 日本語入力」の最新版では、画面が狭い場合に全画面表示することができるようになったり、"
+        "キーボードの文字が綺麗に表示されるようになるなど、細かな機能改善が行われています。",
+        "Google 日本語入力",
+        [["画面が狭い場合に全画面表示することができるようになったり", "キーボードの文字が綺麗に表示されるようになる"]],
+    ),
+    (
+        "「MW1」は、アプリを利用して、レシーバーにアプリケーションを追加したり、ファームウェアの更新を行ったりできる。",
+        "MW1",
+        [["レシーバーにアプリケーションを追加", "ファームウェアの更新を行ったり"]],
+    ),
+    # pastimes: no capability cue after the clauses
+    ("「MW1」の話。休日は映画を見たり、買い物をしたりして過ごす。", "MW1", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), GENERAL_TARI)
+def test_general_tari_clauses(text: str, name: str, expected: list[list[str]]) -> None:
+    assert items(text, products=mentions(text, name)) == expected
+    assert items(text) == []  # no product named: nobody's feature
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("タイトル\n本文です。\n\n主な特長は以下の通り。\n◯防水\n◯ワンセグ\n◯おサイフケータイ\n", [["防水", "ワンセグ", "おサイフケータイ"]]),
+        ("タイトル\n新製品の特長は、\n→防水\n→ワンセグ\n→おサイフケータイ\n", [["防水", "ワンセグ", "おサイフケータイ"]]),
+        # a short sentence announcing the list inside a long lead-in makes long items features
+        (
+            "タイトル\n今回の更新で追加される機能や修正される不具合は、以下の3点となっています。"
+            "この端末のソフトウェア更新は3回目で、1回の更新完了までに最大20分程度かかる場合があるとのことです。\n\n"
+            "1. 「Adobe Flash Player 11」アプリの追加\n2. Bluetoothの高音質化を実現するaptXに対応\n"
+            "3. スリープ状態から復帰後、画面がフリーズしたり、再起動する場合がある事象の改善\n"
+            "4. 非対応のメモリカードをご利用された際に、メモリカード内のデータが破損する事象の改善\n",
+            [[
+                "「Adobe Flash Player 11」アプリの追加",
+                "Bluetoothの高音質化を実現するaptXに対応",
+                "スリープ状態から復帰後、画面がフリーズしたり、再起動する場合がある事象の改善",
+                "非対応のメモリカードをご利用された際に、メモリカード内のデータが破損する事象の改善",
+            ]],
+        ),
+    ],
+)
+def test_more_bulleted_lists(text: str, expected: list[list[str]]) -> None:
+    assert items(text) == expected
+
+
 # --------------------------------------------------------------------------- not feature lists
 
 
@@ -478,6 +622,32 @@ def test_product_attachment(text: str, names: list[str], expected: str | None) -
     found = find_feature_lists(text, None, mentions(text, *names))
     assert len(found) == 1
     assert found[0].product == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a topic written with a bracketed maker note
+        ("「L-05D」（LG製）は、Xiやおサイフケータイに対応しつつ、小さい。「絵文字クイック」もある。", ["L-05D", "絵文字クイック"], "L-05D"),
+        # one-line paragraphs: the product last made a topic, not the title's first product
+        (
+            "「A1」と「B2」を比較\n\n「A1」は大きい。\n\n「B2」も薄い。\n\n薄いながらも、Xiやワンセグにも対応している。\n",
+            ["A1", "B2"],
+            "B2",
+        ),
+        # a component named first in the title is not the article's product
+        ("Android 4.1を搭載した「PIPO U1」が発売\n\n本文。\n\n外部インターフェースはmicroUSB、充電用ジャック。\n", ["Android 4.1", "PIPO U1"], "PIPO U1"),
+    ],
+)
+def test_more_product_attachment(text: str, names: list[str], expected: str) -> None:
+    (found,) = find_feature_lists(text, None, mentions(text, *names))
+    assert found.product == expected
+
+
+def test_component_is_not_the_list_product() -> None:
+    text = "カード「RAID Caddy」を使う。このカードにはチップ「88SE9128」が搭載されているのでRAID構築とシステム起動ができる。"
+    (found,) = find_feature_lists(text, None, mentions(text, "88SE9128", "RAID Caddy"))
+    assert found.product == "RAID Caddy"
 
 
 def test_item_that_is_a_product_is_not_the_list_product() -> None:
