@@ -41,6 +41,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.symbols import POS
 from spacy.tokens import Doc
 from spacy.util import registry
+from spacy.strings import StringStore
 from spacy.vocab import Vocab
 
 DEFAULT_MAX_PIECE = 4096
@@ -54,8 +55,8 @@ _PLAIN = regex.compile(r"[^\s|=]+")
 # Where UniDic's lemma and reading stand among a token's feature fields.
 _FIELD_LEMMA = fugashi.UnidicFeatures26._fields.index("lemma")
 _FIELD_KANA = fugashi.UnidicFeatures26._fields.index("kana")
-# Analyses kept per tokenizer (cleared when full): 97.6 % of livedoor tokens hit at this size, 98.6 % at
-# 50,000; each entry costs about 550 bytes.
+# Known words' attribute ids kept per tokenizer (cleared when full): 97.6 % of livedoor tokens hit at this
+# size, 98.6 % at 50,000; an entry (a feature string and four ids) costs about 400 bytes.
 _MAX_CACHED = 16_384
 # Preferred cut points inside an over-long line: after sentence punctuation or white space.
 _CUT = regex.compile(r"[。．！？!?\s]")
@@ -90,54 +91,60 @@ def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
         yield start, line[start:]
 
 
-class _Builder:
-    """Accumulates the token arrays that ``Doc`` is built from.
+# A token's attributes as the ids ``Doc.from_array`` takes: (TAG, POS, LEMMA, MORPH).
+_Row = tuple[int, int, int, int]
+# A known word's cache entry: its row and the strings the row's ids stand for (tag, lemma).
+_Known = tuple[_Row, str, str]
 
-    A token's (tag, pos, lemma, morph) is one tuple, shared by every token of
-    the same analysis, so adding a token costs three appends.
+
+class _Builder:
+    """Accumulates the words of a Doc and each word's attribute ids, set with one array write.
+
+    ``Doc(tags=..., morphs=...)`` would look up every token's strings and
+    parse every morph string again; here a known word's ids come from the
+    tokenizer's cache, and its strings are added once per Doc (a memory zone
+    may have freed them since the ids were cached).
     """
 
-    __slots__ = ("words", "spaces", "analyses")
+    __slots__ = ("words", "spaces", "rows", "strings", "known")
 
-    def __init__(self) -> None:
+    def __init__(self, strings: StringStore) -> None:
         self.words: list[str] = []
         self.spaces: list[bool] = []
-        self.analyses: list[tuple[str, str, str, str]] = []
+        self.rows: list[_Row] = []
+        self.strings = strings
+        self.known: dict[str, _Known] = {}  # feature string -> entry, for the words of this Doc
 
-    def add(self, word: str, analysis: tuple[str, str, str, str]) -> None:
+    def add(self, word: str, row: _Row) -> None:
         self.words.append(word)
         self.spaces.append(False)
-        self.analyses.append(analysis)
+        self.rows.append(row)
+
+    def add_known(self, word: str, raw: str, known: _Known) -> None:
+        self.add(word, known[0])
+        self.known[raw] = known
+
+    def add_new(self, word: str, tag: str, pos: str, lemma: str) -> None:
+        """A word without a cached analysis (unknown to UniDic, white space, unaligned text).
+
+        Its strings are added as spaCy adds text: transient inside a memory zone.
+        """
+        self.add(word, (self.strings.add(tag), POS_IDS[pos], self.strings.add(lemma), 0))
 
     def add_space(self, ws: str) -> None:
         """A single ASCII space after a word is the word's trailing space; anything else is a token."""
         if ws == " " and self.words and not self.spaces[-1] and not self.words[-1].isspace():
             self.spaces[-1] = True
         else:
-            self.add(ws, (_UNIDIC_SPACE, "SPACE", ws, ""))
+            self.add_new(ws, _UNIDIC_SPACE, "SPACE", ws)
 
     def doc(self, vocab: Vocab) -> Doc:
-        """The Doc, its attributes set in one array write.
-
-        Each distinct analysis of the document is turned into string ids once
-        (``Doc(tags=..., morphs=...)`` would parse every token's morph string);
-        ids are not kept across documents, since a memory zone may free them.
-        """
+        for _, tag, lemma in self.known.values():
+            self.strings.add(tag)
+            self.strings.add(lemma)
         doc = Doc(vocab, words=self.words, spaces=self.spaces)
-        if not self.words:
-            return doc
-        strings, morphology = vocab.strings, vocab.morphology
-        ids: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
-        rows = []
-        for analysis in self.analyses:
-            row = ids.get(analysis)
-            if row is None:
-                tag, pos, lemma, morph = analysis
-                row = ids[analysis] = (
-                    strings.add(tag), POS_IDS[pos], strings.add(lemma), morphology.add(morph) if morph else 0
-                )
-            rows.append(row)
-        doc.from_array(_ATTRS, numpy.array(rows, dtype="uint64"))
+        if self.words:
+            doc.from_array(_ATTRS, numpy.array(self.rows, dtype="uint64"))
         return doc
 
 
@@ -150,7 +157,7 @@ class FugashiTokenizer:
         self.vocab = vocab
         self.max_piece = max_piece
         self._tagger = fugashi.Tagger()
-        self._analyses: dict[str, tuple[str, str, str, str]] = {}
+        self._known: dict[str, _Known] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.vocab, self.max_piece))
@@ -159,39 +166,47 @@ class FugashiTokenizer:
         bad = _SURROGATE.search(text)
         if bad:
             raise ValueError(f"text has a lone surrogate at offset {bad.start()}: not valid Unicode text")
-        out = _Builder()
+        out = _Builder(self.vocab.strings)
         for m in _SEGMENT.finditer(text):
             if m["line"] is not None:
                 for offset, piece in _pieces(m["line"], self.max_piece):
                     self._tag_piece(piece, out)
+            elif m["brk"]:
+                out.add_new(m.group(), _UNIDIC_SPACE, "SPACE", m.group())
             else:
-                out.add(m.group(), (_UNIDIC_SPACE, "SPACE", m.group(), "") if m["brk"] else ("", "X", m.group(), ""))
+                out.add_new(m.group(), "", "X", m.group())
         doc = out.doc(self.vocab)
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _analysis(self, raw: str, surface: str, node: Any) -> tuple[str, str, str, str]:
-        """(UniDic tag, Universal POS, lemma, morph) of a MeCab token, from its feature string.
+    def _add_word(self, out: _Builder, surface: str, raw: str, node: Any) -> None:
+        """Add a MeCab token with its UniDic tag, Universal POS, lemma and reading, from its feature string.
 
         The string is split here rather than read through fugashi's named
         tuple, which is built anew on every access and costs more than MeCab
         itself; a string with quoted fields (a comma in a lemma) is left to
-        fugashi's CSV reading. Known words are cached by their feature string.
+        fugashi's CSV reading. A known word's attribute ids are cached by its
+        feature string (the morph is stored by spaCy's morphology for good).
         """
-        cached = self._analyses.get(raw)
-        if cached is not None:
-            return cached
+        known = self._known.get(raw)
+        if known is not None:
+            out.add_known(surface, raw, known)
+            return
         fields = raw.split(",") if '"' not in raw else [f if f is not None else "*" for f in node.feature]
         tag = "-".join(p for p in fields[:4] if p != "*")
         upos = _UPOS.get(tag, "X")
         if len(fields) <= _FIELD_KANA:  # an unknown word: no lemma, no reading
-            return (tag, upos, surface, "")
+            out.add_new(surface, tag, upos, surface)
+            return
         reading = fields[_FIELD_KANA]
         morph = f"Reading={reading}" if reading != "*" and _PLAIN.fullmatch(reading) else ""
-        if len(self._analyses) >= _MAX_CACHED:
-            self._analyses.clear()
-        analysis = self._analyses[raw] = (tag, upos, fields[_FIELD_LEMMA], morph)
-        return analysis
+        lemma = fields[_FIELD_LEMMA]
+        if len(self._known) >= _MAX_CACHED:
+            self._known.clear()
+        strings = self.vocab.strings  # add() gives a symbol's id or the string's hash, the same in every zone
+        row = (strings.add(tag), POS_IDS[upos], strings.add(lemma), self.vocab.morphology.add(morph) if morph else 0)
+        known = self._known[raw] = (row, tag, lemma)
+        out.add_known(surface, raw, known)
 
     def _tag_piece(self, piece: str, out: _Builder) -> None:
         """Run MeCab on one piece and align its tokens onto the piece's characters."""
@@ -204,7 +219,7 @@ class FugashiTokenizer:
                 pos += len(ws)
             if not piece.startswith(surface, pos):
                 break  # MeCab disagreed with the text; the remainder is handled below
-            out.add(surface, self._analysis(w.feature_raw, surface, w))
+            self._add_word(out, surface, w.feature_raw, w)
             pos += len(surface)
         if pos < len(piece):
             self._rest(piece[pos:], out)
@@ -216,7 +231,7 @@ class FugashiTokenizer:
             if m.group().isspace():
                 out.add_space(m.group())
             else:
-                out.add(m.group(), ("", "X", m.group(), ""))
+                out.add_new(m.group(), "", "X", m.group())
 
     # spaCy serialisation: the tokenizer's only state is its settings.
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

@@ -22,6 +22,17 @@ def test_doc_text_is_input_exactly(tokenizer_only: Language, text: str) -> None:
     assert original_text(doc) is text  # kept, never rebuilt from the tokens
 
 
+def test_attributes_survive_memory_zones(tokenizer_only: Language) -> None:
+    """Cached ids of known words must still name strings after the zone that first saw them ends."""
+    text = "新製品を発売した。ｗｗｘｙ謎"
+    with tokenizer_only.memory_zone():
+        first = [(t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in tokenizer_only(text)]
+    with tokenizer_only.memory_zone():
+        again = [(t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in tokenizer_only(text)]
+    assert again == first
+    assert ("動詞-非自立可能", "AUX", "為る", "Reading=シ") in first or ("動詞-非自立可能", "VERB", "為る", "Reading=シ") in first
+
+
 def test_original_text_of_a_foreign_doc_is_built_once(tokenizer_only: Language) -> None:
     doc = Doc(tokenizer_only.vocab, words=["新", "製品"], spaces=[False, True])
     assert original_text(doc) == "新製品 "
