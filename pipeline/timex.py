@@ -348,7 +348,7 @@ _NEXT: dict[str, tuple[str, ...]] = {
     "D": ("weekday", "time", "daypart", "no"),
     "Dno": ("time", "daypart"),
     "Dw": ("time", "daypart"),
-    "Dr": ("day", "weekday", "time", "daypart"),
+    "Dr": ("day", "weekday", "time", "daypart", "no"),
     "W": ("part", "no", "day"),
     "Wno": ("weekday_word",),
     "S": ("part",),
@@ -702,7 +702,7 @@ def _h_part(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 
 
 def _h_no(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
-    return {"Y": "Yno", "D": "Dno", "W": "Wno"}[state]
+    return {"Y": "Yno", "D": "Dno", "Dr": "Dno", "W": "Wno"}[state]
 
 
 _HANDLERS: dict[str, Callable[[regex.Match[str], _Ctx, str], str | None]] = {
@@ -733,8 +733,9 @@ _UNIT_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
 def _unit(surface: str) -> str:
+    """The TIMEX unit of a duration's unit word (営業日, business days, count as days)."""
     core = surface.removesuffix("間") if surface != "時間" else surface
-    return _UNITS["月" if core.endswith("月") else core]
+    return _UNITS["月" if core.endswith("月") else "日" if core.endswith("日") else core]
 
 
 def _amount(text: str | None, half: bool) -> str | None:
@@ -902,7 +903,8 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
         if b is not None:
             slots, b_end, _ = b
             end_point = _point_of(slots)
-            closes = not end_point.has_time and _later_or_part(r.point, end_point, slots)
+            # a calendar range may close on a clock time of its last day (4月10日〜4月24日23:59)
+            closes = (not end_point.has_time or end_point.day is not None) and _later_or_part(r.point, end_point, slots)
             if closes and not g.guards["range_break"].match(s, b_end):
                 until, rule, q = end_point, rule + "+range", b_end
     elif r.kind == "duration" and not duration_until:

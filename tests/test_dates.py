@@ -57,6 +57,14 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("30年くらい前に", [("30年くらい前", "DATE", "1982", "APPROX")]),
     ("数年前から", [("数年前", "DATE", "PAST_REF", None)]),
     ("期間：2012年9月1日〜", [("2012年9月1日", "DATE", "2012-09-01", None)]),
+    # a calendar range may close on a clock time of its last day
+    ("応募期間：2012年4月10日（火)〜2012年4月24日（火）23:59まで",
+     [("2012年4月10日（火)〜2012年4月24日（火）23:59", "DATE", "2012-04-10", None)]),
+    ("5月10日に発表。翌日の朝9時から配信",
+     [("5月10日", "DATE", "2012-05-10", None), ("翌日の朝9時", "TIME", "2012-05-11T09:00", None)]),
+    ("本日の17時まで", [("本日の17時", "TIME", "2012-05-08T17:00", "ON_OR_BEFORE")]),
+    ("3営業日以内に発送", [("3営業日以内", "DURATION", "P3D", "EQUAL_OR_LESS")]),
+    ("ずいぶん前から昨今まで", [("ずいぶん前", "DATE", "PAST_REF", None), ("昨今", "DATE", "PRESENT_REF", None)]),
 ])
 def test_find_dates(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert found(text) == expected
