@@ -122,7 +122,7 @@ def find_dates(text: str, dct: dt.date | None, zones: Sequence[tuple[int, int]] 
             if m is None:
                 break
             joined = _range_end(s, m.start(), context.last, range_sep)
-            r = timex.read(s, m.start(), zone_end, closes_range=joined is not None)
+            r = timex.read(s, m.start(), zone_end)
             if r is None or r.end <= r.start or not context.can_refer(r, g.anaphora_window):
                 pos = m.start() + 1
                 continue

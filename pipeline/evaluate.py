@@ -546,15 +546,17 @@ def full_event_similarity(gold: Event, pred: Event) -> tuple[bool, bool, int] | 
 
 @dataclass(frozen=True)
 class ErrorRecord:
-    """One false positive or false negative, for reading the errors.
+    """One false positive, false negative or wrong value, for reading the errors.
 
-    ``block`` is a block key, or ``event_features`` for an item of a matched
-    event (then ``event`` names that gold event as "type product").
+    ``block`` is a block key, ``event_features`` for an item of a matched
+    event (then ``event`` names that gold event as "type product"), or
+    ``date_value`` for a matched date (relaxed) whose type, value or mod
+    differs (kind ``wrong``; ``text`` shows gold, then predicted).
     """
 
     doc_id: str
     block: str
-    kind: str  # "fp" or "fn"
+    kind: str  # "fp", "fn" or "wrong"
     text: str
     evidence: str | None = None
     event: str | None = None
@@ -562,6 +564,10 @@ class ErrorRecord:
 
 def _event_label(event: Event) -> str:
     return f"{event.type} {event.product}"
+
+
+def _timex_label(date: DateEntry) -> str:
+    return " ".join(str(part) for part in date.timex if part is not None) or "-"
 
 
 def _full_event_label(event: Event) -> str:
@@ -652,6 +658,8 @@ def score_document(gold: Document, pred: Document) -> tuple[_Scores, list[ErrorR
     errors = [e for b in BLOCKS for e in _errors(gold.doc_id, b.name, outcomes[b.name], b.label)]
     errors += [e for g, o in item_outcomes
                for e in _errors(gold.doc_id, "event_features", o, lambda i: i.text, _event_label(g))]
+    errors += [ErrorRecord(gold.doc_id, "date_value", "wrong", f"{g.text}: {_timex_label(g)} -> {_timex_label(p)}")
+               for g, p in outcomes["dates_relaxed"].pairs if g.timex != p.timex]
     return _Scores(metrics, _per_type(events)), errors
 
 
@@ -776,7 +784,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", type=Path, help="gold JSONL file, directory of *.jsonl, or one .json document")
     parser.add_argument("pred", type=Path, help="predictions, same forms as gold")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    parser.add_argument("--errors", action="store_true", help="also list every false positive and false negative")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list every false positive and false negative, and every date with a wrong value")
     parser.add_argument("--per-doc", action="store_true", help="also give the scores of each document")
 
 

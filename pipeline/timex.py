@@ -792,11 +792,11 @@ def _read_duration(s: str, pos: int, end: int, g: _Grammar) -> tuple[_Parts, _Pa
 # --------------------------------------------------------------------------- reading: the whole expression
 
 
-def read(s: str, pos: int, end: int | None = None, closes_range: bool = False) -> Reading | None:
+def read(s: str, pos: int, end: int | None = None) -> Reading | None:
     """Read the temporal expression starting at ``pos`` of the folded text ``s`` (up to ``end``).
 
-    ``closes_range``: the expression ends a range whose start was read before
-    (月曜から木曜まで), so a まで after it is no deadline.
+    A まで after it is ``ON_OR_BEFORE`` also when it closes a range read as two
+    expressions (午前0時から2時まで: the end of a period, guidelines §2).
     """
     end = len(s) if end is None else min(end, len(s))
     if not 0 <= pos < end:
@@ -813,7 +813,7 @@ def read(s: str, pos: int, end: int | None = None, closes_range: bool = False) -
         reading = _read_point_or_duration(s, q, end, g, bool(mods))
     if reading is None:
         return None
-    return _finish(s, end, g, reading, pos, mods, closes_range)
+    return _finish(s, end, g, reading, pos, mods)
 
 
 def _read_vague(s: str, q: int, end: int, g: _Grammar) -> Reading | None:
@@ -893,7 +893,7 @@ def _rule_name(point: Point, names: list[str]) -> str:
     return f"{family}.{'+'.join(n for n in names if n != 'no')}"
 
 
-def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: list[str], closes_range: bool) -> Reading:
+def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: list[str]) -> Reading:
     """Ranges, then modifiers after the expression, then a dropped particle: the final reading."""
     q = r.end
     until, duration_until, rule = r.until, r.duration_until, r.rule
@@ -943,7 +943,7 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
         if m:
             stop = m.end()
             deadline = g.modifiers[m["w"]].mod
-            if deadline and not ranged and not closes_range:
+            if deadline and not ranged:
                 mods.append(deadline)
     if shift < 0:
         if g.guards["anchored_before"].search(s[max(0, start - 6):start]):

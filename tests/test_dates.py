@@ -48,7 +48,8 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("YouTubeは2005年の5月に登場した", [("2005年の5月", "DATE", "2005-05", None)]),
     ("同社は5月10日に発表し、同日発売した",
      [("5月10日", "DATE", "2012-05-10", None), ("同日", "DATE", "2012-05-10", None)]),
-    ("月曜から木曜まで放送", [("月曜", "DATE", "2012-05-07", None), ("木曜", "DATE", "2012-05-10", None)]),
+    # まで closing a range read as two expressions is the end of a period: ON_OR_BEFORE (as gold labels it)
+    ("月曜から木曜まで放送", [("月曜", "DATE", "2012-05-07", None), ("木曜", "DATE", "2012-05-10", "ON_OR_BEFORE")]),
     ("本日、午後から配信", [("本日", "DATE", "2012-05-08", None), ("午後", "TIME", "2012-05-08TAF", None)]),
     ("2011年6月9日・10日（金）午前10：30から",
      [("2011年6月9日", "DATE", "2011-06-09", None), ("10日（金）午前10：30", "TIME", "2011-06-10T10:30", None)]),
@@ -116,7 +117,7 @@ D = dt.date
     ("「5月8日の16時半より駒場で", DCT, [("5月8日の16時半", "TIME", "2012-05-08T16:30", None)]),
     ("12日の午前11時前後。", D(2012, 4, 14), [("12日の午前11時前後", "TIME", "2012-04-12T11:00", "APPROX")]),
     ("午後7時ごろから9時くらいにかけて", DCT, [("午後7時ごろ", "TIME", "T19:00", "APPROX"), ("9時くらい", "TIME", "T21:00", "APPROX")]),
-    ("23時から1時まで", DCT, [("23時", "TIME", "T23:00", None), ("1時", "TIME", "T01:00", None)]),
+    ("23時から1時まで", DCT, [("23時", "TIME", "T23:00", None), ("1時", "TIME", "T01:00", "ON_OR_BEFORE")]),
     # a part of the day before a clock hour puts the hour in its half of the day
     ("NHKが夕方5時のニュースで", DCT, [("夕方5時", "TIME", "T17:00", None)]),
     ("平日夜7時頃、電波は", DCT, [("夜7時頃", "TIME", "T19:00", "APPROX")]),
