@@ -75,7 +75,7 @@ class _Rules:
     shop_lines: tuple[regex.Pattern[str], ...]
     trailing_label: str
     trailing_first_line: regex.Pattern[str]
-    trailing_prose: regex.Pattern[str]
+    trailing_content: regex.Pattern[str]
     trailing_keep: regex.Pattern[str]
     single_line: regex.Pattern[str]
 
@@ -98,7 +98,7 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         shop_lines=tuple(regex.compile(p) for p in data["shop_lines"]),
         trailing_label=data["trailing"]["label"],
         trailing_first_line=regex.compile(data["trailing"]["first_line"]),
-        trailing_prose=regex.compile(data["trailing"]["prose"]),
+        trailing_content=regex.compile(data["trailing"]["content"]),
         trailing_keep=regex.compile(data["trailing"]["keep"]),
         single_line=regex.compile(data["trailing"]["single_line"]),
     )
@@ -233,9 +233,7 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
         texts = [line.text for line in lines[first : last + 1]]
         if rules.trailing_keep.match(texts[0]):
             break
-        listy = rules.trailing_first_line.match(texts[0]) and not any(
-            rules.trailing_prose.search(t) and not rules.trailing_first_line.match(t) for t in texts
-        )
+        listy = rules.trailing_first_line.match(texts[0]) and not any(rules.trailing_content.search(t) for t in texts)
         single = len(texts) == 1 and rules.single_line.match(texts[0].strip())
         if not (listy or single):
             break

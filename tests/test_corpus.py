@@ -75,6 +75,17 @@ def test_trailing_link_paragraphs_are_swept_but_a_feature_block_is_kept() -> Non
     assert "ホームページ" not in content and "Google" not in content
 
 
+def test_trailing_information_and_notes_are_content() -> None:
+    """A product-information block (key：value lines) or bulleted sentences are not link paragraphs."""
+    text = (
+        "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n◆製品情報\nメーカー：ZALMAN\n発売時期：8月29日\n\n"
+        "■注意事項\n・応募はお一人様一回限りとさせていただきます。\n\n■ZALMAN\n■アスク\n"
+    )
+    content = _content(text)
+    assert "発売時期：8月29日" in content and "お一人様一回限り" in content
+    assert "アスク" not in content
+
+
 def test_published_line_format_of_the_seed_article(seed_path: Path) -> None:
     article = read_article(seed_path)
     layout = article.layout
