@@ -46,6 +46,7 @@ PATTERN_FILE = "patterns.yaml"
 ALIAS_FILE = "aliases.tsv"
 MAX_NAME_LENGTH = 80  # characters; a longer run of Latin words is text, not a name
 MANY_SURFACES = 64  # above this many names, occurrences are found in one pass
+NOT_A_PRODUCT = "not_product"  # the rule of a name that its context shows to be a person, a group or a venue
 # Sizes of the per-word caches. Their hits are mostly repeats within an article
 # or a few articles: over 1,500 livedoor articles 4,096 entries keep the hit
 # rate of an unbounded cache to within two points (product_key 0.92 vs 0.93,
@@ -95,12 +96,14 @@ class Lexicons:
     category_cue: regex.Pattern[str]
     following_cue: regex.Pattern[str]
     company_cue: regex.Pattern[str]
+    identity_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
     label_before: regex.Pattern[str]
     label_after: regex.Pattern[str]
     group_prefix: regex.Pattern[str]
     phrase: regex.Pattern[str]
     name_field: regex.Pattern[str]
+    model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
     anaphor: regex.Pattern[str]
@@ -226,12 +229,14 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         category_cue=compiled("category_cue", anchored=True),
         following_cue=compiled("following_cue"),
         company_cue=compiled("company_cue"),
+        identity_cue=compiled("identity_cue"),
         bracket_reject=compiled("bracket_reject"),
         label_before=compiled("label_before", anchored=True),
         label_after=compiled("label_after"),
         group_prefix=compiled("group_prefix", anchored=True),
         phrase=compiled("phrase"),
         name_field=compiled("name_field"),
+        model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
         anaphor=compiled("anaphor"),
@@ -428,12 +433,14 @@ def _trim(folded: str, pieces: list[_Piece], lex: Lexicons, bracketed: bool = Fa
     category glued to a name (``レフカメラEOS``). A generic Latin word at the
     end may be part of the name (``Virtual PC``) and is left to resolution
     (``Windows OS``). In brackets the writer marked the whole name, so a
-    katakana word glued to it stays unless generic (``「LiveWareマネージャー」``).
+    katakana word glued to it stays unless generic (``「LiveWareマネージャー」``),
+    and so does a generic word that commonly ends a name (``「Google Playストア」``).
     """
     def droppable(piece: _Piece, at_start: bool) -> bool:
         key = product_key(folded[piece.start : piece.end])
         if piece.kind == "kat":
-            return key in lex.excluded or _is_generic_kana(key, lex)
+            tail = bracketed and not at_start and key in lex.name_tails
+            return not tail and (key in lex.excluded or _is_generic_kana(key, lex))
         if lex.bare_version.match(folded, piece.start, piece.end):
             return False
         if _is_measure(key, lex):
@@ -455,7 +462,8 @@ def _trim(folded: str, pieces: list[_Piece], lex: Lexicons, bracketed: bool = Fa
     if len(pieces) > 1 and pieces[-1].kind == "kat" and pieces[-2].end == pieces[-1].start:
         if not bracketed and _modifies_a_name(folded, pieces, lex):
             return pieces[:-1]
-        pieces = [*pieces[:-1], _without_generic_suffix(folded, pieces[-1], lex)]
+        if not (bracketed and product_key(folded[pieces[-1].start : pieces[-1].end]) in lex.name_tails):
+            pieces = [*pieces[:-1], _without_generic_suffix(folded, pieces[-1], lex)]
     return pieces
 
 
@@ -562,16 +570,17 @@ def _person(name: str, lex: Lexicons) -> bool:
 
 @lru_cache(maxsize=SMALL_CACHE)
 def _excluded_with_version(name: str, lex: Lexicons) -> bool:
-    """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``, ``Bluetooth4.0 LE+EDR``:
+    """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``, ``2W+2W``, ``Bluetooth4.0 LE+EDR``:
     standards, events and generic words with only versions, figures or other such words
-    added, or joined by ``+``; ``Live MOS``, ``Smart TV``: common words before a generic
+    added, or joined by ``+`` (to each other or to measures); ``Live MOS``, ``Smart TV``: common words before a generic
     term still name a kind of thing."""
     glued = _GLUED_NUMBER.match(name)
     if glued and product_key(glued.group(1)) in lex.excluded and (
         glued.group(2).replace(".", "").isdigit() or _is_measure(product_key(glued.group(2)), lex)
     ):
         return True
-    if "+" in name.strip("+") and all(product_key(p) in lex.not_heads for p in name.strip("+").split("+")):
+    parts = [product_key(p) for p in name.strip("+").split("+")]
+    if len(parts) > 1 and all(p in lex.not_heads or _is_measure(p, lex) for p in parts):
         return True
     tokens = name.split()
     keys = [product_key(t) for t in tokens]
@@ -635,16 +644,22 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
     """Latin/alphanumeric runs with glued katakana, split at separators and trimmed.
 
     The work on a stretch of text is cached (the same names recur across
-    articles); what follows a name then decides: a company suffix
-    (``Samsung社製``) rejects it, a cue (``シリーズ``, ``を発売``) rescues a
-    weak shape. A single dictionary-like word alone on its line is a heading
-    (``Profile``), so it is weak like a lower-case word.
+    articles); what follows a name then decides: a person's title
+    (``JK Shin氏``) or a group or venue word before it (``アイドルグループAKB48``)
+    makes it ``NOT_A_PRODUCT`` wherever it occurs, a company's or venue's
+    suffix (``Twitter社``, ``…において``) rejects this occurrence (a company
+    is often named like its service), a cue (``シリーズ``,
+    ``を発売``) rescues a weak shape. A single dictionary-like word alone on
+    its line is a heading (``Profile``), so it is weak like a lower-case word.
     """
     for region in _REGION.finditer(folded, *zone):
         offset = region.start()
-        for rel_start, rel_end, single in _region_names(region.group(), lex):
+        for rel_start, rel_end, single, product in _region_names(region.group(), lex):
             start, end = offset + rel_start, offset + rel_end
             name, after = folded[start:end], folded[end : min(zone[1], end + 12)]
+            if not product or lex.identity_cue.match(after):
+                yield _Name(start, end, NOT_A_PRODUCT)
+                continue
             if lex.bare_version.match(name):
                 yield _Name(start, end, "shape")
                 continue
@@ -659,23 +674,23 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _region_names(region: str, lex: Lexicons) -> tuple[tuple[int, int, bool], ...]:
+def _region_names(region: str, lex: Lexicons) -> tuple[tuple[int, int, bool, bool], ...]:
     """Candidate names of a stretch of run characters, before their context is read:
-    (start, end, whether the name is one word). A run that is an excluded name
-    as a whole (``ビデオSALON``) gives nothing."""
+    (start, end, whether the name is one word, whether it may be a product). A run
+    that is an excluded name as a whole (``ビデオSALON``) gives nothing; the name a
+    group word introduces (``アイドルグループAKB48``) is no product."""
     found = []
     for run in _runs(region, 0, len(region)):
         if product_key(region[run[0].start : run[-1].end]) in lex.excluded:
             continue
         for part in _split_run(region, run, lex):
-            if _names_a_group(region, part, lex):
-                continue
-            pieces = _trim(region, part, lex)
+            group = _names_a_group(region, part, lex)
+            pieces = _trim(region, part[1:] if group else part, lex)
             if not pieces or pieces[-1].end - pieces[0].start > MAX_NAME_LENGTH:
                 continue
             start, end = pieces[0].start, pieces[-1].end
-            if lex.bare_version.match(region, start, end) or _has_name_token(region, pieces, lex):
-                found.append((start, end, len(pieces) == 1))
+            if group or lex.bare_version.match(region, start, end) or _has_name_token(region, pieces, lex):
+                found.append((start, end, len(pieces) == 1, not group))
     return tuple(found)
 
 
@@ -799,6 +814,9 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
             lex.following_cue.match(folded, m.end(), min(zone[1], m.end() + 12))
         )
         named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
+        if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
+            yield _Name(start, end, NOT_A_PRODUCT)
+            continue
         if lex.company_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
             continue
         if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
@@ -857,27 +875,48 @@ def _has_other_brackets(inner: str, lex: Lexicons) -> bool:
     )
 
 
-_FIELD_VALUE = regex.compile(r"[^\r\n（(〈《【\[／/]+")
+_FIELD_VALUE = regex.compile(r"[^\r\n（(〈《【\[]+")
+
+
+def _field_value(folded: str, start: int, limit: int) -> tuple[int, int] | None:
+    """Where the value of a spec line starting at ``start`` is: up to a bracket or a wide gap."""
+    value = _FIELD_VALUE.match(folded, start, limit)
+    if not value:
+        return None
+    text = value.group().split("  ")[0].rstrip()
+    begin = start + len(text) - len(text.lstrip())
+    return (begin, start + len(text)) if text.strip() else None
 
 
 def _field_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
     """The value of a ``製品名：`` / ``アプリ名：`` line of a spec block: a name however it
-    is written (``製品名：サンバイザー クリップスタイル カーホルダー``), up to a bracket or
-    a wide gap. Values with Latin letters are left to the run rules, which trim them."""
+    is written (``製品名：サンバイザー クリップスタイル カーホルダー``, ``製品名：ScanSnap
+    S1300i 楽々ライブラリ パーソナル V5.0 セットモデル``), up to a bracket or a wide gap."""
     for m in lex.name_field.finditer(folded, *zone):
-        value = _FIELD_VALUE.match(folded, m.end(), zone[1])
-        if not value:
+        span = _field_value(folded, m.end(), zone[1])
+        if span is None:
             continue
-        text = value.group().split("  ")[0].rstrip()
-        if (
-            not text
-            or len(text) > MAX_NAME_LENGTH
-            or _HAS_LETTER.search(text)
-            or lex.bracket_reject.search(text)
-            or not _acceptable(text, lex, context_cue=True)
-        ):
+        text = folded[span[0] : span[1]]
+        if len(text) > MAX_NAME_LENGTH or lex.bracket_reject.search(text) or not _acceptable(text, lex, True):
             continue
-        yield _Name(value.start(), value.start() + len(text), "field")
+        yield _Name(*span, "field")
+
+
+def _model_field_links(folded: str, zone: tuple[int, int], names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
+    """The value of a ``型番：`` line right after a ``製品名：`` line is that product's model
+    number (``製品名：ScanSnap 1300i`` / ``型番：FI-S1300A``), unless the name already
+    holds it (``製品名：ZALMAN ZM-M100`` / ``型番：ZM-M100``)."""
+    fields = {n.end: product_key(folded[n.start : n.end]) for n in names if n.rule == "field"}
+    field_ends = sorted(fields)
+    links = []
+    for m in lex.model_field.finditer(folded, *zone):
+        line_end = folded.rfind("\n", zone[0], m.start())
+        owners = field_ends[bisect.bisect_right(field_ends, folded.rfind("\n", zone[0], line_end)) :]
+        span = _field_value(folded, m.end(), zone[1])
+        if span and owners and owners[0] <= line_end:
+            shorts = _split_short_forms(folded[span[0] : span[1]], lex)
+            links.extend(_Link(s, owners[0], "model") for s in shorts if product_key(s) not in fields[owners[0]])
+    return links
 
 
 def _lexicon_names(folded: str, lowered: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
@@ -1027,24 +1066,33 @@ def _same_product(short: str, full: str, lex: Lexicons) -> bool:
     """Whether ``full`` names the same product as ``short``, only more fully.
 
     ``full`` adds model numbers (``HTC J`` → ``HTC J ISW13HT``), or a company
-    name before it (``ZENBOOK`` → ``ASUS ZENBOOKシリーズ``), or ``short`` is the
-    bare model number or the code name ending ``full`` (``IS12M``, ``Mountain
-    Lion``). Versions are other products
-    (``Android`` / ``Android 4.0``), and so is a series beside its models
-    (``GALAXY Sシリーズ`` / ``GALAXY S SC-02B``).
+    name before it (``ZENBOOK`` → ``ASUS ZENBOOKシリーズ``), or a brand before
+    it (``Note`` → ``GALAXY Note SC-05D``), or ``short`` is the bare model
+    number or the code name ending ``full`` (``IS12M``, ``Mountain Lion``).
+    Versions are other products (``Android`` / ``Android 4.0``), and so is a
+    series beside its models (``GALAXY Sシリーズ`` / ``GALAXY S SC-02B``).
     """
     rest = _rest_after(short, full)
     if rest and all(_is_model(t, lex) for t in rest):
         return True
-    words = _tokens(full)
-    while len(words) > 1 and product_key(words[-1]) in lex.kept_tails:
-        words = words[:-1]
-    head = _head_before(short, " ".join(words))
+    branded = _head_before(short, " ".join(_core_words(full, lex, models=True)))
+    if branded and ((maker := product_key("".join(branded))) in lex.excluded or maker in lex.brands):
+        return True
+    head = _head_before(short, " ".join(_core_words(full, lex)))
     if head and product_key("".join(head)) in lex.excluded:
         return True
     if head is None:
         return False
     return product_key(short) in lex.code_names or (len(_tokens(short)) == 1 and _is_model(short, lex))
+
+
+def _core_words(surface: str, lex: Lexicons, models: bool = False) -> tuple[str, ...]:
+    """The words of a name without the series words ending it (and, with ``models``, the
+    model numbers): what a shorter mention of the same product ends with."""
+    words = _tokens(surface)
+    while len(words) > 1 and (product_key(words[-1]) in lex.kept_tails or (models and _is_model(words[-1], lex))):
+        words = words[:-1]
+    return words
 
 
 def _series_of(short: str, full: str, lex: Lexicons) -> bool:
@@ -1097,13 +1145,12 @@ class _KeyIndex:
     def __init__(self, first: dict[str, str], lex: Lexicons) -> None:
         self.keys = set(first)
         self.sorted = sorted(first)
-        # Ends of names, also without a series word (ZENBOOK ends ASUS ZENBOOKシリーズ).
+        # Ends of names, also without a series word (ZENBOOK ends ASUS ZENBOOKシリーズ)
+        # or model numbers (Note ends GALAXY Note SC-05D).
         ends = {(k[::-1], k) for k in first}
         for k, surface in first.items():
-            words = _tokens(surface)
-            while len(words) > 1 and product_key(words[-1]) in lex.kept_tails:
-                words = words[:-1]
-            ends.add((product_key(" ".join(words))[::-1], k))
+            for models in (False, True):
+                ends.add((product_key(" ".join(_core_words(surface, lex, models)))[::-1], k))
         self.reversed = sorted(ends)
 
     def extending(self, key: str) -> list[str]:
@@ -1138,8 +1185,9 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
     a link counts when the document has both. The canonical is the longest
     member of a cluster that is neither a short form nor a variant
     (``Windows OS``); a short form is canonical only when alone. A name joins
-    the one fuller name that only adds model numbers, or else the one series
-    of it.
+    the one product whose fuller names only add model numbers, a maker or a
+    brand, or else the one series of it; longer names join first, so the
+    fuller names of one product count once.
     """
     first: dict[str, str] = {}
     for surface in names:
@@ -1158,14 +1206,14 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
         if other is not None:
             variants.add(k)
             clusters.union(k, other)
-    for k in keys:
+    for k in sorted(keys, key=len, reverse=True):  # longer names join first: Note sees one GALAXY Note
         if k in shorts or k in variants:
             continue
-        related = sorted(set(index.extending(k)) | index.ending_with(k) - variants, key=order.__getitem__)
-        fuller = [o for o in related if _same_product(first[k], first[o], lex)]
-        series = [o for o in related if _series_of(first[k], first[o], lex)]
+        related = set(index.extending(k)) | index.ending_with(k) - variants
+        fuller = {clusters.find(o) for o in related if _same_product(first[k], first[o], lex)}
+        series = {clusters.find(o) for o in related if _series_of(first[k], first[o], lex)}
         if len(fuller) == 1 or (not fuller and len(series) == 1):
-            clusters.union(k, (fuller or series)[0])
+            clusters.union(k, (fuller or series).pop())
     families = _brand_families(first, index, clusters, lex)
     groups: dict[str, list[str]] = {}
     for k in keys:
@@ -1254,7 +1302,12 @@ def find_products(
 def _discover(
     folded: str, lowered: str, zones: Sequence[tuple[int, int]], masked: _Occupied, lex: Lexicons
 ) -> tuple[list[_Name], list[_Link]]:
-    """Phase 1: the names found by shape, brackets and lexicons, and the short forms defined for them."""
+    """Phase 1: the names found by shape, brackets and lexicons, and the short forms defined for them.
+
+    A name that the context shows to be a person, a group or a venue somewhere
+    is no product anywhere in the document (unless listed as one), nor a short
+    form of one.
+    """
     glosses = _Occupied(len(folded), _spans_of(lex.gloss, folded, zones) + _expansions(folded, zones))
     candidates = [
         *(n for zone in zones for n in _run_names(folded, zone, lex) if not glosses.overlaps(n.start, n.end)),
@@ -1263,8 +1316,21 @@ def _discover(
         *(n for zone in zones for n in _field_names(folded, zone, lex)),
     ]
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
-    names = [n for n in candidates if not masked.overlaps(n.start, n.end) and not labels.overlaps(n.start, n.end)]
-    links = [link for zone in zones for link in _short_form_links(folded, zone, names, lex)]
+    people = {product_key(folded[n.start : n.end]) for n in candidates if n.rule == NOT_A_PRODUCT}
+    names = [
+        n
+        for n in candidates
+        if n.rule != NOT_A_PRODUCT
+        and (n.rule == "lexicon" or product_key(folded[n.start : n.end]) not in people)
+        and not masked.overlaps(n.start, n.end)
+        and not labels.overlaps(n.start, n.end)
+    ]
+    links = [
+        link
+        for zone in zones
+        for link in (*_short_form_links(folded, zone, names, lex), *_model_field_links(folded, zone, names, lex))
+        if product_key(link.short) not in people
+    ]
     return names, links
 
 

@@ -278,6 +278,7 @@ def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
         ("絵文字タブは「spモードメール」アプリでのみ表示されます。", {"spモードメール"}),  # not a tab label
         ("「iPod touch」と「Xperia ray」を比べる。", {"iPod touch", "Xperia ray"}),  # lower-case words of a name
         ("人気のOptimus it L-05Dが登場。", {"Optimus it L-05D"}),
+        ("開発コードネーム「Tsubasa（モデル名：LT25）」の機種。", {"Tsubasa", "LT25"}),  # a code name is no handle
     ],
 )
 def test_names_beside_labels_and_phrases_stay(text: str, expected: set[str]) -> None:
@@ -364,4 +365,63 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
     ],
 )
 def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, set[str]]) -> None:
+    assert canonicals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同社のプレジデントのJK Shin氏が語った。写真はJK Shinプレジデント。",  # a person, titled once
+        "人気アイドルグループAKB48が出演。AKB48のCMが話題に。",  # a group, named so once
+        "銀座にあるリコーフォトギャラリーRING CUBEで開催。RING CUBEは円形の空間だ。",  # a venue
+        "MITメディアラボの研究グループが開発した。",  # a laboratory
+        "アニメ「デジモン」主題歌「Butter-Fly」を歌う。ボカロ曲「Hello, Worker」を踊る。",  # songs, anime
+        "新製品発表会「Samsung Mobile Unpacked 2012」で披露した。",  # an event in brackets
+        "東大門にある「DISCO JUMP」は人気だ。",  # a place
+        "「Designed for Humans」という言葉も使われた。",  # a slogan
+        "「盛り上がるドン！」「いいねぇｗｗｗ」とコメントが流れる。",  # viewers' comments
+        "台湾で行われたCOMPTEX TAIPEI 2012で発表した。COMPTEX TAIPEIに出展。",  # a trade show by its city
+        "PFUダイレクト価格：27,800円",  # a direct-sales shop
+        "場　　 所：リコーフォトギャラリーRING CUBE 9Fフォトスペース\n主　催：リコー",  # an event notice
+        "秋葉原にあるAndroid Tablet専門ショップにて販売。",  # a shop named by what it sells
+        "当時のクレジットネームは「jp20y」だった。",  # a person's handle
+        "出力2W＋2Wのスピーカー、サイズはW83.5×D38.5mm。",  # measures joined by +, dimensions
+    ],
+)
+def test_people_groups_venues_works_and_events_are_no_products(text: str) -> None:
+    assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a model-number line under a product-name line is a mention of that product
+        ("製品名：ScanSnap 1300i\n型番：FI-S1300A\n価格：27,800円\nFI-S1300Aを発売。",
+         {"ScanSnap 1300i": {"ScanSnap 1300i", "FI-S1300A"}}),
+        # a product-name line is the whole name, Latin or not, up to a bracket
+        ("製品名：ScanSnap S1300i 楽々ライブラリ パーソナル V5.0 セットモデル\n型番：FI-S1300A-SR",
+         {"ScanSnap S1300i 楽々ライブラリ パーソナル V5.0 セットモデル":
+          {"ScanSnap S1300i 楽々ライブラリ パーソナル V5.0 セットモデル", "FI-S1300A-SR"}}),
+        # a model line repeating the model of the name line keeps the products apart
+        ("製品名：ZALMAN ZM-M100\n型番：ZM-M100\n製品名：ZALMAN ZM-M200\n型番：ZM-M200",
+         {"ZALMAN ZM-M100": {"ZALMAN ZM-M100", "ZM-M100"}, "ZALMAN ZM-M200": {"ZALMAN ZM-M200", "ZM-M200"}}),
+        # a name without its brand is a short form of the one branded product (model numbers aside)
+        ("愛用中のGALAXY Note SC-05D。どうせならNoteが欲しい。発表後にGALAXY Noteを買った。",
+         {"GALAXY Note SC-05D": {"GALAXY Note SC-05D", "Note", "GALAXY Note"}}),
+        # an abbreviated code name of a version is a variant of that version
+        ("Android 4.1 JBを採用。Android 4.1は最新だ。", {"Android 4.1": {"Android 4.1", "Android 4.1 JB"}}),
+        # a bracketed name keeps a word that commonly ends a name
+        ("配信ストア「Google Playストア」に対応。", {"Google Playストア": {"Google Playストア"}}),
+        # a brand written as a company keeps the service named after it
+        ("Yahoo!ファイナンスの掲示板を読める。", {"Yahoo!ファイナンス": {"Yahoo!ファイナンス"}}),
+        # a model number with one digit among letters after a dash
+        ("予備バッテリー（eneloop KBC-L2BS）も借りた。", {"eneloop KBC-L2BS": {"eneloop KBC-L2BS"}}),
+        # a company named like its service: 社 rejects only that occurrence
+        ("Twitter社から提供を受けた。Twitterなどのサービスで話題。", {"Twitter": {"Twitter"}}),
+        # listed other spellings and short names
+        ("ニコニコ生放送は15万人が視聴。ニコ生ユーザーも合唱。",
+         {"ニコニコ生放送": {"ニコニコ生放送", "ニコ生"}}),
+    ],
+)
+def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[str]]) -> None:
     assert canonicals(text) == expected
