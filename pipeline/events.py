@@ -5,10 +5,13 @@ in a content sentence that is not hedged, then given:
 
 * products: the product group the sentence makes the trigger's argument,
   judged by the particle after each group (``Xを発売`` yes, ``Android
-  スマートフォン`` and ``Twitterに公開`` no); a sentence without a product
-  refers to a bulleted line-up it introduces (``以下``), or, when the trigger
-  is its subject (``発売は10月以降``), to the previous group. A line-up gives
-  one event per product.
+  スマートフォン`` and ``Twitterに公開`` no), or the product an attributive
+  trigger describes (``富士通が発表した「X」``) or an aside follows
+  (``「X」（9月発売予定）``); a sentence without a product refers to a
+  line-up it introduces (``以下``), to its spec block's name (``出荷：5月25日``),
+  or, when the trigger is its subject (``発売は10月以降``) or predicate, to
+  the product of the sentence before. A line-up gives one event per product.
+* type: the trigger's, but ``公開`` of a device (not of software) unveils it: an announcement.
 * date: for a ``delay`` the new date (the first date after the trigger, else
   the nearest before); otherwise the nearest calendar date before the trigger
   in the sentence, else after it, but not past the clause of the next trigger.
@@ -25,6 +28,13 @@ in a content sentence that is not hedged, then given:
 One event per fact: events with the same type and product merge, keeping the
 first statement that gives a date (annotation-guidelines §4); a pre-release
 (``パブリックβのリリース``) is a fact apart from the final release.
+
+Hedges: a sentence stating a guess or rumour gives no event; a wish or fear
+(``発売が期待される``) removes only the trigger of its own clause.
+
+Cost: every trigger looks at a bounded stretch of its sentence (``_ARG_REACH``)
+and a bounded number of groups before it, found by bisection, so an
+article's cost stays linear in its length.
 """
 from __future__ import annotations
 
@@ -103,6 +113,7 @@ class Event:
 class _Rules:
     trigger: regex.Pattern[str]  # one named group per event type
     main_product_types: frozenset[str]
+    unveiling: Mapping[str, regex.Pattern[str]]  # 公開 of a device: an announcement
     p: Mapping[str, regex.Pattern[str]]  # the named patterns of triggers.yaml
 
 
@@ -118,6 +129,7 @@ def _rules(path: Path = DATA) -> _Rules:
     return _Rules(
         trigger=regex.compile(trigger),
         main_product_types=frozenset(data["main_product_types"]),
+        unveiling={name: regex.compile(pattern) for name, pattern in data["unveiling"].items()},
         p={name: regex.compile(_alternation(pattern)) for name, pattern in data["patterns"].items()},
     )
 
@@ -126,6 +138,13 @@ def _rules(path: Path = DATA) -> _Rules:
 
 _WINDOW = 48
 _AFTER_REACH = 50  # how far after a trigger its relative-clause head (発売する「X」) may stand
+_HEAD_REACH = 24  # how far after an attributive trigger (発表した「X」) the product it describes may stand
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")  # the end of a block of lines (a spec block)
+_CLAUSE_REACH = 80  # how far after a trigger a wish in its clause is looked for (発売が大いに期待される)
+_ARG_REACH = 300  # how far from a trigger its products and dates are looked for within a sentence
+_MAX_BACK = 32  # how many groups before a sentence may be what it continues
+_BLOCK_REACH = 400  # how far back a spec line (出荷：5月25日より) looks for its block's name
+_GOVERNING = frozenset({"delay", "feature_drop", "end"})  # triggers whose object may be a release (発売を延期)
 _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read around a trigger or a mention to classify it
 
 
@@ -150,10 +169,15 @@ def _canonicals(group: Sequence[ProductLike]) -> list[str]:
     return list(dict.fromkeys(p.canonical for p in group))
 
 
+def _after_name(rules: _Rules, text: str, end: int, limit: int) -> str:
+    """The text after a product name ending at ``end``, past closing brackets and asides, where its particle stands."""
+    after = text[end : min(limit, end + _WINDOW)]
+    return after[rules.p["marker_skip"].match(after).end() :]
+
+
 def marker(rules: _Rules, text: str, end: int, limit: int) -> str:
     """How the text after a product (group) ending at ``end`` relates it to the predicate."""
-    after = text[end : min(limit, end + _WINDOW)]
-    after = after[rules.p["marker_skip"].match(after).end() :]
+    after = _after_name(rules, text, end, limit)
     for kind in ("argument", "weak_argument", "genitive", "modifier"):
         if rules.p[kind].match(after):
             return kind
@@ -176,26 +200,33 @@ class _Around:
     """One sentence's product groups and dates, and the groups on either side of it.
 
     Found by bisection over the article's groups and dates (both in text
-    order), so a trigger looks at its own sentence only and an article's cost
-    stays linear in its length however many products and dates it names.
+    order), so a trigger looks at the stretch of its sentence around it only
+    and an article's cost stays linear in its length however many products,
+    dates and triggers it holds, even in one long sentence.
     """
 
     groups: Sequence[list[ProductLike]]  # the article's, in text order
-    first: int  # index of the sentence's first group
-    last: int  # one past its last group
+    group_starts: Sequence[int]
+    dates: Sequence[DateLike]  # the article's, in text order
+    date_starts: Sequence[int]
+    last: int  # one past the sentence's last group
     n_before: int  # groups that end before the sentence starts
-    dates: Sequence[DateLike]  # the sentence's
 
     @classmethod
     def of(cls, sent: tuple[int, int], groups: Sequence[list[ProductLike]], group_starts: Sequence[int],
            group_ends: Sequence[int], dates: Sequence[DateLike], date_starts: Sequence[int]) -> _Around:
-        first, last = bisect.bisect_left(group_starts, sent[0]), bisect.bisect_left(group_starts, sent[1])
-        inside = dates[bisect.bisect_left(date_starts, sent[0]) : bisect.bisect_left(date_starts, sent[1])]
-        return cls(groups, first, last, bisect.bisect_right(group_ends, sent[0]),
-                   [d for d in inside if d.end <= sent[1]])
+        return cls(groups, group_starts, dates, date_starts, bisect.bisect_left(group_starts, sent[1]),
+                   bisect.bisect_right(group_ends, sent[0]))
 
-    def inside(self, sent: tuple[int, int]) -> list[list[ProductLike]]:
-        return [g for g in self.groups[self.first : self.last] if g[-1].end <= sent[1]]
+    def inside(self, lo: int, hi: int) -> list[list[ProductLike]]:
+        """The groups that lie within ``[lo, hi)`` (a stretch of the sentence)."""
+        first, last = bisect.bisect_left(self.group_starts, lo), bisect.bisect_left(self.group_starts, hi)
+        return [g for g in self.groups[first:last] if g[-1].end <= hi]
+
+    def dates_in(self, lo: int, hi: int) -> list[DateLike]:
+        """The dates that lie within ``[lo, hi)``."""
+        first, last = bisect.bisect_left(self.date_starts, lo), bisect.bisect_left(self.date_starts, hi)
+        return [d for d in self.dates[first:last] if d.end <= hi]
 
     def following(self) -> list[ProductLike] | None:
         return self.groups[self.last] if self.last < len(self.groups) else None
@@ -204,8 +235,31 @@ class _Around:
         return self.groups[self.n_before - 1] if self.n_before else None
 
     def before(self) -> Iterable[list[ProductLike]]:
-        """The groups before the sentence, nearest first."""
-        return (self.groups[i] for i in range(self.n_before - 1, -1, -1))
+        """The groups before the sentence, nearest first, at most ``_MAX_BACK`` of them."""
+        return (self.groups[i] for i in range(self.n_before - 1, max(-1, self.n_before - 1 - _MAX_BACK), -1))
+
+    def block_first(self, text: str, line_start: int) -> list[ProductLike] | None:
+        """The first group of the block of lines (no blank line within, at most ``_BLOCK_REACH``
+        characters) that ends at ``line_start``: the name a spec block gives (``製品名：X``)."""
+        window = max(0, line_start - _BLOCK_REACH)
+        block_start = max((m.end() for m in _BLANK_LINE.finditer(text, window, line_start)), default=window)
+        first = None
+        for g in self.before():
+            if g[0].start < block_start:
+                break
+            first = g
+        return first
+
+    def antecedent(self, rules: _Rules, text: str, since: int, until: int) -> list[ProductLike] | None:
+        """The group a sentence without a subject continues: the first topic (``Xは``) of the text
+        from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before."""
+        topic = None
+        for g in self.before():
+            if g[0].start < since:
+                break
+            if rules.p["topic_mark"].match(_after_name(rules, text, g[-1].end, until)):
+                topic = g
+        return topic or self.last_before()
 
 
 def _products_for(
@@ -214,15 +268,39 @@ def _products_for(
 ) -> tuple[list[str], str]:
     """The canonicals a trigger is about, and how they were found.
 
-    Before the trigger, the nearest group marked as an argument (``Xを発売``,
+    First, the name an aside holding the trigger follows (``「X」（9月発売予定）``);
+    then the product an attributive trigger describes (``発表した「X」``; a
+    modifier such as ``Android``スマートフォン is passed over). A passive one
+    (``提供されるアプリ``) has no object, so no ``Xを`` before it is its
+    argument. Before the trigger, the nearest group marked as an argument (``Xを発売``,
     ``Xは…発表``); a genitive when only a noun phrase stands between it and
     the trigger (``Xの最初のβのリリース``), or for triggers about a product's
     parts and dates (drops, delays, ends); then the nearest group marked by a
     weaker particle that may also name a place (``「X」において…提供開始``, but
     ``「X」を「ソニーストア」において発売``). After it, the first group marked
-    as an argument within reach (``発売する「X」だ``). ``in_sentence``: the sentence's groups.
+    as an argument within reach (``発売する「X」だ``). ``sent``: the stretch of the
+    sentence the trigger looks at; ``in_sentence``: the groups in it.
     """
+    aside = rules.p["aside_open"].search(text, max(sent[0], trigger[0] - 17), trigger[0])
+    if aside:
+        named = [g for g in in_sentence if g[-1].end <= aside.start()]
+        if named and rules.p["aside_head"].fullmatch(text, named[-1][-1].end, aside.start()):
+            return _canonicals(named[-1]), "aside"
+    own_object = rules.p["object_before"].search(text, max(sent[0], trigger[0] - 1), trigger[0])
+    for g in [] if own_object else in_sentence:
+        if g[0].start >= trigger[1] and g[0].start - trigger[1] <= _HEAD_REACH:
+            if marker(rules, text, g[-1].end, sent[1]) == "modifier":
+                continue
+            described = rules.p["head_spec"].match(_after_name(rules, text, g[-1].end, sent[1]))
+            if not described and rules.p["relative_head"].match(text[trigger[1] : g[0].start]):
+                return _canonicals(g), "head"
+            break
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
+    if rules.p["passive_relative"].match(text[trigger[1] : trigger[1] + 8]):
+        before = [
+            (g, how) for g, how in before
+            if not rules.p["object_mark"].match(_after_name(rules, text, g[-1].end, sent[1]))
+        ]
     for g, how in reversed(before):
         between = text[g[-1].end : trigger[0]]
         if how == "argument" or rules.p["marker_skip"].match(between).end() == len(between):
@@ -243,37 +321,65 @@ def _products_for(
 
 def _context_products(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], prev: tuple[int, int] | None,
-    trigger: tuple[int, int], around: _Around,
+    trigger: tuple[int, int], around: _Around, told: Mapping[str, Event],
 ) -> tuple[list[str], str]:
     """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
-    A line-up cue (``以下``, ``ラインアップ``) points forward to a bulleted
-    group of two or more products (a lone name after it is a new topic). A release, delay or end whose subject is left out (``6月下旬に発売
-    する予定。``) or is the trigger itself (``発売は10月以降``) is about the
+    A spec line keyed by the trigger (``出荷：5月25日より``) is about the product
+    its block names before it (``製品名：X``, no blank line between). A line-up
+    cue (``以下``, ``ラインアップ``) points forward to a group of two or more
+    products on the lines that follow (a lone name after it, or a name in the
+    same line, is a new topic). A release, delay or end whose subject is left
+    out (``6月下旬に発売する予定。``) or is the trigger itself (``発売は10月以降``) is about the
     product of the sentence before (only when the sentence has no topic or
-    subject of its own and the trigger is a predicate); a subject-trigger may
-    reach further back. ``どちらも発売は…`` is about the last two products named.
+    subject of its own and the trigger is a predicate, not a relative clause);
+    a subject-trigger (not ``シートの発売は``, but ``同製品の発売は``) may reach
+    further back. The product of the sentence before is that of its last event
+    of the same type (``…発売開始した「X」に…追加すると発表。発売は8月``), else
+    its topic (``「X」は、…``), else its last name. ``どちらも発売は…`` is about the last two products named.
+    ``told``: the last event of each type the sentence before stated.
     """
-    sentence = text[sent[0] : sent[1]]
+    lo = max(sent[0], trigger[0] - _ARG_REACH)
     following = around.following()
-    if rules.p["forward"].search(sentence):
-        if following and len(following) > 1 and not text[sent[1] : following[0].start].strip(" \t\r\n・●■◆※-－"):
+    if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
+        between = text[sent[1] : following[0].start] if following else ""
+        if following and len(following) > 1 and "\n" in between and not between.strip(" \t\r\n・●■◆※-－"):
             return _canonicals(following), "line-up"
     if kind not in {"release", "delay", "end"}:
         return [], "none"
     previous = around.last_before()
-    if rules.p["both"].search(text[sent[0] : trigger[0]]):
+    if previous and trigger[0] == sent[0] and rules.p["spec_key"].match(text[trigger[1] : trigger[1] + 8]):
+        named = around.block_first(text, sent[0])
+        if named:
+            return _canonicals(named), "spec-block"
+    if rules.p["both"].match(text[sent[0] : min(trigger[0], sent[0] + 16)]):
         last_two = _first_distinct((p.canonical for g in around.before() for p in reversed(g)), 2)
         if len(last_two) == 2:
             return last_two[::-1], "both"
-    tail = text[trigger[1] : sent[1]]
-    subjectless = rules.p["topic"].search(text, sent[0], trigger[0]) is None
+    tail = text[trigger[1] : min(sent[1], trigger[1] + _WINDOW)]
+    if rules.p["attributive"].match(text[trigger[1] : trigger[1] + 12]):
+        return [], "none"
+    subjectless = rules.p["topic"].search(text, lo, trigger[0]) is None
     predicate = rules.p["done"].match(tail) or rules.p["planned"].match(tail)
+    same = told.get(kind)
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
-        return _canonicals(previous), "previous-sentence"
-    if previous and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
-        return _canonicals(previous), "previous"
+        return _continued(rules, text, around, same, prev[0], sent[0]), "previous-sentence"
+    lead = text[max(sent[0], trigger[0] - 16) : trigger[0]]
+    own_noun = rules.p["own_genitive"].search(lead) and not rules.p["anaphor"].search(lead)
+    if previous and not own_noun and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
+        return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0]), "previous"
     return [], "none"
+
+
+def _continued(
+    rules: _Rules, text: str, around: _Around, same: Event | None, since: int, until: int
+) -> list[str]:
+    """The products a sentence without its own continues: those of ``same`` (the last event of the
+    trigger's type in the sentence before), else the antecedent group (see ``_Around.antecedent``)."""
+    if same:
+        return list(same.group)
+    group = around.antecedent(rules, text, since, until)
+    return _canonicals(group) if group else []
 
 
 def main_product(products: Sequence[ProductLike], title: tuple[int, int] | None = None) -> str | None:
@@ -293,12 +399,37 @@ def _names_dropped(rules: _Rules, m: regex.Match[str]) -> bool:
     return m.lastgroup == "feature_drop" and rules.p["named_feature_drop"].match(m.group()) is not None
 
 
-def _governed(text: str, m: regex.Match[str], later: Sequence[regex.Match[str]]) -> bool:
-    """A release named as the object of a later delay, drop or end (``発売を…延期``) is not a release."""
+def _wished(rules: _Rules, sentence: str, pos: int) -> bool:
+    """A wish or fear in the clause of a trigger ending at ``pos`` (``発売が期待される``): no fact.
+
+    ``sentence`` has its quotations masked, so a name (「期待の星」) hides no clause end or wish.
+    """
+    stop = min(len(sentence), pos + _CLAUSE_REACH)
+    end = rules.p["clause_end"].search(sentence, pos, stop)
+    return rules.p["wish"].search(sentence, pos, end.start() if end else stop) is not None
+
+
+def _unveiled(rules: _Rules, text: str, m: regex.Match[str], since: int) -> bool:
+    """A release trigger that unveils a device (``タブレット「X」を公開した``): an announcement.
+
+    The cues are read from ``since`` (the start of the stretch the trigger looks at) to the trigger.
+    """
+    u = rules.unveiling
     return (
-        m.lastgroup in {"release", "announce"}
+        m.lastgroup == "release" and u["trigger"].match(m.group()) is not None
+        and u["device"].search(text, since, m.start()) is not None
+        and u["software"].search(text, since, m.start()) is None
+    )
+
+
+def _governed(text: str, m: regex.Match[str], governor_later: bool) -> bool:
+    """A release named as the object of a later delay, drop or end (``発売を…延期``) is not a release.
+
+    ``governor_later``: whether such a trigger follows in the sentence.
+    """
+    return (
+        governor_later and m.lastgroup in {"release", "announce"}
         and text[m.end() : m.end() + 1] in {"を", "が", "は", "も", "の"}
-        and any(t.lastgroup in {"delay", "feature_drop", "end"} for t in later)
     )
 
 
@@ -386,9 +517,12 @@ def _status(
     return "done"
 
 
-def _vague_past(dates: Sequence[DateLike], sent: tuple[int, int], before: int) -> bool:
-    """``つい先日発表された``: an announcement placed in a vague past is not the news of the day (no DCT)."""
-    return any(d.value == "PAST_REF" and sent[0] <= d.start and d.end <= before for d in dates)
+def _old_news_from(rules: _Rules, text: str, dates: Sequence[DateLike], sent: tuple[int, int]) -> int | None:
+    """Where in the sentence an announcement stops being the news of the day (no DCT): anywhere if it
+    is told as a while ago (``発表され、そろそろ1か月が経過``), else after a vague past (``つい先日発表された``)."""
+    if rules.p["old_news"].search(text, sent[0], sent[1]):
+        return sent[0]
+    return next((d.end for d in dates if d.value == "PAST_REF"), None)
 
 
 def _event_date(d: DateLike | None) -> EventDate | None:
@@ -515,23 +649,33 @@ def find_events(
     date_starts = [d.start for d in dates]
     main = main_product(products, title)
     found: list[Event] = []
-    sents = list(sentences(text, zones))
+    sents = _joined(list(sentences(text, zones)), [p for g in groups for p in g])
+    mark = 0
     for k, sent in enumerate(sents):
         prev = sents[k - 1] if k else None
-        if rules.p["hedge"].search(_QUOTED.sub("", text[sent[0] : sent[1]])):
-            continue
+        told = {e.type: e for e in found[mark:]}  # the last event of each type the sentence before stated
+        mark = len(found)
         triggers = [m for m in rules.trigger.finditer(text, sent[0], sent[1]) if _is_trigger(rules, text, m)]
         if not triggers:
             continue
+        masked = _QUOTED.sub(lambda q: "_" * len(q.group()), text[sent[0] : sent[1]])
+        if rules.p["hedge"].search(masked):
+            continue
         around = _Around.of(sent, groups, group_starts, group_ends, dates, date_starts)
+        last_governor = max((i for i, m in enumerate(triggers) if m.lastgroup in _GOVERNING), default=-1)
+        old_news_from = _old_news_from(rules, text, around.dates_in(*sent), sent)
         for i, m in enumerate(triggers):
             kind = m.lastgroup
             assert kind is not None
-            if _governed(text, m, triggers[i + 1 :]):
+            if _governed(text, m, i < last_governor) or _wished(rules, masked, m.end() - sent[0]):
                 continue
-            canonicals, how = _products_for(rules, text, kind, sent, m.span(), around.inside(sent))
+            # the stretch of the sentence the trigger may take its products and dates from
+            window = (max(sent[0], m.start() - _ARG_REACH), min(sent[1], m.end() + _ARG_REACH))
+            if _unveiled(rules, text, m, window[0]):
+                kind = "announce"
+            canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
             if not canonicals:
-                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around)
+                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told)
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main:
                 # A drop is about the article's main product unless a product is its
@@ -542,14 +686,17 @@ def find_events(
                     named = tuple(c for c in canonicals if c != main) if dropped else ()
                     canonicals, how = [main], "main-product"
             reach = _reach(text, m, triggers[i + 1] if i + 1 < len(triggers) else None, sent[1])
-            found_date = _date_for(rules, text, kind, sent, m.span(), around.dates, reach)
+            found_date = _date_for(
+                rules, text, kind, (window[0], reach), m.span(), around.dates_in(window[0], reach), reach
+            )
             if rules.p["anchor_after"].match(text[m.end() : m.end() + 8]) and not (
                 found_date and _linked(rules, text, found_date, m.start())
             ):
                 continue  # an anchor of another event (Xのリリースから180日以内, 3日から発売日まで) is background
             date = _event_date(found_date)
             status = _status(rules, kind, text, m.end(), reach, date, dct)
-            if date is None and kind == "announce" and status == "done" and not _vague_past(around.dates, sent, m.start()):
+            old_news = old_news_from is not None and old_news_from <= m.start()
+            if date is None and kind == "announce" and status == "done" and not old_news:
                 date = _dct_date(dct)
             pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
             stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"
@@ -564,6 +711,27 @@ def find_events(
                     )
                 )
     return attach_features(merge(found), _read_lists(rules, text, sents, feature_lists), main)
+
+
+def _joined(sents: Sequence[tuple[int, int]], products: Sequence[ProductLike]) -> list[tuple[int, int]]:
+    """Sentences joined where a product name runs across their boundary.
+
+    The sentence splitter cuts after ``!`` (``Yahoo!ファイナンス``), which would
+    leave the name's trigger without its product. ``products`` are in text order;
+    each is looked at once, at the first sentence that starts after it.
+    """
+    out: list[tuple[int, int]] = []
+    j = 0  # products before j start before the sentence at hand
+    for s in sents:
+        across = False
+        while j < len(products) and products[j].start < s[0]:
+            across = across or (bool(out) and products[j].end > s[0])
+            j += 1
+        if across:
+            out[-1] = (out[-1][0], s[1])
+        else:
+            out.append(s)
+    return out
 
 
 def merge(events: Iterable[Event]) -> list[Event]:
