@@ -51,6 +51,7 @@ PARAGRAPH_LOOKBACK = 2000  # a list's product is looked for this far back at mos
 MAX_TAIL_TRAIL = 6  # a tail ends at most this far after its cue word (でき|ます)
 MAX_LIST_ITEMS = 40  # longer runs are tables or dumps, not feature lists
 MAX_QUOTED_ITEMS = 12  # bounds the bracketed-list pattern (no backtracking blow-up)
+MAX_JOINED_PREDICATES = 2  # `Aを搭載し、Bを採用し、Cに対応`: longer runs are prose, and bounding them keeps the scan linear
 MAX_COUNTED_ITEMS = 10  # `の6つのキーボード`: larger counts are totals, not lists written out
 
 
@@ -137,6 +138,12 @@ class _Rules:
     tari_max_general: int
     tari_cue_after: int
     tari_product_before: int
+    predicate_joint: regex.Pattern[str]
+    pair_max_chars: int
+    pair_cue: regex.Pattern[str]
+    pair_topic: regex.Pattern[str]
+    pair_item_start: regex.Pattern[str]
+    pair_not_inside: regex.Pattern[str]
     count_tail: regex.Pattern[str]
     count_strong: regex.Pattern[str]
     count_weak: regex.Pattern[str]
@@ -206,7 +213,7 @@ def _rules() -> _Rules:
     """Load and compile the feature-list rules once per process."""
     m, x = _load("markers.yaml"), _load("exclusions.yaml")
     q, dot, tari, hc, sec = m["quoted_list"], m["middle_dot"], m["tari"], m["heading_clauses"], m["sections"]
-    cnt = m["counted"]
+    cnt, pair = m["counted"], m["clause_pair"]
     by_length = sorted(m["coordinators"], key=len, reverse=True)
     return _Rules(
         bullet_line=regex.compile(m["bullet_line"]),
@@ -249,6 +256,12 @@ def _rules() -> _Rules:
         tari_max_general=int(tari["max_general_chars"]),
         tari_cue_after=int(tari["cue_after_chars"]),
         tari_product_before=int(tari["product_before_chars"]),
+        predicate_joint=regex.compile(f"(?:{m['predicate_joint']})$", regex.REVERSE),
+        pair_max_chars=int(pair["max_item_chars"]),
+        pair_cue=regex.compile(pair["cue"]),
+        pair_topic=regex.compile(pair["topic"]),
+        pair_item_start=regex.compile(pair["item_start"]),
+        pair_not_inside=regex.compile(pair["not_inside"]),
         count_tail=regex.compile(cnt["tail"]),
         count_strong=_splitter(cnt["strong"]),
         count_weak=_splitter(cnt["weak"]),
@@ -324,8 +337,8 @@ _WORD = regex.compile(_WORD_CLASS)
 _WORD_RUN_BACK = regex.compile(_WORD_CLASS + "+", regex.REVERSE)  # a whole run, matched from its end
 _LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
 _SPACE = " 　"
-_PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈"}
-_QUOTES = frozenset("」』")
+_PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈", "”": "“", "〟": "〝"}
+_QUOTES = frozenset("」』”〟")  # quotes enclose names (`センサー“Exmor R for mobile”`), not remarks
 _OPENERS = frozenset(_PAIRS.values())
 _QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$")
 _GLOSS = regex.compile(r"[（(][^（）()]{1,20}[）)]")  # `「ブックマーク(お気に入り登録)機能」`: a gloss may hold kana
@@ -449,7 +462,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
         elif i - 1 > floor and _HAN.match(text[i - 2]) and (
             (i == end and _OKURIGANA.match(c))
             or (i < end and _OKURIGANA_INSIDE.match(c) and (_is_word(text[i]) or text[i] == "の"))
-        ):
+        ) and not _rules().predicate_joint.match(text, floor, i):  # `…を搭載し急速充電`: a verb ends the item
             i -= 1  # 着せ替え, 書き込み, 外付けキーボード, 外付け3G, 輝きの: kana inside or closing a kanji word
         elif c == "え" and i < end and i - 2 > floor and _HAN.match(text[i - 2]) and text[i - 3] == "り" and _KANJI_KANA.match(text[i]):
             i -= 1  # 切り替え機能: the え of a compound verb inside a word (not に加え文字)
@@ -990,7 +1003,13 @@ def _inline_lists(
     title: tuple[int, int] | None,
     rules: _Rules,
 ) -> Iterator[_Candidate]:
-    """Coordinations closed by a feature-cue predicate inside one sentence."""
+    """Coordinations closed by a feature-cue predicate inside one sentence.
+
+    Items before an earlier cue predicate of the same sentence join the list
+    (``大容量バッテリーを搭載し急速充電にも対応``: one enumeration in two verbs);
+    that predicate was the previous tail read, so its items are reused.
+    """
+    previous: tuple[int, list[tuple[int, int]], int] = (-1, [], 0)  # the last tail read: end, items, predicates joined
     for m, (start, end) in _tails(text, zone, sents, rules):
         bare = not rules.particle_start.match(m.group())
         # a headline's `AとB対応加湿器`: the cue glued to the category of the product
@@ -1007,7 +1026,14 @@ def _inline_lists(
         bare_etc = bare and text.startswith(_TRAILING_ETC, m.end())
         if bare_etc and not (m.start() > start and _is_word(text[m.start() - 1])):
             continue  # `AやサポートなどのB`: the cue word is an item, not a predicate
+        if rules.pair_cue.match(m.group()) and (pair := _clause_pair(text, m.start(), start, products, rules)):
+            yield pair
         items = _chain(text, m.end() if bare_etc else m.start(), start, rules)
+        joint = rules.predicate_joint.match(text, start, items[0][0]) if items else None
+        hops = 0
+        if joint and joint.start() < previous[0] <= joint.end() and previous[2] < MAX_JOINED_PREDICATES:
+            items, hops = (previous[1] + items)[-MAX_LIST_ITEMS:], previous[2] + 1  # `Aを搭載し、Bにも対応`
+        previous = (m.end(), items, hops)
         if _title_subject(text, items, title):
             items = items[1:]
         if len(items) < 2:
@@ -1016,6 +1042,42 @@ def _inline_lists(
         if lineup and all(_names_product(s, e, products) for s, e in items):
             continue  # `AとBが追加された`, `「A」や「B」を搭載したモデルは`: a line-up
         yield _Candidate(tuple(items), "inline", items[0][0], m.end(), (start, end))
+
+
+def _clause_pair(
+    text: str, end: int, floor: int, products: Sequence[ProductLike], rules: _Rules
+) -> _Candidate | None:
+    """``…を開始する自動認識機能と、…データ転送ができる通信機能を搭載``: two clause-long items.
+
+    ``と、`` after a noun joins whole noun phrases, so each side may hold its own
+    relative clause with particles and brackets, which the backward noun-phrase
+    scan stops at. Only after a strong cue (``を搭載``, ``を備え``): weaker ones
+    (``が可能``, ``が用意``) follow ways, catalogues and line-ups. The second item runs from ``と、`` to the tail (``end``), the
+    first back to the previous comma or the sentence start, after its topic
+    (``これは``). Items that name a product, hold a cue of their own (a nested
+    list or a product with features), a comparison or a means (``…により``) are
+    not taken: there the ``と、`` is not between two features.
+    """
+    joint = text.rfind("と、", max(floor, end - rules.pair_max_chars - 2), end)
+    if joint <= floor or any(c in text[joint + 2 : end] for c in "、，。"):
+        return None
+    lo = max(floor, joint - rules.pair_max_chars)
+    first = max(lo, text.rfind("、", lo, joint) + 1, text.rfind("，", lo, joint) + 1)
+    for topic in rules.pair_topic.finditer(text, first, joint):
+        first = topic.end()
+    prefix = rules.item_prefix.match(text, first, joint)
+    items = (_trim(text, prefix.end() if prefix else first, joint), _trim(text, joint + 2, end))
+    if not all(
+        e - s >= 2 and (_is_word(text[e - 1]) or text[e - 1] in _PAIRS) for s, e in items
+    ) or not rules.pair_item_start.match(text, items[0][0]):
+        return None
+    if any(rules.pair_not_inside.search(text, s, e) or _not_an_item(text[s:e], rules) for s, e in items):
+        return None
+    if any(_covered_by_product(s, e, products) for s, e in items):
+        return None
+    if all(_np_start(text, e, s) == s for s, e in items):
+        return None  # plain noun phrases: the chain reads them (and any items before)
+    return _Candidate(items, "clause-pair", items[0][0], end, (floor, end))
 
 
 def _title_subject(text: str, items: Sequence[tuple[int, int]], title: tuple[int, int] | None) -> bool:

@@ -174,6 +174,67 @@ def test_inline_lists_of_unseen_shapes(text: str, expected: list[list[str]]) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        # `と、` joins two clause-long noun phrases; the topic is not part of the first
+        (
+            "これは乗るだけですぐに測定を開始する自動認識機能と、パソコンに簡単にデータ転送ができる通信機能を搭載している。",
+            [["乗るだけですぐに測定を開始する自動認識機能", "パソコンに簡単にデータ転送ができる通信機能"]],
+            "clause-pair",
+        ),
+        (
+            "サクラ電機は、透明素材「Floating Prism」をアクセントにした美しさが際立つ4.3インチ液晶と、独自の画像エンジンを搭載した。",
+            [["透明素材「Floating Prism」をアクセントにした美しさが際立つ4.3インチ液晶", "独自の画像エンジン"]],
+            "clause-pair",
+        ),
+        # plain noun phrases are left to the chain
+        ("本体上部には3.5mmイヤホンジャックと、ワンセグ視聴用アンテナを備える。", [["3.5mmイヤホンジャック", "ワンセグ視聴用アンテナ"]], "inline"),
+        # a name in “” stays inside its item
+        (
+            "高感度カメラであり、有効約1210万画素のCMOSセンサー“Exmor R for mobile”と、独自の画像エンジンを搭載した。",
+            [["有効約1210万画素のCMOSセンサー“Exmor R for mobile”", "独自の画像エンジン"]],
+            "inline",
+        ),
+        # items before an earlier cue verb of the sentence belong to the list
+        ("大容量バッテリーを搭載し急速充電にも対応している。", [["大容量バッテリー", "急速充電"]], "inline"),
+        ("HD液晶やデュアルコアCPUを搭載し、防水機能にも対応した。", [["HD液晶", "デュアルコアCPU", "防水機能"]], "inline"),
+        # the category after など and its use
+        (
+            "HD動画やグラフィカルなWebサイトなどのリッチなコンテンツをサクサク軽快に閲覧できる。",
+            [["HD動画", "グラフィカルなWebサイト"]],
+            "inline",
+        ),
+    ],
+)
+def test_clause_items_and_joined_predicates(text: str, expected: list[list[str]], rule: str) -> None:
+    found = find_feature_lists(text, None, [])
+    assert [[i.text for i in fl.items] for fl in found] == expected
+    assert [fl.rule for fl in found] == [rule] * len(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ways of doing something, a comparison of products: not a pair of features
+        "ソフトウェア更新は、本体のみでパケット通信で行う方法と、パソコンにUSBケーブルで接続して行う方法が用意されています。",
+        "ARM向けのCPUを搭載したWindows RTと、従来のパソコンと同等のx86を搭載したWindows 8がある。",
+        # what the product lacks
+        "シニア向けのUIを搭載し、アプリ配信マーケットに対応しない。",
+        # an apposition naming the product is not an item
+        "カシオは、デジタルカメラ“EXILIM”の新製品、光学8倍ズームレンズを搭載した『EX-ZR20』を発売する。",
+    ],
+)
+def test_not_clause_pairs(text: str) -> None:
+    assert items(text) == []
+
+
+def test_means_is_not_a_clause_item() -> None:
+    """``…技術により臨場感あふれるサウンド``: the pair is read as plain noun phrases instead."""
+    text = "原音に忠実な高性能スピーカーと、独自の信号処理技術により臨場感あふれるサウンドを実現した。"
+    assert [fl.rule for fl in find_feature_lists(text, None, [])] == ["inline"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a headline's subject before 、 is not an item (the one left is no list)
