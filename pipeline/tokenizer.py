@@ -120,10 +120,6 @@ class _Builder:
         self.spaces.append(False)
         self.rows.append(row)
 
-    def add_known(self, word: str, raw: str, known: _Known) -> None:
-        self.add(word, known[0])
-        self.known[raw] = known
-
     def add_new(self, word: str, tag: str, pos: str, lemma: str) -> None:
         """A word without a cached analysis (unknown to UniDic, white space, unaligned text).
 
@@ -179,25 +175,21 @@ class FugashiTokenizer:
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _add_word(self, out: _Builder, surface: str, raw: str, node: Any) -> None:
-        """Add a MeCab token with its UniDic tag, Universal POS, lemma and reading, from its feature string.
+    def _known_word(self, out: _Builder, surface: str, raw: str, node: Any) -> _Known | None:
+        """The cache entry of a word MeCab knows, made from its feature string; None for an unknown
+        word, which is added to ``out`` here (it has no lemma or reading of its own).
 
         The string is split here rather than read through fugashi's named
         tuple, which is built anew on every access and costs more than MeCab
         itself; a string with quoted fields (a comma in a lemma) is left to
-        fugashi's CSV reading. A known word's attribute ids are cached by its
-        feature string (the morph is stored by spaCy's morphology for good).
+        fugashi's CSV reading. The morph is stored by spaCy's morphology for good.
         """
-        known = self._known.get(raw)
-        if known is not None:
-            out.add_known(surface, raw, known)
-            return
         fields = raw.split(",") if '"' not in raw else [f if f is not None else "*" for f in node.feature]
         tag = "-".join(p for p in fields[:4] if p != "*")
         upos = _UPOS.get(tag, "X")
-        if len(fields) <= _FIELD_KANA:  # an unknown word: no lemma, no reading
+        if len(fields) <= _FIELD_KANA:
             out.add_new(surface, tag, upos, surface)
-            return
+            return None
         reading = fields[_FIELD_KANA]
         morph = f"Reading={reading}" if reading != "*" and _PLAIN.fullmatch(reading) else ""
         lemma = fields[_FIELD_LEMMA]
@@ -206,20 +198,35 @@ class FugashiTokenizer:
         strings = self.vocab.strings  # add() gives a symbol's id or the string's hash, the same in every zone
         row = (strings.add(tag), POS_IDS[upos], strings.add(lemma), self.vocab.morphology.add(morph) if morph else 0)
         known = self._known[raw] = (row, tag, lemma)
-        out.add_known(surface, raw, known)
+        return known
 
     def _tag_piece(self, piece: str, out: _Builder) -> None:
-        """Run MeCab on one piece and align its tokens onto the piece's characters."""
+        """Run MeCab on one piece and align its tokens onto the piece's characters.
+
+        The loop runs once per token of the corpus, so it reads a node's white
+        space only when the surface is not where it should be, and appends to
+        the builder's lists directly.
+        """
         pos = 0
+        cache, words, spaces, rows, seen = self._known, out.words, out.spaces, out.rows, out.known
         for w in self._tagger(piece):
             surface = w.surface
-            ws = w.white_space
-            if ws and piece.startswith(ws, pos):
-                out.add_space(ws)
-                pos += len(ws)
             if not piece.startswith(surface, pos):
-                break  # MeCab disagreed with the text; the remainder is handled below
-            self._add_word(out, surface, w.feature_raw, w)
+                ws = w.white_space
+                if ws and piece.startswith(ws, pos):
+                    out.add_space(ws)
+                    pos += len(ws)
+                if not piece.startswith(surface, pos):
+                    break  # MeCab disagreed with the text; the remainder is handled below
+            raw = w.feature_raw
+            known = cache.get(raw)
+            if known is None:
+                known = self._known_word(out, surface, raw, w)
+            if known is not None:
+                words.append(surface)
+                spaces.append(False)
+                rows.append(known[0])
+                seen[raw] = known
             pos += len(surface)
         if pos < len(piece):
             self._rest(piece[pos:], out)
