@@ -378,10 +378,9 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         raise CorpusError(f"{path}: {e}") from None
     if not found:
         raise CorpusError(f"{path}: not text: no decoding as UTF-8, UTF-16, CP932 or EUC-JP")
-    text, name = min(found, key=_rank)
+    (odd, _), (text, name) = min(((_rank(c), c) for c in found), key=lambda ranked: ranked[0])
     if not text.strip():
         raise CorpusError(f"{path}: empty file")
-    odd = _oddness(text)
     if odd > _MAX_ODD_SHARE:
         raise CorpusError(f"{path}: not text: as {name}, {odd:.0%} of it is control or unassigned characters")
     return text, name

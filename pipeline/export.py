@@ -68,15 +68,7 @@ def prediction(doc: Doc) -> dict[str, Any]:
         }
         for group in _group(_spans(doc, "products"), lambda s: span_attrs(s).get("canonical")).values()
     ]
-    dates = [
-        {
-            "text": _surface(text, group[0]),
-            "type": group[0].label_,
-            **{k: span_attrs(group[0]).get(k) for k in ("value", "mod", "interval")},
-            "spans": [list(span_offsets(s)) for s in group],
-        }
-        for group in _group(_spans(doc, "dates"), lambda s: _surface(text, s)).values()
-    ]
+    dates = [_date_entry(text, group) for group in _group(_spans(doc, "dates"), lambda s: _surface(text, s)).values()]
     return {
         "doc_id": doc._.doc_id,
         "doc_date": doc._.dct,
@@ -84,6 +76,19 @@ def prediction(doc: Doc) -> dict[str, Any]:
         "dates": dates,
         "feature_lists": _feature_lists(doc),
         "events": [_event_record(e) for e in doc._.events or []],
+    }
+
+
+def _date_entry(text: str, group: list[Span]) -> dict[str, Any]:
+    """One date entry of a prediction: the first occurrence's values, every occurrence's offsets."""
+    attrs = span_attrs(group[0])
+    return {
+        "text": _surface(text, group[0]),
+        "type": group[0].label_,
+        "value": attrs.get("value"),
+        "mod": attrs.get("mod"),
+        "interval": attrs.get("interval"),
+        "spans": [list(span_offsets(s)) for s in group],
     }
 
 
