@@ -50,8 +50,11 @@ PIPE_NAMES: dict[str, str] = {
 MAX_LENGTH = 50_000_000
 
 
-def load(disable: Sequence[str] = (), max_piece: int = DEFAULT_MAX_PIECE) -> Language:
+def load(disable: Sequence[str] = (), max_piece: int = DEFAULT_MAX_PIECE, readings: bool = True) -> Language:
     """The configured pipeline: fugashi/UniDic tokenizer and the extraction components.
+
+    ``readings=False`` leaves UniDic readings out of ``token.morph``, which
+    keeps a long-running process's memory flat (see ``pipeline.tokenizer``).
 
     ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` loads it back (the
     tokenizer and factories are found through this package's entry points).
@@ -60,7 +63,7 @@ def load(disable: Sequence[str] = (), max_piece: int = DEFAULT_MAX_PIECE) -> Lan
 
     nlp = spacy.blank(
         "ja",
-        config={"nlp": {"tokenizer": {"@tokenizers": "pipeline.FugashiTokenizer.v1", "max_piece": max_piece}}},
+        config={"nlp": {"tokenizer": {"@tokenizers": "pipeline.FugashiTokenizer.v1", "max_piece": max_piece, "readings": readings}}},
     )
     # The tokenizer bounds each MeCab call itself; the corpus reader bounds file size.
     nlp.max_length = MAX_LENGTH

@@ -206,13 +206,14 @@ _documents_done = itertools.count(1)
 
 def _pipeline(disable: tuple[str, ...]) -> Language:
     """This thread's pipeline, loaded once: loading costs a second, and a pipeline (MeCab, memory zones)
-    must not be shared between threads, which Dask workers may run several of."""
+    must not be shared between threads, which Dask workers may run several of. No output holds a
+    token's morph, so the tokenizer leaves readings out and the worker's memory stays flat."""
     if getattr(_local, "disable", None) != disable:
         from . import load
 
         if getattr(_local, "zone", None) is not None:
             _local.zone.close()
-        _local.nlp, _local.disable = load(disable=disable), disable
+        _local.nlp, _local.disable = load(disable=disable, readings=False), disable
         _local.zone = _Zone(_local.nlp)
     return _local.nlp
 

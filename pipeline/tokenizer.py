@@ -23,10 +23,15 @@ Three properties matter downstream and drive the design:
 Every token carries UniDic's lemma, the UniDic POS tag (``名詞-普通名詞-一般``),
 a Universal POS from spaCy's own UniDic tag map, and the reading in
 ``token.morph`` (``Reading=ハツバイ``), as spaCy's Japanese tokenizer does.
+spaCy keeps every distinct morph for the life of the vocabulary (about 500
+bytes each, tens of thousands over a large corpus), so ``readings=False``
+leaves them out where nothing reads them: batch workers, whose outputs never
+hold a token's morph.
 """
 from __future__ import annotations
 
 import json
+from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -55,6 +60,8 @@ _PLAIN = regex.compile(r"[^\s|=]+")
 # Where UniDic's lemma and reading stand among a token's feature fields.
 _FIELD_LEMMA = fugashi.UnidicFeatures26._fields.index("lemma")
 _FIELD_KANA = fugashi.UnidicFeatures26._fields.index("kana")
+# A guessed word's feature string (MeCab's unknown-word features) has this many fields.
+_GUESS_FIELDS = 6
 # Known words' attribute ids kept per tokenizer (cleared when full): 97.6 % of livedoor tokens hit at this
 # size, 98.6 % at 50,000; an entry (a feature string and four ids) costs about 400 bytes.
 _MAX_CACHED = 16_384
@@ -93,8 +100,10 @@ def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
 
 # A token's attributes as the ids ``Doc.from_array`` takes: (TAG, POS, LEMMA, MORPH).
 _Row = tuple[int, int, int, int]
-# A known word's cache entry: its row and the strings the row's ids stand for (tag, lemma).
-_Known = tuple[_Row, str, str]
+# A known word's cache entry: its row and the strings the row's ids stand for (tag, lemma); for a
+# guessed word's feature string, ``(_GUESS, tag, upos)``.
+_Known = tuple[Any, str, str]
+_GUESS = None
 
 
 class _Builder:
@@ -113,7 +122,7 @@ class _Builder:
         self.spaces: list[bool] = []
         self.rows: list[_Row] = []
         self.strings = strings
-        self.known: dict[str, _Known] = {}  # feature string -> entry, for the words of this Doc
+        self.known: dict[int, _Known] = {}  # the cache entries of this Doc's words, by identity
 
     def add(self, word: str, row: _Row) -> None:
         self.words.append(word)
@@ -140,23 +149,24 @@ class _Builder:
             self.strings.add(lemma)
         doc = Doc(vocab, words=self.words, spaces=self.spaces)
         if self.words:
-            doc.from_array(_ATTRS, numpy.array(self.rows, dtype="uint64"))
+            doc.from_array(_ATTRS, numpy.fromiter(chain.from_iterable(self.rows), "uint64", 4 * len(self.rows)).reshape(-1, 4))
         return doc
 
 
 class FugashiTokenizer:
     """Tokenize with MeCab/UniDic into a Doc whose text is the input, unchanged."""
 
-    def __init__(self, vocab: Vocab, max_piece: int = DEFAULT_MAX_PIECE) -> None:
+    def __init__(self, vocab: Vocab, max_piece: int = DEFAULT_MAX_PIECE, readings: bool = True) -> None:
         if max_piece < 16:
             raise ValueError(f"max_piece must be at least 16, got {max_piece}")
         self.vocab = vocab
         self.max_piece = max_piece
+        self.readings = readings
         self._tagger = fugashi.Tagger()
         self._known: dict[str, _Known] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.vocab, self.max_piece))
+        return (type(self), (self.vocab, self.max_piece, self.readings))
 
     def __call__(self, text: str) -> Doc:
         bad = _SURROGATE.search(text)
@@ -175,29 +185,46 @@ class FugashiTokenizer:
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _known_word(self, out: _Builder, surface: str, raw: str, node: Any) -> _Known | None:
-        """The cache entry of a word MeCab knows, made from its feature string; None for an unknown
-        word, which is added to ``out`` here (it has no lemma or reading of its own).
+    def _entry(self, out: _Builder, surface: str, raw: str, node: Any) -> _Known | None:
+        """The cache entry of a feature string, made from it; None for a string without the lemma and
+        reading fields, which is added to ``out`` here and not cached.
 
         The string is split here rather than read through fugashi's named
         tuple, which is built anew on every access and costs more than MeCab
         itself; a string with quoted fields (a comma in a lemma) is left to
-        fugashi's CSV reading. The morph is stored by spaCy's morphology for good.
+        fugashi's CSV reading. A word MeCab guessed (outside UniDic: Latin
+        words, numbers) gets a ``_GUESS`` entry, completed per surface by
+        :meth:`_guessed`. The morph is stored by spaCy's morphology for good.
         """
         fields = raw.split(",") if '"' not in raw else [f if f is not None else "*" for f in node.feature]
         tag = "-".join(p for p in fields[:4] if p != "*")
         upos = _UPOS.get(tag, "X")
         if len(fields) <= _FIELD_KANA:
-            out.add_new(surface, tag, upos, surface)
-            return None
+            if len(fields) != _GUESS_FIELDS:
+                out.add_new(surface, tag, upos, surface)
+                return None
+            return self._store(raw, (_GUESS, tag, upos))
         reading = fields[_FIELD_KANA]
-        morph = f"Reading={reading}" if reading != "*" and _PLAIN.fullmatch(reading) else ""
-        lemma = fields[_FIELD_LEMMA]
-        if len(self._known) >= _MAX_CACHED:
-            self._known.clear()
+        morph = f"Reading={reading}" if self.readings and reading != "*" and _PLAIN.fullmatch(reading) else ""
+        return self._store(raw, self._row(tag, upos, fields[_FIELD_LEMMA], morph))
+
+    def _guessed(self, surface: str, raw: str, guess: _Known) -> _Known:
+        """A guessed word's entry: its lemma is its surface, so it is cached per surface."""
+        key = f"{surface}\t{raw}"  # no surface holds a tab: MeCab splits on white space
+        known = self._known.get(key)
+        if known is None:
+            known = self._store(key, self._row(guess[1], guess[2], surface, ""))
+        return known
+
+    def _row(self, tag: str, upos: str, lemma: str, morph: str) -> _Known:
         strings = self.vocab.strings  # add() gives a symbol's id or the string's hash, the same in every zone
         row = (strings.add(tag), POS_IDS[upos], strings.add(lemma), self.vocab.morphology.add(morph) if morph else 0)
-        known = self._known[raw] = (row, tag, lemma)
+        return row, tag, lemma
+
+    def _store(self, key: str, known: _Known) -> _Known:
+        if len(self._known) >= _MAX_CACHED:
+            self._known.clear()
+        self._known[key] = known
         return known
 
     def _tag_piece(self, piece: str, out: _Builder) -> None:
@@ -219,14 +246,14 @@ class FugashiTokenizer:
                 if not piece.startswith(surface, pos):
                     break  # MeCab disagreed with the text; the remainder is handled below
             raw = w.feature_raw
-            known = cache.get(raw)
-            if known is None:
-                known = self._known_word(out, surface, raw, w)
+            known = cache.get(raw) or self._entry(out, surface, raw, w)
             if known is not None:
+                if known[0] is _GUESS:
+                    known = self._guessed(surface, raw, known)
                 words.append(surface)
                 spaces.append(False)
                 rows.append(known[0])
-                seen[raw] = known
+                seen[id(known)] = known  # the entry stays alive here, so its id is unique
             pos += len(surface)
         if pos < len(piece):
             self._rest(piece[pos:], out)
@@ -242,10 +269,13 @@ class FugashiTokenizer:
 
     # spaCy serialisation: the tokenizer's only state is its settings.
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"max_piece": self.max_piece}).encode("utf-8")
+        return json.dumps({"max_piece": self.max_piece, "readings": self.readings}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "FugashiTokenizer":
-        self.max_piece = int(json.loads(data.decode("utf-8"))["max_piece"])
+        settings = json.loads(data.decode("utf-8"))
+        self.max_piece = int(settings["max_piece"])
+        self.readings = bool(settings.get("readings", True))
+        self._known.clear()  # entries made with the old settings
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -256,10 +286,12 @@ class FugashiTokenizer:
 
 
 @registry.tokenizers("pipeline.FugashiTokenizer.v1")
-def create_tokenizer(max_piece: int = DEFAULT_MAX_PIECE) -> Callable[[Language], FugashiTokenizer]:
+def create_tokenizer(
+    max_piece: int = DEFAULT_MAX_PIECE, readings: bool = True
+) -> Callable[[Language], FugashiTokenizer]:
     """spaCy registry entry: ``[nlp.tokenizer] @tokenizers = "pipeline.FugashiTokenizer.v1"``."""
 
     def make(nlp: Language) -> FugashiTokenizer:
-        return FugashiTokenizer(nlp.vocab, max_piece)
+        return FugashiTokenizer(nlp.vocab, max_piece, readings)
 
     return make

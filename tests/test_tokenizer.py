@@ -87,6 +87,19 @@ def test_nul_is_a_token_and_lone_surrogate_is_a_clear_error(tokenizer_only: Lang
         raise AssertionError("a lone surrogate must be rejected")
 
 
+def test_readings_can_be_left_out_and_nothing_else_changes(tokenizer_only: Language) -> None:
+    text = "新製品「Xperia」を発売した。"
+    plain = pipeline.load(disable=pipeline.PIPE_NAMES, readings=False)
+    with_readings, without = tokenizer_only(text), plain(text)
+    assert [str(t.morph) for t in without] == [""] * len(without)
+    assert [(t.text, t.tag_, t.pos_, t.lemma_) for t in without] == [
+        (t.text, t.tag_, t.pos_, t.lemma_) for t in with_readings
+    ]
+    restored = FugashiTokenizer(plain.vocab).from_bytes(plain.tokenizer.to_bytes())
+    assert restored.readings is False
+    assert pickle.loads(pickle.dumps(plain.tokenizer)).readings is False
+
+
 def test_tokenizer_pickles_and_rebuilds_its_tagger(tokenizer_only: Language) -> None:
     tok = pickle.loads(pickle.dumps(tokenizer_only.tokenizer))
     assert isinstance(tok, FugashiTokenizer)
