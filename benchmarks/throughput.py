@@ -11,6 +11,11 @@ Measured, each in a fresh process so that peak memory belongs to it alone:
   '.[compare]'``) or, for GiNZA, in ``benchmarks/.venv-ginza`` (made by
   ``compare_products.py``); skipped with a message otherwise.
 
+The floor and the pipeline runs are repeated (``--repeat``, interleaved) and
+the fastest run of each counts, as ``timeit`` does: on a shared VM the floor
+alone varied by a third between runs. GiNZA, when not run, is taken from the
+previous results file if that measured the same files.
+
 Usage::
 
     python benchmarks/throughput.py                 # the whole corpus/livedoor
@@ -46,6 +51,7 @@ MAX_SLOWDOWN_VS_FLOOR = 3.0  # wall time, 1 worker against the floor
 MIN_SPEEDUP_2_WORKERS = 1.7  # wall time, 1 worker against 2
 MAX_WORKER_RSS_MB = 400.0
 MAX_PRIVATE_GROWTH = 0.05  # "not growing with the corpus": private memory at the end against half-way
+MIN_SPEEDUP_VS_GINZA = 50.0  # throughput, 1 worker against GiNZA
 
 
 def _peak_rss_mb() -> float | None:
@@ -176,7 +182,7 @@ def _row(name: str, m: dict[str, Any] | None, docs: int, chars: int, floor: dict
     if m is None:
         return [name, "skipped", *[""] * (len(COLUMNS) - 2)]
     return [
-        name,
+        f"{name} (measured {m['reused_from'][:10]})" if "reused_from" in m else name,
         f"{m['seconds']:.1f}",
         f"{m['cpu_seconds']:.1f}",
         f"{chars / m['seconds']:,.0f}",
@@ -203,7 +209,7 @@ def _targets(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     speedup = one["seconds"] / two["seconds"]
     rss = max(one["peak_rss_mb"], two["peak_rss_mb"])
     growth = one["private_mb"] / one["private_mb_at_half"] - 1
-    return {
+    targets = {
         "1 worker within 3x of the floor (wall)": {
             "value": round(slowdown, 2), "met": slowdown <= MAX_SLOWDOWN_VS_FLOOR,
         },
@@ -213,6 +219,36 @@ def _targets(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "value": f"{growth:+.1%}", "met": growth < MAX_PRIVATE_GROWTH,
         },
     }
+    if "ginza" in results:
+        lead = results["ginza"]["seconds"] / one["seconds"]
+        targets["1 worker at least 50x GiNZA's throughput"] = {
+            "value": round(lead, 1), "met": lead >= MIN_SPEEDUP_VS_GINZA,
+        }
+    return targets
+
+
+def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fastest of repeated runs, as ``timeit`` reports: slower runs measure the machine's other
+    work, not ours. Peak memory is the largest of the runs; every run's seconds are kept."""
+    best = dict(min(runs, key=lambda m: m["seconds"]))
+    for key in ("peak_rss_mb", "peak_rss_mb_at_half", "private_mb", "private_mb_at_half"):
+        if key in best:
+            best[key] = max(m[key] for m in runs)
+    best["runs_seconds"] = [round(m["seconds"], 2) for m in runs]
+    return best
+
+
+def _reused(output: Path, name: str, docs: int, chars: int) -> dict[str, Any] | None:
+    """A measurement kept from the previous results file on the same files (GiNZA takes most of an
+    hour), marked with the date it was made."""
+    try:
+        previous = json.loads(output.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (previous.get("documents"), previous.get("characters")) != (docs, chars) or name not in previous["results"]:
+        return None
+    kept = previous["results"][name]
+    return {**kept, "reused_from": kept.get("reused_from", previous["date"])}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -223,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=Path(__file__).parent / "results.json", help="results JSON")
     parser.add_argument("--skip", action="append", choices=("ginza", "ja_timex"), default=[],
                         help="leave out an optional comparison (GiNZA takes about 40 minutes on livedoor)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the floor and the pipeline, interleaved; the fastest counts (default: 3)")
     parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -239,20 +277,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{docs} files, {chars:,} characters from {args.corpus}; {os.cpu_count()} CPUs, "
           f"load average {load_before[0]:.2f}", file=sys.stderr)
 
-    results: dict[str, Any] = {"floor": _measure(sys.executable, "fugashi", paths)}
-    for workers in (1, 2):
-        results[f"pipeline_{workers}_worker{'s' if workers > 1 else ''}"] = _pipeline(inputs, workers, args.shard_size)
+    runs: dict[str, list[dict[str, Any]]] = {"floor": [], "pipeline_1_worker": [], "pipeline_2_workers": []}
+    for _ in range(max(1, args.repeat)):  # interleaved, so a busy spell slows one run of each, not all of one
+        runs["floor"].append(_measure(sys.executable, "fugashi", paths))
+        runs["pipeline_1_worker"].append(_pipeline(inputs, 1, args.shard_size))
+        runs["pipeline_2_workers"].append(_pipeline(inputs, 2, args.shard_size))
+    results: dict[str, Any] = {name: _best(measured) for name, measured in runs.items()}
     skipped = {}
     pythons = {
         "ginza": None if "ginza" in args.skip else _ginza_python(),
-        "ja_timex": sys.executable if importlib.util.find_spec("ja_timex") is not None else None,
+        "ja_timex": None if "ja_timex" in args.skip or importlib.util.find_spec("ja_timex") is None else sys.executable,
     }
     for name, python in pythons.items():
-        if name in args.skip or python is None:
+        if python is not None:
+            results[name] = _measure(python, name, paths)
+        elif kept := _reused(args.output, name, docs, chars):
+            results[name] = kept
+            print(f"{name}: not run, reusing the measurement of {kept['reused_from']}", file=sys.stderr)
+        else:
             skipped[name] = "--skip" if name in args.skip else "not installed (pip install -e '.[compare]')"
             print(f"skipped {name}: {skipped[name]}", file=sys.stderr)
-        else:
-            results[name] = _measure(python, name, paths)
 
     table = _table([_row(label, results.get(key), docs, chars, results["floor"]) for key, label in LABELS.items()])
     targets = _targets(results)
