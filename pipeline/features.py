@@ -196,6 +196,7 @@ class _Rules:
     person: regex.Pattern[str]
     company: regex.Pattern[str]
     companies: regex.Pattern[str]
+    colour: regex.Pattern[str]
 
 
 def _splitter(separator: str) -> regex.Pattern[str]:
@@ -316,6 +317,7 @@ def _rules() -> _Rules:
         person=regex.compile(x["person"]),
         company=regex.compile(x["company"]),
         companies=regex.compile(x["companies"], regex.IGNORECASE),
+        colour=regex.compile(x["colour"], regex.IGNORECASE),
     )
 
 
@@ -617,7 +619,8 @@ def _figure(text: str, rules: _Rules) -> bool:
 
 def _not_features(texts: Sequence[str], rules: _Rules) -> bool:
     """Items that are prices, dates and figures, places, people or companies,
-    kinds of device or setting, words naming no feature, questions and requests."""
+    kinds of device or setting, words naming no feature, questions and requests,
+    colours."""
     return (
         _majority([bool(rules.price.search(t)) for t in texts])
         or _majority(
@@ -628,6 +631,7 @@ def _not_features(texts: Sequence[str], rules: _Rules) -> bool:
         or _majority(
             [bool(rules.person.search(t) or rules.company.search(t) or rules.companies.match(t)) for t in texts]
         )
+        or _majority([bool(rules.colour.match(t)) for t in texts])
     )
 
 
@@ -701,7 +705,11 @@ def _bullet(text: str, line: _Line, index: int, rules: _Rules) -> _Bullet | None
 
 
 def _bullet_groups(text: str, lines: Sequence[_Line], usable: Sequence[bool], rules: _Rules) -> Iterator[list[_Bullet]]:
-    """Runs of bullets of one kind; deeper-indented bullets of any kind nest in."""
+    """Runs of bullets of one kind; deeper-indented bullets of any kind nest in.
+
+    A lone heading marker above deeper bullets of another kind is their
+    heading (``■特長`` over ``　１．…``), not the first item: the run starts after it.
+    """
     bullets = [_bullet(text, ln, i, rules) if usable[i] and not ln.blank else None for i, ln in enumerate(lines)]
     group: list[_Bullet] = []
     for i, ln in enumerate(lines):
@@ -711,7 +719,8 @@ def _bullet_groups(text: str, lines: Sequence[_Line], usable: Sequence[bool], ru
                 yield group
             group = []
         elif b is not None:
-            if group and (b.kind == group[0].kind or b.indent > group[0].indent):
+            heading = len(group) == 1 and bool(rules.heading_marker.match(group[0].kind))
+            if group and (b.kind == group[0].kind or (b.indent > group[0].indent and not heading)):
                 group.append(b)
             else:
                 if group:

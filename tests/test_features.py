@@ -802,3 +802,37 @@ def test_property_offsets_are_valid(text: str, raw_zones: list[tuple[int, int]])
                 assert 0 <= item.start < item.end <= len(text)
                 assert text[item.start : item.end] == item.text
                 assert any(s <= item.start and item.end <= e for s, e in bounds)
+
+
+# --------------------------------------------------------------------------- generalisation pass 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a generic category noun after など is not part of the last item
+        ("本機は防水、ワンセグ、赤外線通信などの機能を備える。", [["防水", "ワンセグ", "赤外線通信"]]),
+        ("端末は防水、ワンセグ、赤外線通信などの便利な機能を搭載している。", [["防水", "ワンセグ", "赤外線通信"]]),
+        ("アプリはTwitterやmixiなどのサービスに対応した。", [["Twitter", "mixi"]]),
+        # two cue predicates with a short topic between them are one enumeration
+        ("本機は13インチ液晶を搭載しCPUには、Core i5を搭載する。", [["13インチ液晶", "Core i5"]]),
+        # features that are added
+        ("新版では検索機能と共有機能が加わった。", [["検索機能", "共有機能"]]),
+        # a lone heading bullet over deeper numbered bullets is their heading
+        ("新製品を発表した。\n■特長\n　１．小さい本体で高画質\n　２．高速なＡＦ\n　３．動画撮影\n", [["小さい本体で高画質", "高速なＡＦ", "動画撮影"]]),
+    ],
+)
+def test_generalisation_pass_two(text: str, expected: list[list[str]]) -> None:
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出演者と会場の観客も加わって全員で踊った。",  # people joining, not features added
+        "ボディカラーはホワイト、ピンク、ブラックの3色を用意。",  # colours are variants, not features
+        "本体色はパールホワイト、ブラック系、赤の3色を用意した。",
+    ],
+)
+def test_not_features_pass_two(text: str) -> None:
+    assert items(text) == []
