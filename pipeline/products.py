@@ -95,6 +95,8 @@ class Lexicons:
     run_separator: regex.Pattern[str]
     category_cue: regex.Pattern[str]
     following_cue: regex.Pattern[str]
+    release_before: regex.Pattern[str]
+    date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
     identity_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
@@ -228,6 +230,8 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         run_separator=compiled("run_separator", anchored=True),
         category_cue=compiled("category_cue", anchored=True),
         following_cue=compiled("following_cue"),
+        date_after=compiled("date_after"),
+        release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
         identity_cue=compiled("identity_cue"),
         bracket_reject=compiled("bracket_reject"),
@@ -333,6 +337,8 @@ _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A
 _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
 _GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\-]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
+_DATE_NUMBER = regex.compile(r"[ .\-]?\d{1,4}\Z")
+_CHAIN_GAP = regex.compile(r"[、,，・/／ 　]?|と|や|および|及び|または|か")
 _SHORT_FORM_SPLIT = regex.compile(r"[;；、,，/／]|\s+or\s+")
 
 
@@ -654,9 +660,10 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
     """
     for region in _REGION.finditer(folded, *zone):
         offset = region.start()
-        for rel_start, rel_end, single, product in _region_names(region.group(), lex):
+        stretch = _without_date_number(region.group(), folded[region.end() : min(zone[1], region.end() + 8)], lex)
+        for rel_start, rel_end, single, product in _region_names(stretch, lex):
             start, end = offset + rel_start, offset + rel_end
-            name, after = folded[start:end], folded[end : min(zone[1], end + 12)]
+            name, after = folded[start:end], folded[end : min(zone[1], end + 24)]
             if not product or lex.identity_cue.match(after):
                 yield _Name(start, end, NOT_A_PRODUCT)
                 continue
@@ -671,6 +678,15 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
                 continue
             if _acceptable(name, lex, context_cue=cue) and not (heading and product_key(name) not in lex.known):
                 yield _Name(start, _with_bracketed_model(folded, end, zone[1], lex), "shape")
+
+
+def _without_date_number(stretch: str, after: str, lex: Lexicons) -> str:
+    """A stretch of run characters without the number ending it when what follows makes
+    that number a date or a clock time (``ビデオSALON2012年1月号``, ``… Hybrid 3/9より``,
+    ``AM2:00``): a name never runs into a date."""
+    if not lex.date_after.match(after):
+        return stretch
+    return _DATE_NUMBER.sub("", stretch)
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -783,6 +799,20 @@ def _preceding_word(folded: str, pos: int, zone_start: int) -> str:
     return m.group(1) if m else ""
 
 
+def _bracket_chains(folded: str, zone: tuple[int, int]) -> Iterator[list[regex.Match[str]]]:
+    """Runs of 「」『』 brackets written one after another or coordinated (``「A」「B」``,
+    ``「A」、「B」``, ``「A」と「B」``): the word before the first and the text after the
+    last speak of all of them (``アプリ「A」「B」を公開``, ``項目「A」「B」を選ぶ``)."""
+    chain: list[regex.Match[str]] = []
+    for m in _BRACKETED.finditer(folded, *zone):
+        if chain and not _CHAIN_GAP.fullmatch(folded, chain[-1].end(), m.start()):
+            yield chain
+            chain = []
+        chain.append(m)
+    if chain:
+        yield chain
+
+
 def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
     """Names in 「」『』: with a Latin name word, or announced by a category word or a release verb.
 
@@ -792,35 +822,55 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
     English phrase, is a quotation; what follows may make it a company, a
     venue or a person (``「キヤノンホール S」において``). A company whose name ends in a category word
     (``フジテレビ「…」``) is no cue. Checks read the name without a bracketed model number after it.
+    The cues of a chain of brackets (``「A」「B」を発売``) are shared by its members, unless one
+    of them is a quotation (``「アナタ」や「アナタに関係する人物」が登場``): then it is no list of names.
     """
-    for m in _BRACKETED.finditer(folded, *zone):
-        start, end = m.span(1)
-        mark = _TRAILING_MARK.search(folded, start, end)
-        end = mark.start() if mark else end
-        while start < end and folded[start].isspace():
-            start += 1
-        while end > start and folded[end - 1].isspace():
-            end -= 1
-        bang = _TRAILING_BANG.search(folded, start, end)
-        end = bang.start() if bang else end
-        start, end = _trimmed_bracket(folded, start, end, lex)
-        inner = folded[start:end]
-        if not inner or lex.bracket_reject.search(inner) or _has_other_brackets(inner, lex):
-            continue
-        core = _PAREN_AFTER.sub("", inner).strip() or inner
-        before = _preceding_word(folded, m.start(), zone[0])
-        by_category = product_key(before) not in lex.companies and bool(lex.category_cue.search(before))
-        cue = by_category or bool(
-            lex.following_cue.match(folded, m.end(), min(zone[1], m.end() + 12))
-        )
-        named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
-        if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
-            yield _Name(start, end, NOT_A_PRODUCT)
-            continue
-        if lex.company_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
-            continue
-        if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
-            yield _Name(start, end, "bracket")
+    for chain in _bracket_chains(folded, zone):
+        listing = not any(lex.bracket_reject.search(m.group(1)) for m in chain)
+        shared = listing and _bracket_cue(folded, chain[0].start(), chain[-1].end(), zone, lex)
+        for m in chain:
+            yield from _bracket_name(folded, m, zone, lex, shared)
+
+
+def _bracket_cue(folded: str, start: int, end: int, zone: tuple[int, int], lex: Lexicons) -> bool:
+    """Whether a category word or a release verb before ``start``, or a release verb after
+    ``end``, announces a name."""
+    before = _preceding_word(folded, start, zone[0])
+    by_category = product_key(before) not in lex.companies and bool(lex.category_cue.search(before))
+    return (
+        by_category
+        or bool(lex.release_before.search(folded, max(zone[0], start - 16), start))
+        or bool(lex.following_cue.match(folded, end, min(zone[1], end + 30)))
+    )
+
+
+def _bracket_name(
+    folded: str, m: regex.Match[str], zone: tuple[int, int], lex: Lexicons, shared_cue: bool
+) -> Iterator[_Name]:
+    """The name in one bracket of a chain, if it is one (see ``_bracket_names``)."""
+    start, end = m.span(1)
+    mark = _TRAILING_MARK.search(folded, start, end)
+    end = mark.start() if mark else end
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    bang = _TRAILING_BANG.search(folded, start, end)
+    end = bang.start() if bang else end
+    start, end = _trimmed_bracket(folded, start, end, lex)
+    inner = folded[start:end]
+    if not inner or lex.bracket_reject.search(inner) or _has_other_brackets(inner, lex):
+        return
+    core = _PAREN_AFTER.sub("", inner).strip() or inner
+    cue = shared_cue or _bracket_cue(folded, m.start(), m.end(), zone, lex)
+    named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
+    if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
+        yield _Name(start, end, NOT_A_PRODUCT)
+        return
+    if lex.company_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
+        return
+    if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
+        yield _Name(start, end, "bracket")
 
 
 def _labels(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
@@ -830,10 +880,11 @@ def _labels(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> lis
     may take a name from inside them."""
     spans = []
     for zs, ze in zones:
-        for m in _BRACKETED.finditer(folded, zs, ze):
-            before = folded[max(zs, m.start() - 12) : m.start()]
-            if lex.label_before.search(before) or lex.label_after.match(folded, m.end(), min(ze, m.end() + 12)):
-                spans.append(m.span(1))
+        for chain in _bracket_chains(folded, (zs, ze)):
+            before = folded[max(zs, chain[0].start() - 12) : chain[0].start()]
+            after = (chain[-1].end(), min(ze, chain[-1].end() + 12))
+            if lex.label_before.search(before) or lex.label_after.match(folded, *after):
+                spans.extend(m.span(1) for m in chain)
     return spans
 
 

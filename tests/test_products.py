@@ -425,3 +425,51 @@ def test_people_groups_venues_works_and_events_are_no_products(text: str) -> Non
 )
 def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[str]]) -> None:
     assert canonicals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "詳しくは「Meet us at the booth」まで。",  # an English phrase with function words
+        "サードパーティ製ドライバ（third-party peripheral drivers）は廃止される。",  # running English
+        "Identified developersのアプリだけが動く。",  # a participle starting a phrase
+        "You will enter corridor B at 9:00",  # an English sentence
+        "同社はGlobal Mobile Innovation Awardを受賞した。",  # an award
+        "TEDxKyotoで講演した。",  # a conference
+        "会場はSmartphone & Tablet 2013 Springだ。",  # an event with its season
+        "「ガジェット勉強会」と「モバイルデザイン展」を開催する。",  # a meeting and an exhibition
+        "「ニコニコ夏祭りin 札幌市」を実施。",  # an event at a place
+        "本体サイズはW46xD27xH175mmだ。",  # dimensions
+        "特売：USD6.91",  # a price
+        "メンテナンスは毎週AM3:00〜AM6:00に行う。",  # clock times
+        "Zentriq Systemsが開発した。",  # a company by its suffix
+        "QUOBIT（クオビット）の子会社が提供する。",  # a company by what follows its reading
+        "Harbourが運営する教室で学ぶ。",  # a company that runs something
+        "ビルド番号が「ABC12.XY34」「ABC12.XY56」の端末が対象。",  # a chain of labels
+    ],
+)
+def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
+    assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同社が5月に発売した「ふわりんクッション」が好評だ。", {"ふわりんクッション"}),  # a release verb before it
+        ("配信中の「ぽかぽか日記」を紹介する。", {"ぽかぽか日記"}),
+        ("「もちもちメーカー」の販売を開始した。", {"もちもちメーカー"}),  # its release after it
+        ("「らくらくポット」（KP-210A）を使う。", {"らくらくポット", "KP-210A"}),  # a model number after it
+        ("「ほかほか毛布」「さらさら枕」を発売した。", {"ほかほか毛布", "さらさら枕"}),  # a chain shares its cue
+        ("「Chrome for iPad and iPhone」を公開した。", {"Chrome for iPad and iPhone"}),  # and inside a name
+        ("新作「Reading Garden」を公開。", {"Reading Garden"}),  # a participle in a capitalised name
+        ("「League of Heroes」をプレイした。", {"League of Heroes"}),
+        ("Tabula Pro 3/9より発売開始", {"Tabula Pro"}),  # the date is no part of the name
+        ("Tabula Pro 2013年春に発売", {"Tabula Pro"}),
+    ],
+)
+def test_bracket_cues_chains_and_dates_after_names(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
+
+
+def test_a_quotation_in_a_chain_shares_no_cue() -> None:
+    assert canonicals("「ボク」や「ボクの知らない人」が登場する。") == {}
