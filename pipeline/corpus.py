@@ -72,10 +72,15 @@ class _Rules:
     byline_max_chars: int
     block_starts: tuple[tuple[str, regex.Pattern[str], int], ...]
     tail_starts: tuple[tuple[str, regex.Pattern[str]], ...]
-    shop_lines: tuple[regex.Pattern[str], ...]
+    paragraph_lines: tuple[tuple[str, regex.Pattern[str], int], ...]
+    link_line: regex.Pattern[str]
+    link_run_keep: regex.Pattern[str]
     trailing_label: str
     trailing_first_line: regex.Pattern[str]
-    trailing_content: regex.Pattern[str]
+    trailing_heading: regex.Pattern[str]
+    trailing_min_headings: int
+    trailing_sentence: regex.Pattern[str]
+    trailing_field: regex.Pattern[str]
     trailing_keep: regex.Pattern[str]
     single_line: regex.Pattern[str]
 
@@ -95,10 +100,17 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
             for r in data["block_starts"]
         ),
         tail_starts=tuple((r["label"], regex.compile(r["pattern"])) for r in data["tail_starts"]),
-        shop_lines=tuple(regex.compile(p) for p in data["shop_lines"]),
+        paragraph_lines=tuple(
+            (r["label"], regex.compile(r["pattern"]), int(r["lines_above"])) for r in data["paragraph_lines"]
+        ),
+        link_line=regex.compile("|".join(f"(?:{p})" for p in data["link_lines"])),
+        link_run_keep=regex.compile(data["link_run_keep"]),
         trailing_label=data["trailing"]["label"],
         trailing_first_line=regex.compile(data["trailing"]["first_line"]),
-        trailing_content=regex.compile(data["trailing"]["content"]),
+        trailing_heading=regex.compile(data["trailing"]["heading"]),
+        trailing_min_headings=int(data["trailing"]["min_headings"]),
+        trailing_sentence=regex.compile(data["trailing"]["sentence"]),
+        trailing_field=regex.compile(data["trailing"]["field"]),
         trailing_keep=regex.compile(data["trailing"]["keep"]),
         single_line=regex.compile(data["trailing"]["single_line"]),
     )
@@ -189,8 +201,9 @@ def _paragraph(lines: Sequence[_Line], i: int) -> tuple[int, int]:
 
 
 def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[Zone]:
+    """Boilerplate recognised line by line: tails, blocks, ad paragraphs and single link lines."""
     zones: list[Zone] = []
-    i = body_start
+    i, linked_to = body_start, -1  # last line of the paragraph whose link run is already zoned
     while i < len(lines):
         line = lines[i]
         tail = next((label for label, p in rules.tail_starts if p.search(line.text)), None)
@@ -203,14 +216,33 @@ def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[
             zones.append(Zone(line.start, lines[last].end, block[0]))
             i = last + 1
             continue
-        if any(p.search(line.text) for p in rules.shop_lines):
+        para = next(((label, n) for label, p, n in rules.paragraph_lines if p.search(line.text)), None)
+        if para:
             first, last = _paragraph(lines, i)
-            first = max(first, i - 3)
-            zones.append(Zone(lines[first].start, lines[last].end, "shop"))
+            first = max(first, i - para[1])  # a prose line run on above the block stays content
+            zones.append(Zone(lines[first].start, lines[last].end, para[0]))
             i = last + 1
             continue
+        if i > linked_to and rules.link_line.search(line.text):
+            first, linked_to = _paragraph(lines, i)
+            zones.extend(_link_run(lines[first : linked_to + 1], line, rules))
         i += 1
     return zones
+
+
+def _link_run(paragraph: Sequence[_Line], link: _Line, rules: _Rules) -> list[Zone]:
+    """A paragraph's link lines and its lines with the first link's bullet that are no sentence.
+
+    A list of related articles mixes titles that show they are links (a
+    column tag) with titles that do not; the shared bullet ties them.
+    """
+    bullet = link.text.lstrip()[:1]
+    return [
+        Zone(line.start, line.end, "links")
+        for line in paragraph
+        if (line.text.lstrip().startswith(bullet) and not rules.link_run_keep.search(line.text))
+        or rules.link_line.search(line.text)
+    ]
 
 
 def _paragraphs(lines: Sequence[_Line], start: int) -> list[tuple[int, int]]:
@@ -233,9 +265,13 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
         texts = [line.text for line in lines[first : last + 1]]
         if rules.trailing_keep.match(texts[0]):
             break
-        listy = rules.trailing_first_line.match(texts[0]) and not any(rules.trailing_content.search(t) for t in texts)
+        fields = any(rules.trailing_field.search(t) for t in texts)
+        listy = rules.trailing_first_line.match(texts[0]) and not fields
+        listy = listy and not any(rules.trailing_sentence.search(t) for t in texts)
         single = len(texts) == 1 and rules.single_line.match(texts[0].strip())
-        if not (listy or single):
+        headings = sum(1 for t in texts if rules.trailing_heading.match(t))
+        linky = not fields and headings >= rules.trailing_min_headings and 2 * headings > len(texts)
+        if not (listy or single or linky):
             break
         found.append(Zone(start, end, rules.trailing_label))
     return found

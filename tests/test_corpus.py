@@ -154,3 +154,82 @@ def test_decode_detects_the_encoding(data: bytes, encoding: str) -> None:
 def test_bad_input_is_a_clear_error_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(CorpusError, match=f"bad.txt: {message}"):
         decode(data, "bad.txt")
+
+
+def _article(body: str) -> str:
+    return "http://x/\n2012-01-02T00:00:00+0900\n題\n" + body
+
+
+@pytest.mark.parametrize(
+    ("body", "boiler", "kept"),
+    [
+        # A school's advertisement: a run of ■ links, one with a slogan sentence.
+        (
+            "本文です。\n\n■アプリ学校 - 開発を学ぶ\nなら千人が学んだ東京校へ！\n■急成長中のアプリ市場に参入しよう。上級コース\n"
+            "■人気のパズル風ゲームが作れる。ゲームコース\n■人気ランキングをチェックするならアプリ学校\n",
+            ("上級コース", "東京校", "ゲームコース"),
+            ("本文です。",),
+        ),
+        # Campaign information under ■ headings is content even at the end.
+        (
+            "本文です。\n\n■製品名：ABC-100シリーズ\n■価格：9800円\n■出荷：4月下旬\n",
+            (),
+            ("ABC-100シリーズ", "4月下旬"),
+        ),
+        # A blog teaser: title, excerpt, `by：` credit, `…続きを読む`.
+        (
+            "本文です。\n\n…続きを読む\n\n■新しい脅威の報告\nある研究所が新種のウイルスを見つけた…\n"
+            "サンプル株式会社　by： 山田 太郎 （2012年3月6日）\n…続きを読む\n",
+            ("新種のウイルス", "山田 太郎", "続きを読む"),
+            ("本文です。",),
+        ),
+        # A magazine issue's promotion and its URL.
+        (
+            "本文です。\n\n◆映像雑誌2012年2月号\nhttp://example.com/backnumber/1.html\n\n続きの本文です。\n",
+            ("映像雑誌", "backnumber"),
+            ("続きの本文です。",),
+        ),
+        # Column byline with fullwidth ＠［］ and its standing blurb; credit lines.
+        (
+            "本文です。\n\n山田太郎＠yamada［digi（デジ）］\n\nこの連載はデジタルの話題を届けます。\n",
+            ("yamada", "この連載"),
+            ("本文です。",),
+        ),
+        (
+            "本文です。\n\n編集部：山田太郎（サンプル社）\n制作編集：サンプル社\nCopyright 2012 x.\n",
+            ("編集部", "制作編集"),
+            ("本文です。",),
+        ),
+        # `編集／<software>` says which tool edited a video: content.
+        ("撮影／ビデオカメラX1\n編集／動画編集ソフト5\n\n本文です。\n", (), ("動画編集ソフト5",)),
+        # An author's profile: name with its romanisation, then a bio.
+        (
+            "本文です。\n\n山田　花子　（Hanako Yamada）\n東京在住の映像作家。\nホームページ\n",
+            ("Hanako", "映像作家"),
+            ("本文です。",),
+        ),
+    ],
+)
+def test_column_boilerplate_is_zoned_and_information_is_kept(body: str, boiler: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    text = _article(body)
+    content = _content(text)
+    for b in boiler:
+        assert b not in content
+    for k in kept:
+        assert k in content
+
+
+def test_article_title_lines_are_links_with_their_bulleted_neighbours() -> None:
+    text = _article(
+        "新機種をまとめた。\n\n■スマホA\n・メーカー、新スマホ「スマホA」を発表！防水やワンセグに対応\n"
+        "・防水のスマホ「スマホA」を写真と動画でチェック【レポート】\n\n"
+        "■主な特長\n●自撮りが簡単にできる - 回転式液晶モニター\n●長時間のバッテリー\n\n"
+        "■場所：サンプルホール（東京都港区1-2-3）【MAP】\n\n"
+        "詳しくは公式サイト。\n・よくある質問 | サンプル通信\n"
+    )
+    content = _content(text)
+    assert "■スマホA" in content and "新機種をまとめた。" in content
+    assert "「スマホA」を発表" not in content and "【レポート】" not in content
+    assert "回転式液晶モニター" in content and "長時間のバッテリー" in content
+    assert "サンプルホール" in content
+    assert "よくある質問" not in content
