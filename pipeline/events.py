@@ -5,12 +5,17 @@ in a content sentence that is not hedged, then given:
 
 * products: the product group the sentence makes the trigger's argument,
   judged by the particle after each group (``Xを発売`` yes, ``Android
-  スマートフォン`` and ``Twitterに公開`` no), or the product an attributive
+  スマートフォン`` and ``Twitterに公開`` no) and by the predicate it belongs to
+  (``「X」を搭載し、…発売``: X is 搭載's), none when the trigger's own argument
+  is no product (``デモ動画が公開``, ``調査結果を発表``), or the product an attributive
   trigger describes (``富士通が発表した「X」``) or an aside follows
   (``「X」（9月発売予定）``); a sentence without a product refers to a
   line-up it introduces (``以下``), to its spec block's name (``出荷：5月25日``),
   or, when the trigger is its subject (``発売は10月以降``) or predicate, to
-  the product of the sentence before. A line-up gives one event per product.
+  the product of the sentence before. A line-up gives one event per product,
+  also one named after a count (``2機種を発表…「X」「Y」``); coordinated names
+  with dates of their own (``XをD1、YをD2に発売``) each keep theirs. An update
+  service released is a release of the product it updates.
 * type: the trigger's, but ``公開`` of a device (not of software) unveils it: an announcement.
 * date: for a ``delay`` the new date (the first date after the trigger, else
   the nearest before); otherwise the nearest calendar date before the trigger
@@ -40,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -238,6 +244,15 @@ class _Around:
         """The groups before the sentence, nearest first, at most ``_MAX_BACK`` of them."""
         return (self.groups[i] for i in range(self.n_before - 1, max(-1, self.n_before - 1 - _MAX_BACK), -1))
 
+    def counted(self, n: int, until: int) -> list[ProductLike] | None:
+        """The first group after the sentence, starting before ``until``, that names ``n`` products."""
+        for g in self.groups[self.last :]:
+            if g[0].start >= until:
+                break
+            if len(_canonicals(g)) == n:
+                return g
+        return None
+
     def block_first(self, text: str, line_start: int) -> list[ProductLike] | None:
         """The first group of the block of lines (no blank line within, at most ``_BLOCK_REACH``
         characters) that ends at ``line_start``: the name a spec block gives (``製品名：X``)."""
@@ -278,14 +293,26 @@ def _products_for(
     parts and dates (drops, delays, ends); then the nearest group marked by a
     weaker particle that may also name a place (``「X」において…提供開始``, but
     ``「X」を「ソニーストア」において発売``). After it, the first group marked
-    as an argument within reach (``発売する「X」だ``). ``sent``: the stretch of the
-    sentence the trigger looks at; ``in_sentence``: the groups in it.
+    as an argument within reach (``発売する「X」だ``), but not an object of a later
+    verb (``…公開される「展示会」に「X」を出展``) nor an item of a list.
+
+    The structure of the sentence rules out the rest: a group marked by を or が
+    that a verb of its own takes (``「X」を搭載し、…発売``) is passed over; a
+    trigger whose own object or subject is no product (``デモ動画が公開``) has
+    none; an aside about another noun (``【レポート】（後日公開予定）``) takes
+    nothing from outside it; a shop (``「Xストア」にて販売``) is not what is sold.
+    ``sent``: the stretch of the sentence the trigger looks at; ``in_sentence``:
+    the groups in it.
     """
     aside = rules.p["aside_open"].search(text, max(sent[0], trigger[0] - 17), trigger[0])
     if aside:
         named = [g for g in in_sentence if g[-1].end <= aside.start()]
         if named and rules.p["aside_head"].fullmatch(text, named[-1][-1].end, aside.start()):
             return _canonicals(named[-1]), "aside"
+        # an aside about a noun that is no product (【レポート】（後日公開予定）) takes no argument from outside it
+        in_sentence = [g for g in in_sentence if g[0].start >= aside.start()]
+        if not in_sentence:
+            return [], "non-product"
     own_object = rules.p["object_before"].search(text, max(sent[0], trigger[0] - 1), trigger[0])
     for g in [] if own_object else in_sentence:
         if g[0].start >= trigger[1] and g[0].start - trigger[1] <= _HEAD_REACH:
@@ -297,26 +324,74 @@ def _products_for(
             break
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
     if rules.p["passive_relative"].match(text[trigger[1] : trigger[1] + 8]):
+        # its subject is the noun it describes: only a topic before it may be its argument
         before = [
             (g, how) for g, how in before
-            if not rules.p["object_mark"].match(_after_name(rules, text, g[-1].end, sent[1]))
+            if how == "argument" and not rules.p["object_mark"].match(_after_name(rules, text, g[-1].end, sent[1]))
         ]
+    since = before[-1][0][-1].end if before else sent[0]
+    own_noun = rules.p["non_product_argument"].search(text, max(since, trigger[0] - _WINDOW), trigger[0])
+    if own_noun and kind in {"release", "announce"}:
+        return [], "non-product"
     for g, how in reversed(before):
         between = text[g[-1].end : trigger[0]]
         if how == "argument" or rules.p["marker_skip"].match(between).end() == len(between):
+            if _bound_elsewhere(rules, text, g, between, sent[1]):
+                continue
             return _canonicals(g), "argument"
     for g, how in reversed(before):
         chain = rules.p["genitive_chain"].match(text[g[-1].end + 1 : trigger[0]]) is not None
         if how == "genitive" and (chain or kind in {"feature_drop", "delay", "end"}):
             return _canonicals(g), "genitive"
+    sale = rules.p["sale_trigger"].match(text[trigger[0] : trigger[1]]) is not None
     for g, how in reversed(before):
-        if how == "weak_argument":
+        # a sale's place is a shop, not what is sold (「Xストア」にて販売し)
+        shop = sale and rules.p["place_mark"].match(_after_name(rules, text, g[-1].end, sent[1])) is not None
+        if how == "weak_argument" and not shop:
             return _canonicals(g), "argument"
-    for g in in_sentence:
-        near = g[0].start - trigger[1] <= _AFTER_REACH
-        if g[0].start >= trigger[1] and near and marker(rules, text, g[-1].end, sent[1]).endswith("argument"):
+    attributive = rules.p["attributive"].match(text[trigger[1] : trigger[1] + 12]) is not None
+    for first, g in enumerate(g for g in in_sentence if g[0].start >= trigger[1]):
+        if g[0].start - trigger[1] > _AFTER_REACH:
+            break
+        if marker(rules, text, g[-1].end, sent[1]).endswith("argument"):
+            after = _after_name(rules, text, g[-1].end, sent[1])
+            # an object after the trigger is another verb's (Xを出展すると発表), unless the
+            # trigger's relative clause describes it (先日発表された…「X」を使う); a name
+            # followed by a comma is an item of a list, not a subject (販売中の…X、Y、Zを搭載した)
+            if rules.p["list_mark"].match(after) or (
+                rules.p["object_mark"].match(after) and (first or not attributive)
+            ):
+                continue
             return _canonicals(g), "after"
     return [], "none"
+
+
+def _updated(
+    rules: _Rules, text: str, groups: Sequence[list[ProductLike]], update: list[str], limit: int
+) -> list[str]:
+    """The product an update service is released for (``「X」において…「ソフトウェア更新」を提供開始``):
+    an update made available is a release of the product it updates (annotation-guidelines §4).
+
+    That is the nearest group before the update's marked as its target (``において``, ``向け``), else
+    the first marked by a weaker particle (``「X」の「アプリ」に不具合``: the device, not its app);
+    none when the sentence names no such product.
+    """
+    earlier = groups[: next((i for i, g in enumerate(groups) if _canonicals(g) == update), len(groups))]
+    for kind, order in (("update_target", reversed(earlier)), ("update_target_weak", iter(earlier))):
+        for g in order:
+            if rules.p[kind].match(_after_name(rules, text, g[-1].end, limit)):
+                return _canonicals(g)
+    return []
+
+
+def _bound_elsewhere(rules: _Rules, text: str, g: Sequence[ProductLike], between: str, limit: int) -> bool:
+    """A group marked by a case particle (を, が) belongs to the first predicate after it: when
+    another verb stands between it and the trigger (``「X」を搭載し、…発売``), it is not the
+    trigger's argument. A topic (``Xは``) spans the whole sentence and is never bound so."""
+    return (
+        rules.p["case_mark"].match(_after_name(rules, text, g[-1].end, limit)) is not None
+        and rules.p["other_predicate"].search(between) is not None
+    )
 
 
 def _context_products(
@@ -325,7 +400,9 @@ def _context_products(
 ) -> tuple[list[str], str]:
     """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
-    A spec line keyed by the trigger (``出荷：5月25日より``) is about the product
+    A trigger whose argument is a count of models (``スマートフォン5機種を発表``)
+    is about the first group after it that names that many products. A spec
+    line keyed by the trigger (``出荷：5月25日より``) is about the product
     its block names before it (``製品名：X``, no blank line between). A line-up
     cue (``以下``, ``ラインアップ``) points forward to a group of two or more
     products on the lines that follow (a lone name after it, or a name in the
@@ -340,6 +417,11 @@ def _context_products(
     ``told``: the last event of each type the sentence before stated.
     """
     lo = max(sent[0], trigger[0] - _ARG_REACH)
+    count = rules.p["counted_lineup"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
+    if count:
+        counted = around.counted(_number(count.group(1)), sent[1] + _BLOCK_REACH)
+        if counted:
+            return _canonicals(counted), "line-up"
     following = around.following()
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""
@@ -369,6 +451,12 @@ def _context_products(
     if previous and not own_noun and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
         return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0]), "previous"
     return [], "none"
+
+
+def _number(digits: str) -> int:
+    """The value of a small count in ASCII, fullwidth or kanji digits (``4``, ``４``, ``四``); 0 if none."""
+    digits = unicodedata.normalize("NFKC", digits)
+    return int(digits) if digits.isdecimal() else max(0, "〇一二三四五六七八九十".find(digits))
 
 
 def _continued(
@@ -477,20 +565,34 @@ def _reach(text: str, m: regex.Match[str], following: regex.Match[str] | None, s
 
 def _date_for(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], trigger: tuple[int, int], dates: Sequence[DateLike],
-    reach: int,
+    reach: int, earlier: Sequence[int] = (),
 ) -> DateLike | None:
     """The event's date: see the module docstring. Dates after the trigger count only up to ``reach``
-    (the next trigger), which has its own (``Xが発売となり、Yが7日に発売``)."""
+    (the next trigger), which has its own (``Xが発売となり、Yが7日に発売``); a date before it that is
+    joined to an earlier trigger (``26日の決算発表で、「X」の発売日について``) is that trigger's, save
+    for a delay, whose new date is stated as a release (``「8月発売予定」と発売時期が遅れ``).
+    ``earlier``: the starts of the sentence's triggers before this one."""
     breaks = [m.end() for m in rules.p["clause_break"].finditer(text, sent[0], trigger[0])]
     clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
-    before = [d for d in calendar if clause_start <= d.start and d.end <= trigger[0]]
+    before = [
+        d for d in calendar
+        if clause_start <= d.start and d.end <= trigger[0]
+        and (kind == "delay" or not any(
+            d.end <= t < trigger[0] and rules.p["date_link"].match(text[d.end : t]) for t in earlier
+        ))
+    ]
     anchor = rules.p["anchor_after"].match(text[trigger[1] : trigger[1] + 8]) is not None
     after = [] if anchor else [d for d in calendar if trigger[1] <= d.start and d.end <= reach]
     if kind == "delay" and after:
         return after[0]
     if kind == "announce":
-        return next((d for d in before if _linked(rules, text, d, trigger[0])), None)
+        linked = next((d for d in before if _linked(rules, text, d, trigger[0])), None)
+        cleft = rules.p["cleft"].match(text[trigger[1] : trigger[1] + 8]) is not None
+        return linked or (after[0] if cleft and after else None)  # Xが発表されたのが2月
+    if rules.p["reported_plan"].match(text, trigger[1]):
+        # Xは26日、Yを発売すると発表した: the sentence's time is the report's, not the planned release's
+        before = [d for d in before if not rules.p["adverbial_date"].match(text[d.end : d.end + 4])]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -515,6 +617,31 @@ def _status(
     if rules.p["planned"].match(tail) or (rules.p["planned_final"].search(tail) and not rules.p["done_final"].search(tail)):
         return "planned"
     return "done"
+
+
+def _own_dates(
+    rules: _Rules, text: str, groups: Sequence[list[ProductLike]], dates: Sequence[DateLike]
+) -> dict[str, DateLike]:
+    """Products each followed by a date of their own (``XをD1、YをD2に発売``, ``発売日はXがD1、YがD2``).
+
+    In such a coordination every product is an argument of the trigger with its
+    own date; more than one entry means the trigger has several.
+    """
+    starts = {d.start: d for d in dates if _may_date_event(rules, text, d)}
+    out: dict[str, DateLike] = {}
+    for g in groups:
+        end = g[-1].end
+        at = end + rules.p["marker_skip"].match(text[end : end + _WINDOW]).end()  # past brackets and asides
+        particle = rules.p["dated_argument"].match(text, at, at + 4)
+        date = starts.get(particle.end()) if particle else None
+        if date:
+            out.update((c, date) for c in _canonicals(g) if c not in out)
+    return out
+
+
+def _future(date: EventDate | None, dct: dt.date | None) -> bool:
+    """Whether ``date`` begins after the DCT."""
+    return bool(date and date.interval and dct and dt.date.fromisoformat(date.interval[0]) > dct)
 
 
 def _old_news_from(rules: _Rules, text: str, dates: Sequence[DateLike], sent: tuple[int, int]) -> int | None:
@@ -674,7 +801,9 @@ def find_events(
             if _unveiled(rules, text, m, window[0]):
                 kind = "announce"
             canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
-            if not canonicals:
+            if canonicals and all(rules.p["update_name"].search(c) for c in canonicals):
+                canonicals = _updated(rules, text, around.inside(window[0], m.start()), canonicals, sent[1])
+            if not canonicals and how != "non-product":
                 canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told)
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main:
@@ -687,23 +816,37 @@ def find_events(
                     canonicals, how = [main], "main-product"
             reach = _reach(text, m, triggers[i + 1] if i + 1 < len(triggers) else None, sent[1])
             found_date = _date_for(
-                rules, text, kind, (window[0], reach), m.span(), around.dates_in(window[0], reach), reach
+                rules, text, kind, (window[0], reach), m.span(), around.dates_in(window[0], reach), reach,
+                [t.start() for t in triggers[:i]],
             )
             if rules.p["anchor_after"].match(text[m.end() : m.end() + 8]) and not (
                 found_date and _linked(rules, text, found_date, m.start())
             ):
                 continue  # an anchor of another event (Xのリリースから180日以内, 3日から発売日まで) is background
+            if found_date is None and rules.p["descriptive"].match(text[m.start() : m.end() + 1]):
+                continue  # 同社が提供するサービス「X」: a description of what is on offer, not an event
             date = _event_date(found_date)
+            told_done = _status(rules, kind, text, m.end(), reach, None, dct) == "done"
+            if kind == "announce" and _future(date, dct) and told_done:
+                date = None  # 10月1日に…販売すると発表した: the date of what was announced, not the announcement's
             status = _status(rules, kind, text, m.end(), reach, date, dct)
             old_news = old_news_from is not None and old_news_from <= m.start()
             if date is None and kind == "announce" and status == "done" and not old_news:
                 date = _dct_date(dct)
             pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
             stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"
+            own_dates = {} if kind == "announce" or not canonicals else _own_dates(
+                rules, text, around.inside(window[0], reach), around.dates_in(window[0], reach)
+            )
+            if len(own_dates) < 2 or not own_dates.keys() & set(canonicals):
+                own_dates = {}
+            canonicals = list(dict.fromkeys(canonicals + list(own_dates)))
             for product in canonicals:
+                own = own_dates.get(product)
                 found.append(
                     Event(
-                        type=kind, product=product, status=status, date=date,
+                        type=kind, product=product, date=_event_date(own) if own else date,
+                        status=_status(rules, kind, text, m.end(), reach, _event_date(own), dct) if own else status,
                         features=named,
                         evidence_start=sent[0], evidence_end=sent[1],
                         trigger_start=m.start(), trigger_end=m.end(), rule=f"{kind}:{how}", stage=stage,
@@ -734,10 +877,17 @@ def _joined(sents: Sequence[tuple[int, int]], products: Sequence[ProductLike]) -
     return out
 
 
+def _stated(e: Event) -> bool:
+    """Whether the event's date is a phrase of the text (not absent, not the DCT by default)."""
+    return e.date is not None and e.date.text is not None
+
+
 def merge(events: Iterable[Event]) -> list[Event]:
     """One event per fact (type, product, stage): the first statement, dated by the first that gives a date.
 
-    The merged event keeps the products of all its statements as its group.
+    The DCT an undated announcement takes is no stated date: a later statement
+    that gives one (``KDDIは15日、…発表``) dates the fact. The merged event keeps
+    the products of all its statements as its group.
     """
     merged: dict[tuple[str, str, str], Event] = {}
     for e in events:
@@ -746,7 +896,7 @@ def merge(events: Iterable[Event]) -> list[Event]:
         if first is None:
             merged[key] = e
             continue
-        keep = e if first.date is None and e.date is not None else first
+        keep = e if _stated(e) and not _stated(first) else first
         group = tuple(dict.fromkeys(first.group + e.group))
         merged[key] = replace(keep, features=first.features or e.features, group=group)
     return sorted(merged.values(), key=lambda e: (e.evidence_start, e.trigger_start, EVENT_TYPES.index(e.type)))

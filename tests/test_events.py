@@ -300,3 +300,68 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear() -> None:
     found = find_events(text, None, DCT, find_dates(text, DCT), mentions(text, {"X1": "X1"}))
     assert time.perf_counter() - start < 3.0
     assert [(e.type, e.product) for e in found] == [("release", "X1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a product bound to another verb (搭載し) is not the trigger's argument; the topic is
+        ("「X1」は、「Y2」を搭載し、6月に発売する。", {"X1": "X1", "Y2": "Y2"},
+         [("release", "X1", "planned", ("2012-06", None))]),
+        # a relative clause on another noun takes the object before it
+        ("「X1」を使い倒せるガジェットが登場。", {"X1": "X1"}, []),
+        # a verb that shares its object with the trigger leaves the object the trigger's
+        ("ミドリ社は「X1」を新たに加え、6月中旬より発売する。", {"X1": "X1"},
+         [("release", "X1", "planned", ("2012-06", "MID"))]),
+        # the trigger's own argument is no product: no event, not a nearby name
+        ("「X1」ではデモ動画が公開された。", {"X1": "X1"}, []),
+        ("ミドリ社は「X1」の調査結果を発表した。", {"X1": "X1"}, []),
+        # an aside about a noun that is no product takes no name from outside it
+        ("・「X1」を写真でチェック【レポート】（後日公開予定）", {"X1": "X1"}, []),
+        # a bare 終了 is a program quitting, unless it comes at a stated time
+        ("「X1」を終了し、電源を切る。", {"X1": "X1"}, []),
+        ("「X1」は6月30日で終了する。", {"X1": "X1"}, [("end", "X1", "planned", ("2012-06-30", None))]),
+        # 公開予定: the status the suffix states
+        ("「X1」は後日公開予定だ。", {"X1": "X1"}, [("release", "X1", "planned", None)]),
+        # a count of models as the argument: one event per model of the line-up named after it
+        ("ミドリ社は8日、スマートフォン2機種を発表した。今回発表された「X1」「Y2」2機種は夏に発売。",
+         {"X1": "X1", "Y2": "Y2"},
+         [("announce", "X1", "done", ("2012-05-08", None)), ("announce", "Y2", "done", ("2012-05-08", None)),
+          ("release", "X1", "planned", ("2012-SU", None)), ("release", "Y2", "planned", ("2012-SU", None))]),
+        # coordinated arguments with dates of their own
+        ("ミドリ社は「X1」を6日、「Y2」を9日に発売した。", {"X1": "X1", "Y2": "Y2"},
+         [("release", "X1", "done", ("2012-05-06", None)), ("release", "Y2", "done", ("2012-05-09", None))]),
+        # an announcement told as done is not dated by the future date of what it announced
+        ("ミドリ社は10月1日に、掃除機「X1」を販売すると発表した。", {"X1": "X1"},
+         [("release", "X1", "planned", ("2012-10-01", None)), ("announce", "X1", "done", ("2012-05-10", None))]),
+        # a planned release reported on a day is not dated by the report's day
+        ("ミドリ社は9日、「X1」を発売すると発表した。", {"X1": "X1"},
+         [("release", "X1", "planned", None), ("announce", "X1", "done", ("2012-05-09", None))]),
+        # a date joined to an earlier trigger is that trigger's
+        ("ミドリ社は9日の決算発表で、「X1」の発売日について説明した。", {"X1": "X1"},
+         [("release", "X1", "done", None)]),
+        # an update service released is a release of the product it updates
+        ("ミドリ社は9日、スマートフォン「X1」において不具合を修正する「ソフトウェア更新」を提供開始した。",
+         {"X1": "X1", "ソフトウェア更新": "ソフトウェア更新"}, [("release", "X1", "done", ("2012-05-09", None))]),
+        # a shop where a product is sold is not what is sold
+        ("まずは「Xストア」にて販売し、地域を広げる。", {"Xストア": "Xストア"}, []),
+        # an object after the trigger belongs to a later verb
+        ("5日から一般公開される「X展」に「Y2」を出展する。", {"X展": "X展", "Y2": "Y2"}, []),
+        # an undated offer in a relative clause describes, it reports no event
+        ("「X1」については、ミドリ社の提供するサービス「Y2」にも対応する。", {"X1": "X1", "Y2": "Y2"}, []),
+        # XやYをはじめ: examples of what a shop sells, not a release
+        ("「X1」や「Y2」をはじめ周辺機器の販売を行うショップだ。", {"X1": "X1", "Y2": "Y2"}, []),
+        # a cleft puts an announcement's date after the trigger
+        ("最上位モデルの「X1」が発表されたのが2月。", {"X1": "X1"}, [("announce", "X1", "done", ("2012-02", None))]),
+        # a negation in the past: nothing was announced
+        ("期待された「X1」といった発表はなかった。", {"X1": "X1"}, []),
+        # the DCT of an undated headline is no stated date: the body's day dates the fact
+        ("ミドリ、「X1」を発表\nミドリ社は8日、スマートフォン「X1」を発表した。", {"X1": "X1"},
+         [("announce", "X1", "done", ("2012-05-08", None))]),
+        # a suggestion is no question: the fact stands
+        ("「X1」は本日発売開始ですので、試してみてはいかがでしょうか。", {"X1": "X1"},
+         [("release", "X1", "done", ("2012-05-10", None))]),
+    ],
+)
+def test_sentence_structure_classes(text: str, names: dict[str, str], expected: list[tuple]) -> None:
+    assert sorted(events(text, names), key=repr) == sorted(expected, key=repr)
