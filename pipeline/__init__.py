@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from . import components as _components  # registers factories and extensions
 from .corpus import Article, CorpusError, Limits, doc_ids, iter_paths, read_article
 from .export import dates_frame, events_frame, features_frame, prediction, products_frame
-from .tokenizer import DEFAULT_MAX_PIECE
+
+if TYPE_CHECKING:  # spaCy is imported by load(): a batch run's main process reads and merges files only
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = [
     "Article",
@@ -50,9 +49,10 @@ PIPE_NAMES: dict[str, str] = {
 MAX_LENGTH = 50_000_000
 
 
-def load(disable: Sequence[str] = (), max_piece: int = DEFAULT_MAX_PIECE, readings: bool = True) -> Language:
+def load(disable: Sequence[str] = (), max_piece: int | None = None, readings: bool = True) -> Language:
     """The configured pipeline: fugashi/UniDic tokenizer and the extraction components.
 
+    ``max_piece`` bounds one MeCab call (the tokenizer's default when None).
     ``readings=False`` leaves UniDic readings out of ``token.morph``, which
     keeps a long-running process's memory flat (see ``pipeline.tokenizer``).
 
@@ -60,11 +60,14 @@ def load(disable: Sequence[str] = (), max_piece: int = DEFAULT_MAX_PIECE, readin
     tokenizer and factories are found through this package's entry points).
     """
     import spacy
+    from spacy.language import Language
 
-    nlp = spacy.blank(
-        "ja",
-        config={"nlp": {"tokenizer": {"@tokenizers": "pipeline.FugashiTokenizer.v1", "max_piece": max_piece, "readings": readings}}},
-    )
+    from . import components  # noqa: F401 - registers the factories and extensions
+
+    tokenizer = {"@tokenizers": "pipeline.FugashiTokenizer.v1", "readings": readings}
+    if max_piece is not None:
+        tokenizer["max_piece"] = max_piece
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": tokenizer}})
     # The tokenizer bounds each MeCab call itself; the corpus reader bounds file size.
     nlp.max_length = MAX_LENGTH
     for name, factory in PIPE_NAMES.items():

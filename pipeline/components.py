@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import corpus, text as textutil
-from .tokenizer import original_text
+from .spans import SPAN_ATTRIBUTES, SPAN_KINDS, original_text, span_attrs, span_offsets
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": None,  # the input's doc_id (file stem), set by the reader
@@ -31,43 +31,6 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "feature_lists": None,  # list of dicts: product, items, offsets, rule
     "events": None,  # list of event dicts (see pipeline.events)
 }
-# Span attributes are stored per kind of span. spaCy keys a span's extension
-# values by its character offsets only, so a product span and a feature span
-# with the same boundaries would otherwise overwrite each other's values; the
-# getters below read the store of the span's own kind, chosen by its label.
-SPAN_KINDS: dict[str, str] = {
-    "DATE": "date", "TIME": "date", "DURATION": "date", "SET": "date",
-    "PRODUCT": "product", "FEATURE": "feature",
-}
-SPAN_ATTRIBUTES = (
-    "offsets",  # [start, end]: exact character offsets of the extracted surface
-    "value",  # TIMEX3 value of a date
-    "mod",  # TIMEX3 mod of a date
-    "interval",  # [first day, last day] of a date
-    "canonical",  # canonical product name of a product mention
-    "product",  # canonical product a feature item belongs to
-    "list_id",  # index of a feature item's list in doc._.feature_lists
-    "rule",  # the rule that produced the span
-)
-
-
-def span_attrs(span: Span) -> dict[str, Any]:
-    """All extension values of a span (``SPAN_ATTRIBUTES``) in one dict, empty for other spans.
-
-    Readers that need several values of many spans (the export, the events
-    component) take this once per span: each ``span._.name`` goes through
-    spaCy's extension machinery again.
-    """
-    kind = SPAN_KINDS.get(span.label_)
-    return (getattr(span._, f"{kind}_attrs") or {}) if kind else {}
-
-
-def span_offsets(span: Span, attrs: dict[str, Any] | None = None) -> tuple[int, int]:
-    """The extractor's exact character offsets of a span (its token boundaries if it has none)."""
-    offsets = (span_attrs(span) if attrs is None else attrs).get("offsets")
-    return (offsets[0], offsets[1]) if offsets else (span.start_char, span.end_char)
-
-
 def _getter(name: str) -> Any:
     return lambda span: span_attrs(span).get(name)
 

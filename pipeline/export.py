@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from spacy.tokens import Doc, Span
-
-from .components import span_attrs, span_offsets
 from .evaluate import normalise
-from .tokenizer import original_text
+from .spans import original_text, span_attrs, span_offsets
 
 if TYPE_CHECKING:  # pandas is imported when a frame is built: batch workers write rows and never need it
     import pandas as pd
+    from spacy.tokens import Doc, Span
 
 # Column -> pandas dtype of every table. "object" columns hold lists.
 DATE_COLUMNS = {

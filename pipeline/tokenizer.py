@@ -49,6 +49,8 @@ from spacy.util import registry
 from spacy.strings import StringStore
 from spacy.vocab import Vocab
 
+from .spans import TEXT_KEY, original_text  # noqa: F401 - original_text is read from here too
+
 DEFAULT_MAX_PIECE = 4096
 _UNIDIC_SPACE = "空白"
 
@@ -67,22 +69,8 @@ _GUESS_FIELDS = 6
 _MAX_CACHED = 16_384
 # Preferred cut points inside an over-long line: after sentence punctuation or white space.
 _CUT = regex.compile(r"[。．！？!?\s]")
-# Where the tokenizer keeps the input text in ``doc.user_data``.
-TEXT_KEY = ("pipeline", "text")
 _ATTRS = [TAG, POS, LEMMA, MORPH]
 _UPOS = {tag: POS_NAMES[attrs[POS]] for tag, attrs in TAG_MAP.items() if POS in attrs}
-
-
-def original_text(doc: Doc) -> str:
-    """The Doc's text, without spaCy rebuilding it from the tokens.
-
-    Docs from this tokenizer carry their input; any other Doc has its text
-    built once and kept, so repeated readers pay for it once.
-    """
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
