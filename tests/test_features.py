@@ -461,6 +461,10 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
             [["3.5mmオーディオジャック", "microUSB", "microSDカードスロット", "充電用ジャック"]],
             "topic",
         ),
+        # a spec row keyed by what the product has or includes, its value a list
+        ("本文です。\n付属品：ACアダプター、USBケーブル、取扱説明書\n", [["ACアダプター", "USBケーブル", "取扱説明書"]], "topic"),
+        ("本文です。\n・機能: スピーカー、マイク、FMラジオ\n", [["スピーカー", "マイク", "FMラジオ"]], "topic"),
+        ("本文です。\n■外部端子：3.5mmオーディオジャック、microUSB（充電兼用）\n", [["3.5mmオーディオジャック", "microUSB（充電兼用）"]], "topic"),
         # both are there; quoted stages counted
         ("iOSアプリとAndroidアプリの両方あります！", [["iOSアプリ", "Androidアプリ"]], "inline"),
         ("「パーカー牧場」「ドゥーガン牧場」「ファン牧場」の3ステージあり、楽しめる。", [["パーカー牧場", "ドゥーガン牧場", "ファン牧場"]], "quoted"),
@@ -487,6 +491,8 @@ def test_generalised_shapes(text: str, expected: list[list[str]], rule: str) -> 
         "この製品には問題と課題がある。",
         # places
         "目黒川や神田川、大岡川などで花見を楽しめる。",
+        # spec rows keyed by an attribute: colours, figures
+        "本文です。\nカラー：レッド、ホワイト、ピンク\nカメラ：背面800万画素、前面200万画素\n",
     ],
 )
 def test_not_generalised_shapes(text: str) -> None:
