@@ -50,7 +50,7 @@ NOT_A_PRODUCT = "not_product"  # the rule of a name that its context shows to be
 # Sizes of the per-word caches. Their hits are mostly repeats within an article
 # or a few articles: over 1,500 livedoor articles 4,096 entries keep the hit
 # rate of an unbounded cache to within two points (product_key 0.92 vs 0.93,
-# _region_names 0.69 vs 0.71; _is_generic_kana sees ~1,000 distinct words,
+# _region_names 0.69 vs 0.71; _is_generic_compound sees ~1,000 distinct words,
 # _excluded_with_version hits 0.40 at any size). At ~200 bytes an entry a
 # worker holds ~5 MB of caches instead of ~80 MB at 1<<16 entries each.
 WORD_CACHE = 4096
@@ -416,8 +416,9 @@ def _is_model(token: str, lex: Lexicons) -> bool:
 
 
 @lru_cache(maxsize=SMALL_CACHE)
-def _is_generic_kana(word: str, lex: Lexicons) -> bool:
-    """Whether a katakana word is made only of generic words (スマートフォン＋ユーザー)."""
+def _is_generic_compound(word: str, lex: Lexicons) -> bool:
+    """Whether a word is made only of generic words (スマートフォン＋ユーザー, ソフトウェア＋更新,
+    公式＋アカウント): a common noun phrase, however it is bracketed or cued, names no product."""
     key = product_key(word)
     if key in lex.kept_tails:
         return False
@@ -446,7 +447,7 @@ def _trim(folded: str, pieces: list[_Piece], lex: Lexicons, bracketed: bool = Fa
         key = product_key(folded[piece.start : piece.end])
         if piece.kind == "kat":
             tail = bracketed and not at_start and key in lex.name_tails
-            return not tail and (key in lex.excluded or _is_generic_kana(key, lex))
+            return not tail and (key in lex.excluded or _is_generic_compound(key, lex))
         if lex.bare_version.match(folded, piece.start, piece.end):
             return False
         if _is_measure(key, lex):
@@ -492,7 +493,7 @@ def _category_before_model(folded: str, pieces: Sequence[_Piece], lex: Lexicons)
     if len(pieces) < 2 or pieces[0].kind != "kat" or pieces[0].end != pieces[1].start:
         return False
     head = product_key(folded[pieces[0].start : pieces[0].end])
-    return head not in lex.known and any(_is_generic_kana(head[i:], lex) for i in range(len(head) - 1))
+    return head not in lex.known and any(_is_generic_compound(head[i:], lex) for i in range(len(head) - 1))
 
 
 def _describes_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
@@ -531,7 +532,7 @@ def _without_generic_suffix(folded: str, piece: _Piece, lex: Lexicons) -> _Piece
     """A katakana word without the longest generic word ending it, if two characters remain."""
     word = folded[piece.start : piece.end]
     for cut in range(2, len(word) - 1):
-        if _is_generic_kana(word[cut:], lex):
+        if _is_generic_compound(word[cut:], lex):
             return _Piece(piece.start, piece.start + cut, piece.kind)
     return piece
 
@@ -548,6 +549,8 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
     if not key or _listed(name, lex) or lex.bare_version.match(name):
         return bool(key)
     if key in lex.excluded or lex.exclude_shapes.match(key) or _is_measure(key, lex):
+        return False
+    if not _HAS_LETTER.search(key) and _is_generic_compound(key, lex):  # Latin glues words into names: webOS, Avid
         return False
     if lex.organisation.match(name) or _excluded_with_version(name, lex) or _person(name, lex):
         return False
@@ -736,7 +739,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         word = folded[piece.start : piece.end]
         key = product_key(word)
         if piece.kind == "kat":
-            separator = 0 < i < len(run) - 1 and (key in lex.excluded or _is_generic_kana(key, lex))
+            separator = 0 < i < len(run) - 1 and (key in lex.excluded or _is_generic_compound(key, lex))
         else:
             separator = _is_measure(key, lex) or bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()))
         if separator:
@@ -1007,7 +1010,7 @@ def _split_short_forms(inner: str, lex: Lexicons) -> list[str]:
 
 def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
     """Short forms: ``名前（コード名:X）``, ``名前（開発コード名：X；Y）``, ``名前（以下、X）``,
-    ``Name (Alias)``.
+    ``Name (Alias)``, and the model number of a bracketed name (``「Smarbo」（VC-RB100）``).
 
     The short form belongs to the name that ends right before the bracket,
     allowing a katakana word between them (``…Virtualizationサービス(コード名:…)``);
@@ -1025,6 +1028,8 @@ def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name]
             if owner is not None:
                 kind = "code_name" if code else "short_form"
                 links.extend(_Link(short, owner, kind) for short in _split_short_forms(inner[intro.end() :], lex))
+        elif _is_model(inner.strip(), lex) and folded[m.start() - 1 : m.start()] in "」』" and m.start() - 1 in ends:
+            links.append(_Link(inner.strip(), m.start() - 1, "model"))
         elif _is_alias(inner, lex):
             owner = m.start() - 1 if folded[m.start() - 1 : m.start()] == " " else m.start()
             if owner in ends and _LATIN_EDGE.match(folded[owner - 1]):
@@ -1265,6 +1270,7 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
         series = {clusters.find(o) for o in related if _series_of(first[k], first[o], lex)}
         if len(fuller) == 1 or (not fuller and len(series) == 1):
             clusters.union(k, (fuller or series).pop())
+    _join_by_model_number(first, clusters, lex)
     families = _brand_families(first, index, clusters, lex)
     groups: dict[str, list[str]] = {}
     for k in keys:
@@ -1276,6 +1282,28 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
         best = max(eligible, key=lambda k: (len(k), -order[k]))
         canonical.update(dict.fromkeys(members, first[best]))
     return canonical
+
+
+def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexicons) -> None:
+    """Names ending with the same model number are one product when the shorter name's
+    words are among the longer's, besides companies and generic words: a model number
+    names one device, however much of its name an article writes (``ARROWS X F-05D`` /
+    ``ARROWS X LTE F-05D`` / ``docomo F-05D``). An edition named by other words stays
+    apart (``JOJO L-06D`` beside ``Optimus Vu L-06D``), and a name that fits several
+    products joins none of them."""
+    groups: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for key, surface in first.items():
+        words = _tokens(surface)
+        if words and _is_model(words[-1], lex):
+            rest = frozenset(product_key(w) for w in words[:-1])
+            groups.setdefault(product_key(words[-1]), []).append((key, rest))
+    for members in groups.values():
+        members.sort(key=lambda m: len(m[0]), reverse=True)
+        for i, (key, rest) in enumerate(members):
+            own = rest - lex.excluded
+            hosts = {clusters.find(k) for k, words in members[:i] if own <= words}
+            if len(hosts) == 1:
+                clusters.union(key, hosts.pop())
 
 
 def _brand_families(first: dict[str, str], index: _KeyIndex, clusters: _Clusters, lex: Lexicons) -> set[str]:

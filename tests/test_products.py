@@ -458,7 +458,7 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("同社が5月に発売した「ふわりんクッション」が好評だ。", {"ふわりんクッション"}),  # a release verb before it
         ("配信中の「ぽかぽか日記」を紹介する。", {"ぽかぽか日記"}),
         ("「もちもちメーカー」の販売を開始した。", {"もちもちメーカー"}),  # its release after it
-        ("「らくらくポット」（KP-210A）を使う。", {"らくらくポット", "KP-210A"}),  # a model number after it
+        ("「らくらくポット」（KP-210A）を使う。", {"らくらくポット"}),  # its model number after it is a mention of it
         ("「ほかほか毛布」「さらさら枕」を発売した。", {"ほかほか毛布", "さらさら枕"}),  # a chain shares its cue
         ("「Chrome for iPad and iPhone」を公開した。", {"Chrome for iPad and iPhone"}),  # and inside a name
         ("新作「Reading Garden」を公開。", {"Reading Garden"}),  # a participle in a capitalised name
@@ -473,3 +473,38 @@ def test_bracket_cues_chains_and_dates_after_names(text: str, expected: set[str]
 
 def test_a_quotation_in_a_chain_shares_no_cue() -> None:
     assert canonicals("「ボク」や「ボクの知らない人」が登場する。") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names ending with one model number are one product, the fullest name canonical
+        (
+            "新機種「ARROWS Q LTE Z-07K」を発売。ARROWS Q Z-07Kは薄い。",
+            {"ARROWS Q LTE Z-07K": {"ARROWS Q LTE Z-07K", "ARROWS Q Z-07K"}},
+        ),
+        # a model number in brackets after a bracketed name is that name's
+        (
+            "掃除機「Kurubo」（KR-AB300）を発売する。KR-AB300は静かだ。",
+            {"Kurubo": {"Kurubo", "KR-AB300"}},
+        ),
+        # a carrier's three-digit model number with its maker's letter
+        ("新機種「SoftBank 109Q」を発売する。", {"SoftBank 109Q": {"SoftBank 109Q"}}),
+    ],
+)
+def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
+    assert canonicals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # common noun phrases made of generic words, bracketed and cued, name no product
+        "更新サービス「ソフトウェア更新」を提供開始した。",
+        "サービス「スマホアップデート」を提供する。",
+        "新サービス「公式アカウント」を開始する。",
+        "1080pと720pの動画を30pで撮影できる。",  # frame rates stay measures
+    ],
+)
+def test_generic_phrases_are_no_products(text: str) -> None:
+    assert canonicals(text) == {}
