@@ -803,6 +803,8 @@ def find_events(
             canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
             if canonicals and all(rules.p["update_name"].search(c) for c in canonicals):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), canonicals, sent[1])
+            elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):
+                canonicals = _updated(rules, text, around.inside(window[0], m.start()), [], sent[1])
             if not canonicals and how != "non-product":
                 canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told)
             named: tuple[str, ...] = ()

@@ -343,6 +343,11 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear() -> None:
         # an update service released is a release of the product it updates
         ("ミドリ社は9日、スマートフォン「X1」において不具合を修正する「ソフトウェア更新」を提供開始した。",
          {"X1": "X1", "ソフトウェア更新": "ソフトウェア更新"}, [("release", "X1", "done", ("2012-05-09", None))]),
+        # ... also when the update is named by a common noun, no product of its own
+        ("ミドリ社は9日、スマートフォン「X1」において不具合を修正する「ソフトウェア更新」を提供開始した。",
+         {"X1": "X1"}, [("release", "X1", "done", ("2012-05-09", None))]),
+        ("ミドリ社は9日、「X1」向けにソフトウェア更新を提供開始した。",
+         {"X1": "X1"}, [("release", "X1", "done", ("2012-05-09", None))]),
         # a shop where a product is sold is not what is sold
         ("まずは「Xストア」にて販売し、地域を広げる。", {"Xストア": "Xストア"}, []),
         # an object after the trigger belongs to a later verb
