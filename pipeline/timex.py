@@ -192,6 +192,7 @@ class _Grammar:
     modifiers: dict[str, _Mod]
     anaphora_window: int
     month_reach: int
+    repeat_window: int
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -257,7 +258,7 @@ def grammar() -> _Grammar:
     starts = [_expand(p, macros) for p in data["starts"].values()]
     scanner = _scanner(starts, surfaces, data["start_chars"] + lead)
     return _Grammar(pieces, guards, scanner, eras, words, modifiers, int(data["anaphora_window"]),
-                    int(data["month_reach"]))
+                    int(data["month_reach"]), int(data["repeat_window"]))
 
 
 def _trie(words: list[str]) -> str:
@@ -945,13 +946,33 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
             deadline = g.modifiers[m["w"]].mod
             if deadline and not ranged:
                 mods.append(deadline)
+    bound = _duration_bound(s, start, stop, end, g, shift) if r.kind == "duration" and not duration_until else None
+    if bound is not None:
+        mod, stop = bound
+        mods.append(mod)
     if shift < 0:
-        if g.guards["anchored_before"].search(s[max(0, start - 6):start]):
-            shift = 1  # N日前 after の/から counts from an event, not the DCT: it stays a duration
+        if bound is not None or g.guards["anchored_before"].search(s[max(0, start - 6):start]):
+            shift = 1  # N日前 after の/から counts from an event, 最大5日前まで is a look-back: durations
         else:
             rule = "relative.ago"
     return Reading(r.kind, start, q, max(stop, q), rule, r.point, until, r.duration, duration_until, r.value,
                    tuple(mods), shift, r.bare_day)
+
+
+def _duration_bound(s: str, start: int, stop: int, end: int, g: _Grammar, shift: int) -> tuple[str, int] | None:
+    """A bound a duration's context puts on it, and where what was read now stops.
+
+    最大20分程度, 最長2年 (before, not in the text) and 10年まで, 数週間のうちに
+    (after, dropped from the text) make an upper bound (EQUAL_OR_LESS); 最低3か月 a lower one.
+    まで after 前 or 後 ends a period at that point (10年ほど前まで主流だった), it bounds no duration.
+    """
+    before = s[max(0, start - 6):start]
+    if g.guards["duration_max_before"].search(before):
+        return "EQUAL_OR_LESS", stop
+    if g.guards["duration_min_before"].search(before):
+        return "EQUAL_OR_MORE", stop
+    m = g.guards["duration_upto_after"].match(s, stop, end) if not shift else None
+    return ("EQUAL_OR_LESS", m.end()) if m else None
 
 
 def _later_or_part(a: Point, b: Point, b_slots: dict[str, Any]) -> bool:
@@ -969,14 +990,17 @@ def _later_or_part(a: Point, b: Point, b_slots: dict[str, Any]) -> bool:
 
 
 def resolve(r: Reading, dct: dt.date | None, anchor: Point | None = None, year_hint: int | None = None,
-            range_start: Point | None = None, month_hint: tuple[int, int] | None = None) -> Timex:
+            range_start: Point | None = None, month_hint: tuple[int, int] | None = None,
+            day_hint: Point | None = None) -> Timex:
     """TIMEX3 type, value, mod and interval of a reading, against the DCT.
 
     ``anchor`` is the resolved point of the date mentioned before (for 同日,
     翌月); ``year_hint`` a year the text makes clear for a month without one;
     ``month_hint`` the (year, month) the text makes clear for a bare day
     (6月9日・10日); ``range_start`` the resolved start of a range this
-    expression ends, whose day a bare clock time takes (25日1時41分から9時14分).
+    expression ends, whose day a bare clock time takes (25日1時41分から9時14分);
+    ``day_hint`` the resolved day the text makes clear for a bare clock time
+    (6月13日、15時より).
     """
     if r.kind == "vague":
         return Timex("DATE", r.value or "PRESENT_REF", None, None)
@@ -987,9 +1011,17 @@ def resolve(r: Reading, dct: dt.date | None, anchor: Point | None = None, year_h
     point = r.point
     if range_start is not None and point is not None and point.hour is not None and not point.rel:
         r = replace(r, point=_close_clock(point, range_start))
+    elif day_hint is not None and point is not None and _bare_clock(point):
+        r = replace(r, point=replace(point, year=day_hint.year, month=day_hint.month, day=day_hint.day))
     if month_hint is not None and point is not None and r.bare_day and point.month is None:
         r = replace(r, point=replace(point, year=month_hint[0], month=month_hint[1]))
     return _resolve_point(r, dct, anchor, year_hint)
+
+
+def _bare_clock(p: Point) -> bool:
+    """A clock time that names no day and counts from nothing (15時, 午前2時)."""
+    return (p.hour is not None and p.year is None and p.month is None and p.day is None and p.weekday is None
+            and p.rel is None and p.anchor is None)
 
 
 def _close_clock(b: Point, a: Point) -> Point:
@@ -1001,16 +1033,17 @@ def _close_clock(b: Point, a: Point) -> Point:
     return b
 
 
-_RELATIONAL = ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
+RELATIONAL = (  # the relational mods (§2), which win over the others
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
 
 
 def _one_mod(mods: tuple[str, ...] | list[str]) -> str | None:
     """One mod wins: relational over START/MID/END over APPROX (§2)."""
     present = [m for m in mods if m]
-    for group in (_RELATIONAL, ("START", "MID", "END"), ("APPROX",)):
+    for group in (RELATIONAL, ("START", "MID", "END"), ("APPROX",)):
         hit = [m for m in present if m in group]
         if hit:
-            return hit[-1] if group is _RELATIONAL else hit[0]
+            return hit[-1] if group is RELATIONAL else hit[0]
     return None
 
 
@@ -1118,7 +1151,7 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
     if year is None and (month or p.day or p.quarter or p.half or p.season):
         if p.day and month is None:  # a bare day: the DCT's month, or the one next to it
             year, month = _bare_day_month(p.day, p.weekday, p.reported, dct) if dct else (None, None)
-        elif year_hint is not None:
+        elif year_hint is not None and weekday_fits(year_hint, month, p):
             year = year_hint
         elif dct is not None:
             year = _nearest_year(month, p, dct)
@@ -1211,6 +1244,13 @@ def _day_of_week(monday: dt.date, day: int, weekday: int | None) -> dt.date | No
     return next((d for d in week if d.day == day), None)
 
 
+def weekday_fits(year: int, month: int | None, p: Point) -> bool:
+    """Whether a bracketed weekday, if any, fits the date in ``year`` (8月2日（木） is not 2010's)."""
+    if not (p.weekday and month and p.day):
+        return True
+    return _weekday_of(year, month, p.day) == p.weekday
+
+
 def _nearest_year(month: int | None, p: Point, dct: dt.date) -> int:
     """The DCT's year, or the next/previous one across the turn of the year.
 
@@ -1226,12 +1266,8 @@ def _nearest_year(month: int | None, p: Point, dct: dt.date) -> int:
         candidate = year + 1
     else:
         return year
-    if p.weekday and month and p.day:
-        try:
-            if dt.date(year, month, p.day).isoweekday() == p.weekday:
-                return year
-        except ValueError:
-            pass
+    if p.weekday and month and p.day and weekday_fits(year, month, p):
+        return year
     return candidate
 
 

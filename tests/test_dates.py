@@ -110,6 +110,38 @@ D = dt.date
     # ... and takes a month named without a day only right after it
     ("※7月は、14日、15日", D(2012, 6, 11), [("7月", "DATE", "2012-07", None), ("14日", "DATE", "2012-07-14", None), ("15日", "DATE", "2012-07-15", None)]),
     ("9月〜10月に発売する2機種をラウンジで28日から展示", D(2012, 8, 28), [("9月〜10月", "DATE", "2012-09", None), ("28日", "DATE", "2012-08-28", None)]),
+    # 翌日 counts from the last date with a day, not from a season named in between
+    ("4月2日に新製品「2012年春モデル」を出し、翌日3日には他社も続いた", D(2012, 5, 20),
+     [("4月2日", "DATE", "2012-04-02", None), ("2012年春", "DATE", "2012-SP", None), ("翌日3日", "DATE", "2012-04-03", None)]),
+    # a year word sets the year of the months after it in its sentence, like a written year (not a season's)
+    ("昨年を振り返ると、2月には新OSが出た", D(2012, 4, 1), [("昨年", "DATE", "2011", None), ("2月", "DATE", "2011-02", None)]),
+    ("昨年冬の機種は重かったが、春の機種は軽い", D(2012, 6, 18), [("昨年冬", "DATE", "2011-WI", None), ("春", "DATE", "2012-SP", None)]),
+    # ... unless a bracketed weekday only fits the DCT's year
+    ("2010年に始まった番組が8月2日（木）から見られる", D(2012, 8, 1),
+     [("2010年", "DATE", "2010", None), ("8月2日（木）", "DATE", "2012-08-02", None)]),
+    # a clock time takes the one day named before it in its sentence ...
+    ("本日、5月9日、14時より説明会を開く", D(2012, 5, 9),
+     [("本日", "DATE", "2012-05-09", None), ("5月9日", "DATE", "2012-05-09", None), ("14時", "TIME", "2012-05-09T14:00", None)]),
+    ("発売日の3月1日には深夜0時から販売した", D(2012, 3, 2),
+     [("3月1日", "DATE", "2012-03-01", None), ("深夜0時", "TIME", "2012-03-01T00:00", None)]),
+    # ... not the first day of a period, one of a list of days, or every day named
+    ("本日より、正午までの注文は当日に届く", D(2012, 5, 9), [("本日", "DATE", "2012-05-09", None), ("正午", "TIME", "T12:00", "ON_OR_BEFORE")]),
+    ("6月2日（土）・3日（日）、午前10時〜午後5時", D(2012, 5, 9),
+     [("6月2日（土）", "DATE", "2012-06-02", None), ("3日（日）", "DATE", "2012-06-03", None),
+      ("午前10時", "TIME", "T10:00", None), ("午後5時", "TIME", "T17:00", None)]),
+    ("会期は6月2日で、各日10時に開場", D(2012, 5, 9), [("6月2日", "DATE", "2012-06-02", None), ("10時", "TIME", "T10:00", None)]),
+    # a bare day repeating the day of a date written shortly before names that date (not a lede's day)
+    ("新色を9月30日発売！\n同社は28日、新色を30日から発売すると発表した", D(2012, 8, 29),
+     [("9月30日", "DATE", "2012-09-30", None), ("28日", "DATE", "2012-08-28", None), ("30日", "DATE", "2012-09-30", None)]),
+    # bounds on a duration from its context: 最大/最長/最低 before it, まで/のうちに after it
+    ("更新時間は最大20分程度、期間は3年", DCT, [("20分程度", "DURATION", "PT20M", "EQUAL_OR_LESS"), ("3年", "DURATION", "P3Y", None)]),
+    ("最長約5時間の連続再生", DCT, [("約5時間", "DURATION", "PT5H", "EQUAL_OR_LESS")]),
+    ("契約は最低3ヶ月から", DCT, [("3ヶ月", "DURATION", "P3M", "EQUAL_OR_MORE")]),
+    ("動画は15秒まで投稿できる", DCT, [("15秒", "DURATION", "PT15S", "EQUAL_OR_LESS")]),
+    ("料金は2時間まで800円", DCT, [("2時間", "DURATION", "PT2H", None)]),
+    ("数週間のうちに配信する", DCT, [("数週間", "DURATION", "PXW", "EQUAL_OR_LESS")]),
+    ("最大3日前までの番組を見られる", DCT, [("3日前", "DURATION", "P3D", "EQUAL_OR_LESS")]),
+    ("5年ほど前まで主流だった", DCT, [("5年ほど前", "DATE", "2007", "APPROX")]),
     # a day of a relative week
     ("先週27日（木）に発売された", D(2012, 7, 2), [("先週27日（木）", "DATE", "2012-06-27", None)]),
     ("今週20日（金）から発売予定", D(2012, 7, 15), [("今週20日（金）", "DATE", "2012-07-20", None)]),
