@@ -374,7 +374,8 @@ def _updated(
 
     That is the nearest group before the update's marked as its target (``において``, ``向け``), else
     the first marked by a weaker particle (``「X」の「アプリ」に不具合``: the device, not its app);
-    none when the sentence names no such product.
+    none when the sentence names no such product. ``update``: the update's canonicals when it was
+    taken for a product, ``[]`` when a common noun names it (``ソフトウェア更新を提供開始``).
     """
     earlier = groups[: next((i for i, g in enumerate(groups) if _canonicals(g) == update), len(groups))]
     for kind, order in (("update_target", reversed(earlier)), ("update_target_weak", iter(earlier))):
