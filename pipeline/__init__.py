@@ -60,7 +60,6 @@ def load(disable: Sequence[str] = (), max_piece: int | None = None, readings: bo
     tokenizer and factories are found through this package's entry points).
     """
     import spacy
-    from spacy.language import Language
 
     from . import components  # noqa: F401 - registers the factories and extensions
 
@@ -71,8 +70,7 @@ def load(disable: Sequence[str] = (), max_piece: int | None = None, readings: bo
     # The tokenizer bounds each MeCab call itself; the corpus reader bounds file size.
     nlp.max_length = MAX_LENGTH
     for name, factory in PIPE_NAMES.items():
-        if factory in Language.factories:
-            nlp.add_pipe(factory, name=name)
+        nlp.add_pipe(factory, name=name)
     for name in disable:
         nlp.disable_pipe(name)
     return nlp

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from . import doc_from_article, load, read_articles
 from .export import date_rows, event_rows, events_frame, feature_rows, product_rows
-from .tokenizer import original_text
+from .spans import original_text
 
 if TYPE_CHECKING:  # pandas loads with the first frame; `run` never needs it
     import pandas as pd

@@ -62,8 +62,6 @@ _PLAIN = regex.compile(r"[^\s|=]+")
 # Where UniDic's lemma and reading stand among a token's feature fields.
 _FIELD_LEMMA = fugashi.UnidicFeatures26._fields.index("lemma")
 _FIELD_KANA = fugashi.UnidicFeatures26._fields.index("kana")
-# A guessed word's feature string (MeCab's unknown-word features) has this many fields.
-_GUESS_FIELDS = 6
 # Known words' attribute ids kept per tokenizer (cleared when full): 97.6 % of livedoor tokens hit at this
 # size, 98.6 % at 50,000; an entry (a feature string and four ids) costs about 400 bytes.
 _MAX_CACHED = 16_384
@@ -88,10 +86,9 @@ def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
 
 # A token's attributes as the ids ``Doc.from_array`` takes: (TAG, POS, LEMMA, MORPH).
 _Row = tuple[int, int, int, int]
-# A known word's cache entry: its row and the strings the row's ids stand for (tag, lemma); for a
-# guessed word's feature string, ``(_GUESS, tag, upos)``.
+# A known word's cache entry: its row and the strings the row's ids stand for (tag, lemma); for the
+# feature string of a word MeCab guessed, ``(None, tag, upos)``: its row depends on the surface.
 _Known = tuple[Any, str, str]
-_GUESS = None
 
 
 class _Builder:
@@ -137,7 +134,8 @@ class _Builder:
             self.strings.add(lemma)
         doc = Doc(vocab, words=self.words, spaces=self.spaces)
         if self.words:
-            doc.from_array(_ATTRS, numpy.fromiter(chain.from_iterable(self.rows), "uint64", 4 * len(self.rows)).reshape(-1, 4))
+            ids = numpy.fromiter(chain.from_iterable(self.rows), "uint64", 4 * len(self.rows))
+            doc.from_array(_ATTRS, ids.reshape(-1, 4))
         return doc
 
 
@@ -173,25 +171,22 @@ class FugashiTokenizer:
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _entry(self, out: _Builder, surface: str, raw: str, node: Any) -> _Known | None:
-        """The cache entry of a feature string, made from it; None for a string without the lemma and
-        reading fields, which is added to ``out`` here and not cached.
+    def _entry(self, raw: str, node: Any) -> _Known:
+        """The cache entry of a feature string, made from it.
 
         The string is split here rather than read through fugashi's named
         tuple, which is built anew on every access and costs more than MeCab
         itself; a string with quoted fields (a comma in a lemma) is left to
         fugashi's CSV reading. A word MeCab guessed (outside UniDic: Latin
-        words, numbers) gets a ``_GUESS`` entry, completed per surface by
-        :meth:`_guessed`. The morph is stored by spaCy's morphology for good.
+        words, numbers) has no lemma or reading fields; its entry is completed
+        per surface by :meth:`_guessed`. The morph is stored by spaCy's
+        morphology for good.
         """
         fields = raw.split(",") if '"' not in raw else [f if f is not None else "*" for f in node.feature]
         tag = "-".join(p for p in fields[:4] if p != "*")
         upos = _UPOS.get(tag, "X")
         if len(fields) <= _FIELD_KANA:
-            if len(fields) != _GUESS_FIELDS:
-                out.add_new(surface, tag, upos, surface)
-                return None
-            return self._store(raw, (_GUESS, tag, upos))
+            return self._store(raw, (None, tag, upos))
         reading = fields[_FIELD_KANA]
         morph = f"Reading={reading}" if self.readings and reading != "*" and _PLAIN.fullmatch(reading) else ""
         return self._store(raw, self._row(tag, upos, fields[_FIELD_LEMMA], morph))
@@ -234,14 +229,13 @@ class FugashiTokenizer:
                 if not piece.startswith(surface, pos):
                     break  # MeCab disagreed with the text; the remainder is handled below
             raw = w.feature_raw
-            known = cache.get(raw) or self._entry(out, surface, raw, w)
-            if known is not None:
-                if known[0] is _GUESS:
-                    known = self._guessed(surface, raw, known)
-                words.append(surface)
-                spaces.append(False)
-                rows.append(known[0])
-                seen[id(known)] = known  # the entry stays alive here, so its id is unique
+            known = cache.get(raw) or self._entry(raw, w)
+            if known[0] is None:
+                known = self._guessed(surface, raw, known)
+            words.append(surface)
+            spaces.append(False)
+            rows.append(known[0])
+            seen[id(known)] = known  # the entry stays alive here, so its id is unique
             pos += len(surface)
         if pos < len(piece):
             self._rest(piece[pos:], out)
