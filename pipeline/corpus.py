@@ -16,7 +16,7 @@ import glob
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import regex
 import yaml
@@ -73,6 +73,7 @@ class _Rules:
     block_starts: tuple[tuple[str, regex.Pattern[str], int], ...]
     tail_starts: tuple[tuple[str, regex.Pattern[str]], ...]
     paragraph_lines: tuple[tuple[str, regex.Pattern[str], int], ...]
+    any_start: regex.Pattern[str]  # matches a line wherever one of the three lists above does
     link_line: regex.Pattern[str]
     link_run_keep: regex.Pattern[str]
     trailing_label: str
@@ -83,6 +84,12 @@ class _Rules:
     trailing_field: regex.Pattern[str]
     trailing_keep: regex.Pattern[str]
     single_line: regex.Pattern[str]
+
+
+def _any_of(patterns: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern matching wherever any of ``patterns`` does: a line matching none (most lines) is
+    rejected in one search instead of one per rule."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +110,8 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         paragraph_lines=tuple(
             (r["label"], regex.compile(r["pattern"]), int(r["lines_above"])) for r in data["paragraph_lines"]
         ),
-        link_line=regex.compile("|".join(f"(?:{p})" for p in data["link_lines"])),
+        any_start=_any_of(r["pattern"] for r in (*data["tail_starts"], *data["block_starts"], *data["paragraph_lines"])),
+        link_line=_any_of(data["link_lines"]),
         link_run_keep=regex.compile(data["link_run_keep"]),
         trailing_label=data["trailing"]["label"],
         trailing_first_line=regex.compile(data["trailing"]["first_line"]),
@@ -200,26 +208,29 @@ def _paragraph(lines: Sequence[_Line], i: int) -> tuple[int, int]:
     return first, last
 
 
+def _first_rule(rules: Sequence[tuple[Any, ...]], text: str) -> tuple[Any, ...] | None:
+    """The first ``(label, pattern, …)`` rule whose pattern is found in ``text``: list order decides."""
+    return next((rule for rule in rules if rule[1].search(text)), None)
+
+
 def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[Zone]:
     """Boilerplate recognised line by line: tails, blocks, ad paragraphs and single link lines."""
     zones: list[Zone] = []
     i, linked_to = body_start, -1  # last line of the paragraph whose link run is already zoned
     while i < len(lines):
         line = lines[i]
-        tail = next((label for label, p in rules.tail_starts if p.search(line.text)), None)
-        if tail:
-            zones.append(Zone(line.start, lines[-1].end, tail))
+        ruled = rules.any_start.search(line.text) is not None
+        if tail := ruled and _first_rule(rules.tail_starts, line.text):
+            zones.append(Zone(line.start, lines[-1].end, tail[0]))
             break
-        block = next(((label, n) for label, p, n in rules.block_starts if p.search(line.text)), None)
-        if block:
-            last = _block_end(lines, i, block[1])
+        if block := ruled and _first_rule(rules.block_starts, line.text):
+            last = _block_end(lines, i, block[2])
             zones.append(Zone(line.start, lines[last].end, block[0]))
             i = last + 1
             continue
-        para = next(((label, n) for label, p, n in rules.paragraph_lines if p.search(line.text)), None)
-        if para:
+        if para := ruled and _first_rule(rules.paragraph_lines, line.text):
             first, last = _paragraph(lines, i)
-            first = max(first, i - para[1])  # a prose line run on above the block stays content
+            first = max(first, i - para[2])  # a prose line run on above the block stays content
             zones.append(Zone(lines[first].start, lines[last].end, para[0]))
             i = last + 1
             continue

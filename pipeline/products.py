@@ -109,7 +109,7 @@ class Lexicons:
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
     anaphor: regex.Pattern[str]
-    masks: regex.Pattern[str]
+    masks: tuple[regex.Pattern[str], ...]  # searched one by one: as one alternation they scan twice as slowly
     gloss: regex.Pattern[str]
     code_names: frozenset[str]  # well-known code names
     given_names: frozenset[str]  # first names: a given name and a surname are a person
@@ -244,7 +244,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
         anaphor=compiled("anaphor"),
-        masks=compiled("masks"),
+        masks=tuple(regex.compile(p) for p in patterns.get("masks", [])),
         gloss=compiled("gloss"),
         code_names=keys("code_names.txt"),
         given_names=frozenset(lists["given_names.txt"]),
@@ -1372,7 +1372,7 @@ def find_products(
         return []
     folded = fold(text)
     lowered = fold_lower(text, folded)
-    masked = _Occupied(len(text), _spans_of(lex.masks, folded, zones))
+    masked = _Occupied(len(text), [s for mask in lex.masks for s in _spans_of(mask, folded, zones)])
     names, links = _discover(folded, lowered, zones, masked, lex)
     found = _locate(folded, lowered, zones, masked, names, links)
     return _mentions(text, folded, found, names, links, lex)

@@ -32,15 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy import displacy
-from spacy.tokens import Doc
-
 from . import doc_from_article, load, read_articles
 from .export import date_rows, event_rows, events_frame, feature_rows, product_rows
 from .spans import original_text
 
-if TYPE_CHECKING:  # pandas loads with the first frame; `run` never needs it
+if TYPE_CHECKING:  # pandas and spaCy load when an article is shown; `run` and `eval` never need them here
     import pandas as pd
+    from spacy.tokens import Doc
 
 __all__ = ["KINDS", "Mark", "add_arguments", "command", "event_view", "marks", "render_html", "render_text",
            "spans_html"]
@@ -209,6 +207,8 @@ def spans_html(doc: Doc) -> str:
     Works inside Jupyter (``IPython.display.HTML``): ``tex2jax_ignore`` keeps
     MathJax from reading ``$`` in the article as mathematics.
     """
+    from spacy import displacy
+
     found = marks(doc)
     colours = {html.escape(m.label): KINDS[m.kind][1] for m in found}
     rendered = displacy.render(_manual_lines(original_text(doc), found), style="span", manual=True, jupyter=False,

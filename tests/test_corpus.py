@@ -233,3 +233,16 @@ def test_article_title_lines_are_links_with_their_bulleted_neighbours() -> None:
     assert "回転式液晶モニター" in content and "長時間のバッテリー" in content
     assert "サンプルホール" in content
     assert "よくある質問" not in content
+
+
+def test_the_combined_line_rule_finds_every_line_some_rule_finds() -> None:
+    """``any_start`` only skips the per-rule searches: it must match every line one of the rules matches."""
+    from pipeline.corpus import _rules
+
+    rules = _rules()
+    patterns = [r[1] for r in (*rules.tail_starts, *rules.block_starts, *rules.paragraph_lines)]
+    root = Path(__file__).resolve().parent.parent / "corpus" / "livedoor" / "kaden-channel"
+    lines = [line for path in sorted(root.glob("*-*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    ruled = [any(p.search(line) for p in patterns) for line in lines]
+    assert any(ruled), "the corpus has boilerplate lines"
+    assert [bool(rules.any_start.search(line)) for line in lines] == ruled
