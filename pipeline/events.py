@@ -59,8 +59,9 @@ from .text import sentences
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
 _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
-# A value on the calendar: a year (or an unknown one), not a bare clock time (T22:00) or a vague _REF.
-_CALENDAR_VALUE = regex.compile(r"\d{4}|XXXX")
+# A value on the calendar: a year, a fiscal year (FY2012) or an unknown year, not a bare clock time (T22:00)
+# or a vague _REF.
+_CALENDAR_VALUE = regex.compile(r"(?:FY)?(?:\d{4}|XXXX)")
 # What may stand between two products of one group: list separators, brackets, white space, a
 # bracketed reading or aside (「Ｓｍａｒｂｏ　Ｖ（スマーボ　ヴイ）　ＶＣ−ＲＢ８０００」).
 _GROUP_GAP = regex.compile(
@@ -613,9 +614,12 @@ def _status(
         if first > dct:
             return "planned"
     tail = text[trigger_end:reach]
-    if rules.p["done"].match(tail):
+    done, planned = rules.p["done"].match(tail), rules.p["planned"].match(tail)
+    if done and planned:  # the nearer predicate is the trigger's (提供開始予定であることも示されました)
+        return "done" if done.end() <= planned.end() else "planned"
+    if done:
         return "done"
-    if rules.p["planned"].match(tail) or (rules.p["planned_final"].search(tail) and not rules.p["done_final"].search(tail)):
+    if planned or (rules.p["planned_final"].search(tail) and not rules.p["done_final"].search(tail)):
         return "planned"
     return "done"
 

@@ -74,6 +74,11 @@ def test_worked_example_of_the_guidelines() -> None:
         # a superseded date is not the event's date
         ("「X1」のリリース時期は、当初の2012年第1四半期から変更され、2012年半ばの予定である。",
          [("release", "X1", "planned", ("2012", "MID"))]),
+        # a fiscal year dates an event; the predicate nearest the trigger decides (予定, not 示されました)
+        ("「X1」についても一部地域ではサービスを2012年度中に提供開始予定であることも示されました。",
+         [("release", "X1", "planned", ("FY2012", None))]),
+        ("「X1」は欧州において発売を予定しており、順次他の国で発売していくとのこと。",
+         [("release", "X1", "planned", None)]),
     ],
 )
 def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
