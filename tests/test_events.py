@@ -79,6 +79,8 @@ def test_worked_example_of_the_guidelines() -> None:
          [("release", "X1", "planned", ("FY2012", None))]),
         ("「X1」は欧州において発売を予定しており、順次他の国で発売していくとのこと。",
          [("release", "X1", "planned", None)]),
+        # a name in angle brackets is marked like one in 「」 (シャープ's プラズマクラスター乾燥機＜X1＞)
+        ("シャープは、乾燥機＜X1＞を11月22日に発売する。", [("release", "X1", "planned", ("2012-11-22", None))]),
     ],
 )
 def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
