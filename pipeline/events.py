@@ -59,6 +59,8 @@ from .text import sentences
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
 _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
+# How far after a date its adverbial comma may stand: past an aside (27日（現地時間）、).
+_ADVERBIAL_REACH = 12
 # A value on the calendar: a year, a fiscal year (FY2012) or an unknown year, not a bare clock time (T22:00)
 # or a vague _REF.
 _CALENDAR_VALUE = regex.compile(r"(?:FY)?(?:\d{4}|XXXX)")
@@ -550,7 +552,7 @@ def _may_date_event(rules: _Rules, text: str, d: DateLike) -> bool:
 
 def _linked(rules: _Rules, text: str, d: DateLike, trigger_start: int) -> bool:
     """Whether ``d`` dates the trigger itself: the sentence's time adverbial (``30日、``) or joined to it."""
-    return bool(rules.p["adverbial_date"].match(text[d.end : d.end + 4]) or rules.p["date_link"].match(text[d.end : trigger_start]))
+    return bool(rules.p["adverbial_date"].match(text[d.end : d.end + _ADVERBIAL_REACH]) or rules.p["date_link"].match(text[d.end : trigger_start]))
 
 
 def _reach(text: str, m: regex.Match[str], following: regex.Match[str] | None, sent_end: int) -> int:
@@ -594,7 +596,7 @@ def _date_for(
         return linked or (after[0] if cleft and after else None)  # Xが発表されたのが2月
     if rules.p["reported_plan"].match(text, trigger[1]):
         # Xは26日、Yを発売すると発表した: the sentence's time is the report's, not the planned release's
-        before = [d for d in before if not rules.p["adverbial_date"].match(text[d.end : d.end + 4])]
+        before = [d for d in before if not rules.p["adverbial_date"].match(text[d.end : d.end + _ADVERBIAL_REACH])]
     if before:
         return before[-1]
     return after[0] if after else None
