@@ -28,3 +28,13 @@ def test_the_floor_child_reports_its_private_memory(tmp_path: Path) -> None:
     measured = _throughput()._fugashi([str(article), str(article)])
     assert measured["tokens"] > 10
     assert measured["private_mb"] > 0 and measured["private_mb_at_half"] > 0
+
+
+def test_the_memory_script_reports_every_pass(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("memory", ROOT / "benchmarks" / "memory.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    seed = ROOT / "corpus" / "seed" / "000_0e58f99f0a751b93.txt"
+    rows = module.measure([seed, seed], passes=2)
+    assert [n for n, _, _ in rows] == [1, 2]
+    assert all(half > 0 and end > 0 for _, half, end in rows)
