@@ -465,6 +465,8 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("「League of Heroes」をプレイした。", {"League of Heroes"}),
         ("Tabula Pro 3/9より発売開始", {"Tabula Pro"}),  # the date is no part of the name
         ("Tabula Pro 2013年春に発売", {"Tabula Pro"}),
+        ("携帯型電動歯ブラシ「ふわふわブラシ」に新色が登場した。", {"ふわふわブラシ"}),  # an appliance category before it
+        ("人気のスポット「ぽかぽか広場」から歩いて5分。", set()),  # スポット is no category, though it ends in ポット
     ],
 )
 def test_bracket_cues_chains_and_dates_after_names(text: str, expected: set[str]) -> None:
