@@ -53,8 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from pipeline.corpus import iter_paths
 
-    paths = list(iter_paths([ROOT / args.corpus if not Path(args.corpus).is_absolute() else args.corpus]))
-    paths = paths[: args.limit]
+    paths = list(iter_paths([ROOT / args.corpus]))[: args.limit]  # an absolute --corpus stays as given
     print(f"{len(paths)} files from {args.corpus}, {args.passes} passes; private memory (RssAnon) of the worker, MB")
     for n, half, end in measure(paths, args.passes):
         print(f"pass {n}: half-way {half}, end {end}")

@@ -56,18 +56,11 @@ MIN_SPEEDUP_VS_GINZA = 50.0  # throughput, 1 worker against GiNZA
 FLOOR_MAX_PIECE = 1024
 
 
-def _peak_rss_mb() -> float | None:
-    """This process's peak RSS (VmHWM), as ``pipeline.batch`` measures its workers."""
+def _status_mb(field: str) -> float | None:
+    """A memory field of this process's /proc/self/status in MB, as ``pipeline.batch`` measures its
+    workers: ``VmHWM`` (peak RSS) or ``RssAnon`` (private memory)."""
     for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
-
-
-def _private_mb() -> float | None:
-    """This process's private memory (RssAnon), as ``pipeline.batch`` measures its workers."""
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        if line.startswith("RssAnon:"):
+        if line.startswith(f"{field}:"):
             return round(int(line.split()[1]) / 1024, 1)
     return None
 
@@ -95,9 +88,9 @@ def _fugashi(paths: Sequence[str]) -> dict[str, Any]:
                     word.surface, word.feature.lemma, word.pos  # noqa: B018 - reading them is the work measured
                     tokens += 1
         if i == len(paths) // 2:
-            at_half = _private_mb()
+            at_half = _status_mb("RssAnon")
     # MeCab keeps the lattice of its longest call: the floor's own memory growth, measured like the pipeline's
-    return {"tokens": tokens, "private_mb_at_half": at_half, "private_mb": _private_mb()}
+    return {"tokens": tokens, "private_mb_at_half": at_half, "private_mb": _status_mb("RssAnon")}
 
 
 def _ginza(paths: Sequence[str]) -> dict[str, Any]:
@@ -131,7 +124,7 @@ def _child(name: str) -> int:
     start, cpu = time.perf_counter(), time.process_time()
     extra = CHILDREN[name](paths)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
-    json.dump({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_rss_mb": _peak_rss_mb(), **extra}, sys.stdout)
+    json.dump({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_rss_mb": _status_mb("VmHWM"), **extra}, sys.stdout)
     return 0
 
 

@@ -220,15 +220,15 @@ def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[
     while i < len(lines):
         line = lines[i]
         ruled = rules.any_start.search(line.text) is not None
-        if tail := ruled and _first_rule(rules.tail_starts, line.text):
+        if tail := (_first_rule(rules.tail_starts, line.text) if ruled else None):
             zones.append(Zone(line.start, lines[-1].end, tail[0]))
             break
-        if block := ruled and _first_rule(rules.block_starts, line.text):
+        if block := (_first_rule(rules.block_starts, line.text) if ruled else None):
             last = _block_end(lines, i, block[2])
             zones.append(Zone(line.start, lines[last].end, block[0]))
             i = last + 1
             continue
-        if para := ruled and _first_rule(rules.paragraph_lines, line.text):
+        if para := (_first_rule(rules.paragraph_lines, line.text) if ruled else None):
             first, last = _paragraph(lines, i)
             first = max(first, i - para[2])  # a prose line run on above the block stays content
             zones.append(Zone(lines[first].start, lines[last].end, para[0]))

@@ -550,9 +550,14 @@ def _may_date_event(rules: _Rules, text: str, d: DateLike) -> bool:
     )
 
 
+def _adverbial(rules: _Rules, text: str, d: DateLike) -> bool:
+    """Whether ``d`` is the sentence's time adverbial (``30日、``, ``27日（現地時間）、``)."""
+    return rules.p["adverbial_date"].match(text[d.end : d.end + _ADVERBIAL_REACH]) is not None
+
+
 def _linked(rules: _Rules, text: str, d: DateLike, trigger_start: int) -> bool:
-    """Whether ``d`` dates the trigger itself: the sentence's time adverbial (``30日、``) or joined to it."""
-    return bool(rules.p["adverbial_date"].match(text[d.end : d.end + _ADVERBIAL_REACH]) or rules.p["date_link"].match(text[d.end : trigger_start]))
+    """Whether ``d`` dates the trigger itself: the sentence's time adverbial or joined to it."""
+    return _adverbial(rules, text, d) or rules.p["date_link"].match(text[d.end : trigger_start]) is not None
 
 
 def _reach(text: str, m: regex.Match[str], following: regex.Match[str] | None, sent_end: int) -> int:
@@ -596,7 +601,7 @@ def _date_for(
         return linked or (after[0] if cleft and after else None)  # Xが発表されたのが2月
     if rules.p["reported_plan"].match(text, trigger[1]):
         # Xは26日、Yを発売すると発表した: the sentence's time is the report's, not the planned release's
-        before = [d for d in before if not rules.p["adverbial_date"].match(text[d.end : d.end + _ADVERBIAL_REACH])]
+        before = [d for d in before if not _adverbial(rules, text, d)]
     if before:
         return before[-1]
     return after[0] if after else None
