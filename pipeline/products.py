@@ -100,6 +100,7 @@ class Lexicons:
     company_cue: regex.Pattern[str]
     identity_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
+    bracket_reject_uncued: regex.Pattern[str]
     label_before: regex.Pattern[str]
     label_after: regex.Pattern[str]
     group_prefix: regex.Pattern[str]
@@ -235,6 +236,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         company_cue=compiled("company_cue"),
         identity_cue=compiled("identity_cue"),
         bracket_reject=compiled("bracket_reject"),
+        bracket_reject_uncued=compiled("bracket_reject_uncued"),
         label_before=compiled("label_before", anchored=True),
         label_after=compiled("label_after"),
         group_prefix=compiled("group_prefix", anchored=True),
@@ -871,6 +873,8 @@ def _bracket_name(
         yield _Name(start, end, NOT_A_PRODUCT)
         return
     if lex.company_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
+        return
+    if not cue and lex.bracket_reject_uncued.search(inner):
         return
     if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
         yield _Name(start, end, "bracket")
