@@ -1,7 +1,8 @@
 """Events: product-lifecycle facts assembled from triggers, products, dates and feature lists.
 
 An event is found per trigger word (``pipeline/data/events/triggers.yaml``)
-in a content sentence that is not hedged, then given:
+that is not hedged (an adverb or condition up to the end of its clause, a
+hedging predicate after it) in a content sentence, then given:
 
 * products: the product group the sentence makes the trigger's argument,
   judged by the particle after each group (``Xを発売`` yes, ``Android
@@ -491,6 +492,34 @@ def _names_dropped(rules: _Rules, m: regex.Match[str]) -> bool:
     return m.lastgroup == "feature_drop" and rules.p["named_feature_drop"].match(m.group()) is not None
 
 
+def _hedges(rules: _Rules, sentence: str) -> tuple[int, int]:
+    """Where a sentence's hedges stand: the start of its first adverb or condition
+    (``hedge``; past the end when none) and of its last hedging predicate
+    (``hedge_final``; -1 when none). Found once per sentence, so that each trigger's
+    test is constant time. ``sentence`` has its quotations masked."""
+    forward = rules.p["hedge"].search(sentence)
+    final = -1
+    for final_match in rules.p["hedge_final"].finditer(sentence):
+        final = final_match.start()
+    return (forward.start() if forward else len(sentence) + 1), final
+
+
+def _hedged(rules: _Rules, sentence: str, hedges: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the trigger at ``sentence[start:end]`` states no fact (guidelines §4).
+
+    An adverb or a condition hedges what follows it, up to the end of the
+    trigger's clause (``おそらく9月に発売``, ``発売されたら``); a hedging predicate
+    hedges the trigger from it on (``発売されるとみられる``). Before the trigger,
+    such a predicate ends a clause of its own, often one modifying a noun
+    (``需要が少ないと見られている防水端末もXを投入``), and after the trigger's
+    clause an adverb speaks of the next clause. ``hedges`` is ``_hedges(rules, sentence)``.
+    """
+    stop = min(len(sentence), end + _CLAUSE_REACH)
+    clause = rules.p["clause_end"].search(sentence, end, stop)
+    first_forward, last_final = hedges
+    return first_forward < (clause.start() if clause else stop) or last_final >= start
+
+
 def _wished(rules: _Rules, sentence: str, pos: int) -> bool:
     """A wish or fear in the clause of a trigger ending at ``pos`` (``発売が期待される``): no fact.
 
@@ -798,15 +827,18 @@ def find_events(
         if not triggers:
             continue
         masked = _QUOTED.sub(lambda q: "_" * len(q.group()), text[sent[0] : sent[1]])
-        if rules.p["hedge"].search(masked):
-            continue
+        hedges = _hedges(rules, masked)
         around = _Around.of(sent, groups, group_starts, group_ends, dates, date_starts)
         last_governor = max((i for i, m in enumerate(triggers) if m.lastgroup in _GOVERNING), default=-1)
         old_news_from = _old_news_from(rules, text, around.dates_in(*sent), sent)
         for i, m in enumerate(triggers):
             kind = m.lastgroup
             assert kind is not None
-            if _governed(text, m, i < last_governor) or _wished(rules, masked, m.end() - sent[0]):
+            if (
+                _governed(text, m, i < last_governor)
+                or _wished(rules, masked, m.end() - sent[0])
+                or _hedged(rules, masked, hedges, m.start() - sent[0], m.end() - sent[0])
+            ):
                 continue
             # the stretch of the sentence the trigger may take its products and dates from
             window = (max(sent[0], m.start() - _ARG_REACH), min(sent[1], m.end() + _ARG_REACH))

@@ -100,6 +100,9 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "「X1」の発売日が決定しましたらお知らせします。",  # condition
         "「X1」のリリーススケジュールについて説明した。",  # the trigger is part of a longer noun
         "「X1」の生産終了も懸念されています。",  # a fear, not a fact
+        "まだ「X1」の発売日が決定したわけではありません。",  # a denial in the trigger's clause
+        "おそらく「X1」は6月に発売される。",  # an adverb before the trigger hedges it
+        "「X1」の提供予定は未定だ。",  # no plan
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
@@ -244,6 +247,9 @@ def test_features_attach_to_the_event_they_belong_to(text, names, lists, expecte
         # hearsay and guesses state no fact
         ("「X1」の登場は4月の半ば以降と言われている。", []),
         ("今後は順次「X1」が発売されていくかと思います。", []),
+        # a hedge that ends a clause before the trigger speaks of that clause; an adverb after its clause, of the next
+        ("需要が少ないと見られている端末も「X1」を海外に投入、おそらく最初の製品といえる。", [("release", "X1", "done", None)]),
+        ("女性向けの愛らしいデザインの「X1」を6月1日から発売する。", [("release", "X1", "planned", ("2012-06-01", None))]),
         # a state described is not a cut
         ("「X1」の下部には端子は搭載されていない。", []),
     ],
