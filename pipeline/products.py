@@ -338,7 +338,7 @@ _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
 _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
-_GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\-]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
+_GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\- ]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
 _DATE_NUMBER = regex.compile(r"[ .\-]?\d{1,4}\Z")
 _CHAIN_GAP = regex.compile(r"[、,，・/／ 　]?|と|や|および|及び|または|か")
 _SHORT_FORM_SPLIT = regex.compile(r"[;；、,，/／]|\s+or\s+")
@@ -550,7 +550,7 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
     key = product_key(name)
     if not key or _listed(name, lex) or lex.bare_version.match(name):
         return bool(key)
-    if key in lex.excluded or lex.exclude_shapes.match(key) or _is_measure(key, lex):
+    if key in lex.excluded or key.rstrip("!?") in lex.excluded or lex.exclude_shapes.match(key) or _is_measure(key, lex):
         return False
     if not _HAS_LETTER.search(key) and _is_generic_compound(key, lex):  # Latin glues words into names: webOS, Avid
         return False

@@ -47,6 +47,8 @@ def test_candidates(text: str, expected: set[str]) -> None:
     [
         "MicrosoftとGoogle、auとドコモが発表した。",  # companies and carriers
         "LTEとWi-Fi、Bluetooth 4.0、USB 2.0、microSDHCに対応。",  # standards, with versions
+        "FireWire800とIEEE1394b、PCI-Express、DVI-Iを備え、UE Category4に対応。",  # interfaces, glued versions
+        "スマホからもアクセスできるNAS！高速NASを募集",  # a generic word with an exclamation mark
         "VHDファイルとPDF形式で保存できる。",  # formats
         "WinHECで発表された。IFA2012にも出展。",  # events
         "CPUやOS、PC、SIM、GPS、HD、3D、NFCの話。",  # generic Latin words
