@@ -50,7 +50,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Protocol, Sequence
+from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
 import regex
 import yaml
@@ -492,19 +492,34 @@ def _names_dropped(rules: _Rules, m: regex.Match[str]) -> bool:
     return m.lastgroup == "feature_drop" and rules.p["named_feature_drop"].match(m.group()) is not None
 
 
-def _hedges(rules: _Rules, sentence: str) -> tuple[int, int]:
-    """Where a sentence's hedges stand: the start of its first adverb or condition
-    (``hedge``; past the end when none) and of its last hedging predicate
-    (``hedge_final``; -1 when none). Found once per sentence, so that each trigger's
-    test is constant time. ``sentence`` has its quotations masked."""
-    forward = rules.p["hedge"].search(sentence)
-    final = -1
-    for final_match in rules.p["hedge_final"].finditer(sentence):
-        final = final_match.start()
-    return (forward.start() if forward else len(sentence) + 1), final
+class _Hedges(NamedTuple):
+    """Where a sentence's hedges stand, found once per sentence so that each trigger's test is cheap."""
+
+    first_forward: int  # the start of its first adverb or condition (``hedge``; past the end when none)
+    finals: list[int]  # the starts of its hedging predicates (``hedge_final``)
+    assertion_ends: list[int]  # the ends of its subordinate clauses that assert a fact (``assertion_end``)
+
+    @classmethod
+    def of(cls, rules: _Rules, sentence: str) -> "_Hedges":
+        """``sentence`` has its quotations masked."""
+        forward = rules.p["hedge"].search(sentence)
+        return cls(
+            forward.start() if forward else len(sentence) + 1,
+            [m.start() for m in rules.p["hedge_final"].finditer(sentence)],
+            [m.end() for m in rules.p["assertion_end"].finditer(sentence)],
+        )
+
+    def final_between(self, start: int, end: int) -> bool:
+        """Whether a hedging predicate starts in ``[start, end)``."""
+        return bisect.bisect_left(self.finals, start) < bisect.bisect_left(self.finals, end)
+
+    def assertion_end_after(self, pos: int, default: int) -> int:
+        """Where the first asserting subordinate clause ending after ``pos`` ends (``default`` if none)."""
+        i = bisect.bisect_right(self.assertion_ends, pos)
+        return self.assertion_ends[i] if i < len(self.assertion_ends) else default
 
 
-def _hedged(rules: _Rules, sentence: str, hedges: tuple[int, int], start: int, end: int) -> bool:
+def _hedged(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int) -> bool:
     """Whether the trigger at ``sentence[start:end]`` states no fact (guidelines §4).
 
     An adverb or a condition hedges what follows it, up to the end of the
@@ -512,12 +527,15 @@ def _hedged(rules: _Rules, sentence: str, hedges: tuple[int, int], start: int, e
     hedges the trigger from it on (``発売されるとみられる``). Before the trigger,
     such a predicate ends a clause of its own, often one modifying a noun
     (``需要が少ないと見られている防水端末もXを投入``), and after the trigger's
-    clause an adverb speaks of the next clause. ``hedges`` is ``_hedges(rules, sentence)``.
+    clause an adverb speaks of the next clause. Nor does a predicate after a
+    subordinate clause that asserts the trigger (``登場したことで、…だろう``) hedge it.
+    ``hedges`` is ``_Hedges.of(rules, sentence)``.
     """
     stop = min(len(sentence), end + _CLAUSE_REACH)
     clause = rules.p["clause_end"].search(sentence, end, stop)
-    first_forward, last_final = hedges
-    return first_forward < (clause.start() if clause else stop) or last_final >= start
+    if hedges.first_forward < (clause.start() if clause else stop):
+        return True
+    return hedges.final_between(start, hedges.assertion_end_after(end, len(sentence)))
 
 
 def _wished(rules: _Rules, sentence: str, pos: int) -> bool:
@@ -827,7 +845,7 @@ def find_events(
         if not triggers:
             continue
         masked = _QUOTED.sub(lambda q: "_" * len(q.group()), text[sent[0] : sent[1]])
-        hedges = _hedges(rules, masked)
+        hedges = _Hedges.of(rules, masked)
         around = _Around.of(sent, groups, group_starts, group_ends, dates, date_starts)
         last_governor = max((i for i, m in enumerate(triggers) if m.lastgroup in _GOVERNING), default=-1)
         old_news_from = _old_news_from(rules, text, around.dates_in(*sent), sent)

@@ -250,6 +250,8 @@ def test_features_attach_to_the_event_they_belong_to(text, names, lists, expecte
         # a hedge that ends a clause before the trigger speaks of that clause; an adverb after its clause, of the next
         ("需要が少ないと見られている端末も「X1」を海外に投入、おそらく最初の製品といえる。", [("release", "X1", "done", None)]),
         ("女性向けの愛らしいデザインの「X1」を6月1日から発売する。", [("release", "X1", "planned", ("2012-06-01", None))]),
+        # a subordinate clause that asserts the trigger is not hedged by the predicate after it
+        ("「X1」が登場したことで、この傾向はさらに加速していくだろう。", [("release", "X1", "done", None)]),
         # a state described is not a cut
         ("「X1」の下部には端子は搭載されていない。", []),
     ],
