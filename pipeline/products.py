@@ -913,6 +913,8 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     if not pieces:
         return start, start
     new_start, new_end = pieces[0].start, pieces[-1].end
+    if new_end < end and _standard(folded[new_end:end], lex):
+        new_end = end  # a service named for its network keeps it: 「BIGLOBE 3G」, 「UQ WiMAX」
     first_latin = next((folded[p.start : p.end] for p in pieces if p.kind == "lat"), "")
     if new_start != start and lex.weak_shapes.match(first_latin):
         new_start = start
@@ -921,6 +923,13 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     if product_key(folded[new_start:new_end]) in lex.excluded:
         return start, start
     return start, end
+
+
+def _standard(text: str, lex: Lexicons) -> bool:
+    """Whether ``text`` is an open standard or network (``3G``, ``WiMAX``): a head no
+    product has, yet no generic category either."""
+    key = product_key(text.strip())
+    return key in lex.not_heads and key not in lex.generic
 
 
 def _has_other_brackets(inner: str, lex: Lexicons) -> bool:

@@ -469,6 +469,7 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("Tabula Pro 2013年春に発売", {"Tabula Pro"}),
         ("携帯型電動歯ブラシ「ふわふわブラシ」に新色が登場した。", {"ふわふわブラシ"}),  # an appliance category before it
         ("人気のスポット「ぽかぽか広場」から歩いて5分。", set()),  # スポット is no category, though it ends in ポット
+        ("モバイル通信サービス「ぽかぽか 3G」を開始した。", {"ぽかぽか 3G"}),  # a service named for its network keeps it
         # の in brackets is a phrase, unless a release verb or a category word names it
         ("『ほかほか　森の毛布』と『さらさら　海の枕』を8月1日に発売する。", {"ほかほか　森の毛布", "さらさら　海の枕"}),
         ("アプリ「くらしの小箱」が便利だ。", {"くらしの小箱"}),
