@@ -143,6 +143,10 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("数日間", ("DURATION", "PXD", None)),
     ("一週間", ("DURATION", "P1W", None)),
     ("3年未満", ("DURATION", "P3Y", "LESS_THAN")),
+    ("ここ数年", ("DURATION", "PXY", None)),  # ここ before a duration belongs to it
+    ("2012年春先", ("DATE", "2012-SP", "START")),
+    ("2011年秋口", ("DATE", "2011-FA", "START")),
+    ("2011年冬場", ("DATE", "2011-WI", None)),
     # sets
     ("毎月", ("SET", "P1M", None)),
     ("毎日", ("SET", "P1D", None)),
@@ -151,6 +155,7 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("1日3回", ("SET", "P1D", None)),
     ("毎週月曜日", ("SET", "XXXX-WXX-1", None)),
     ("毎月1日", ("SET", "XXXX-XX-01", None)),
+    ("例年5月", ("SET", "XXXX-05", None)),  # 例年: every year
     ("3時間ごと", ("SET", "PT3H", None)),
 ])
 def test_normalise(expression: str, expected: tuple[str, str, str | None]) -> None:
