@@ -162,6 +162,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # a count and its noun before the cue; verbal nouns joined by 、 before できる
         ("本機は、AモードとBモードの2つのモードを搭載。", [["Aモード", "Bモード"]]),
         ("本機は再生、保存、WEB共有できる。", [["再生", "保存", "WEB共有"]]),
+        # what comes with it
+        ("本機には、USBケーブル、ACアダプター、取扱説明書が付いてきます。", [["USBケーブル", "ACアダプター", "取扱説明書"]]),
         # the same shape in a section heading of the body
         (
             "特集\n\n■スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
