@@ -627,7 +627,7 @@ def _date_for(
     (the next trigger), which has its own (``Xが発売となり、Yが7日に発売``); a date before it that is
     joined to an earlier trigger (``26日の決算発表で、「X」の発売日について``) is that trigger's, save
     for a delay, whose new date is stated as a release (``「8月発売予定」と発売時期が遅れ``).
-    ``earlier``: the starts of the sentence's triggers before this one."""
+    ``earlier``: the starts of the triggers before this one that stand in its stretch (sorted)."""
     breaks = [m.end() for m in rules.p["clause_break"].finditer(text, sent[0], trigger[0])]
     clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
@@ -846,6 +846,7 @@ def find_events(
             continue
         masked = _QUOTED.sub(lambda q: "_" * len(q.group()), text[sent[0] : sent[1]])
         hedges = _Hedges.of(rules, masked)
+        trigger_starts = [t.start() for t in triggers]
         around = _Around.of(sent, groups, group_starts, group_ends, dates, date_starts)
         last_governor = max((i for i, m in enumerate(triggers) if m.lastgroup in _GOVERNING), default=-1)
         old_news_from = _old_news_from(rules, text, around.dates_in(*sent), sent)
@@ -881,7 +882,7 @@ def find_events(
             reach = _reach(text, m, triggers[i + 1] if i + 1 < len(triggers) else None, sent[1])
             found_date = _date_for(
                 rules, text, kind, (window[0], reach), m.span(), around.dates_in(window[0], reach), reach,
-                [t.start() for t in triggers[:i]],
+                trigger_starts[bisect.bisect_left(trigger_starts, window[0]) : i],
             )
             if rules.p["anchor_after"].match(text[m.end() : m.end() + 8]) and not (
                 found_date and _linked(rules, text, found_date, m.start())
