@@ -338,6 +338,7 @@ _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
 _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
+_KATAKANA_LETTER = regex.compile(r"[\p{Katakana}ー]")
 _GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\- ]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
 _DATE_NUMBER = regex.compile(r"[ .\-]?\d{1,4}\Z")
 _CHAIN_GAP = regex.compile(r"[、,，・/／ 　]?|と|や|および|及び|または|か")
@@ -913,8 +914,10 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     if not pieces:
         return start, start
     new_start, new_end = pieces[0].start, pieces[-1].end
-    if new_end < end and _standard(folded[new_end:end], lex):
-        new_end = end  # a service named for its network keeps it: 「BIGLOBE 3G」, 「UQ WiMAX」
+    if new_end < end and (_standard(folded[new_end:end], lex) or _inside_katakana_word(folded, new_end)):
+        # a service named for its network keeps it (「BIGLOBE 3G」, 「UQ WiMAX」), and a katakana
+        # word is not cut in two (「Optimusクッキー」, not Optimusクッ)
+        new_end = end
     first_latin = next((folded[p.start : p.end] for p in pieces if p.kind == "lat"), "")
     if new_start != start and lex.weak_shapes.match(first_latin):
         new_start = start
@@ -923,6 +926,11 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     if product_key(folded[new_start:new_end]) in lex.excluded:
         return start, start
     return start, end
+
+
+def _inside_katakana_word(text: str, pos: int) -> bool:
+    """Whether ``pos`` falls between two katakana letters (a prolonged sound mark counts as one)."""
+    return 0 < pos < len(text) and all(_KATAKANA_LETTER.match(c) for c in (text[pos - 1], text[pos]))
 
 
 def _standard(text: str, lex: Lexicons) -> bool:
