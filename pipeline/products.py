@@ -101,6 +101,7 @@ class Lexicons:
     identity_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
     bracket_reject_uncued: regex.Pattern[str]
+    bracket_tail_trimmed: regex.Pattern[str]
     label_before: regex.Pattern[str]
     label_after: regex.Pattern[str]
     group_prefix: regex.Pattern[str]
@@ -237,6 +238,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         identity_cue=compiled("identity_cue"),
         bracket_reject=compiled("bracket_reject"),
         bracket_reject_uncued=compiled("bracket_reject_uncued"),
+        bracket_tail_trimmed=compiled("bracket_tail_trimmed"),
         label_before=compiled("label_before", anchored=True),
         label_after=compiled("label_after"),
         group_prefix=compiled("group_prefix", anchored=True),
@@ -903,7 +905,11 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     category, ``docomo NEXT series Xperia NX SO-02D`` its line label (the
     one part of the split run that is a name); ``プランZシンプル`` keeps its
     head (what follows it is too weak to be the name) and ``Nドライブ`` its
-    tail (``N`` alone is no name). An excluded name (``Motorolaホームページ`` →
+    tail (``N`` alone is no name). Only the start is trimmed for good: the
+    brackets mark where the name ends, so its end stays (``Google Playギフトカード``,
+    ``HONEY BEE 101K``, ``BIGLOBE 3G``), unless it is a word that makes the name
+    a kind of thing for a product (``Androidアプリ``, ``AQUOS PHONEブランド``:
+    ``bracket_tail_trimmed``). An excluded name (``Motorolaホームページ`` →
     ``Motorola``) is returned empty.
     """
     run = next(_runs(folded, start, end), [])
@@ -914,9 +920,10 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     if not pieces:
         return start, start
     new_start, new_end = pieces[0].start, pieces[-1].end
-    if new_end < end and (_standard(folded[new_end:end], lex) or _inside_katakana_word(folded, new_end)):
-        # a service named for its network keeps it (「BIGLOBE 3G」, 「UQ WiMAX」), and a katakana
-        # word is not cut in two (「Optimusクッキー」, not Optimusクッ)
+    if new_end < end and (
+        not lex.bracket_tail_trimmed.match(folded, new_end, end)
+        or _inside_katakana_word(folded, new_end)  # 「ハッピーモード」 is one word, not ハッピー + モード
+    ):
         new_end = end
     first_latin = next((folded[p.start : p.end] for p in pieces if p.kind == "lat"), "")
     if new_start != start and lex.weak_shapes.match(first_latin):
@@ -931,13 +938,6 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
 def _inside_katakana_word(text: str, pos: int) -> bool:
     """Whether ``pos`` falls between two katakana letters (a prolonged sound mark counts as one)."""
     return 0 < pos < len(text) and all(_KATAKANA_LETTER.match(c) for c in (text[pos - 1], text[pos]))
-
-
-def _standard(text: str, lex: Lexicons) -> bool:
-    """Whether ``text`` is an open standard or network (``3G``, ``WiMAX``): a head no
-    product has, yet no generic category either."""
-    key = product_key(text.strip())
-    return key in lex.not_heads and key not in lex.generic
 
 
 def _has_other_brackets(inner: str, lex: Lexicons) -> bool:

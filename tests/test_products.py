@@ -471,6 +471,9 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("人気のスポット「ぽかぽか広場」から歩いて5分。", set()),  # スポット is no category, though it ends in ポット
         ("モバイル通信サービス「ぽかぽか 3G」を開始した。", {"ぽかぽか 3G"}),  # a service named for its network keeps it
         ("スマホ「Optimusクッキー」を発売した。", {"Optimusクッキー"}),  # no katakana word is cut in two (クッ|キー)
+        # the bracket marks where a name ends, save for a word making it a kind of thing for a product
+        ("プリペイドカード「Google Playギフトカード」を発表した。", {"Google Playギフトカード"}),
+        ("新たに「Androidアプリ」を公開した。", {"Android"}),
         ("「iPhoneケースデコワークショップ」を開催する。", {"iPhone"}),  # a workshop: not iPhoneケースデコワーク
         # の in brackets is a phrase, unless a release verb or a category word names it
         ("『ほかほか　森の毛布』と『さらさら　海の枕』を8月1日に発売する。", {"ほかほか　森の毛布", "さらさら　海の枕"}),
