@@ -49,6 +49,8 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "LTEとWi-Fi、Bluetooth 4.0、USB 2.0、microSDHCに対応。",  # standards, with versions
         "FireWire800とIEEE1394b、PCI-Express、DVI-Iを備え、UE Category4に対応。",  # interfaces, glued versions
         "スマホからもアクセスできるNAS！高速NASを募集",  # a generic word with an exclamation mark
+        "AV-TESTのMarch 2012の結果ではBitdefenderが首位。",  # a test lab, a date in English, a security vendor
+        "米国ではBest BuyやGameStop、RadioShackで販売。",  # retailers
         "VHDファイルとPDF形式で保存できる。",  # formats
         "WinHECで発表された。IFA2012にも出展。",  # events
         "CPUやOS、PC、SIM、GPS、HD、3D、NFCの話。",  # generic Latin words
