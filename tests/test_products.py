@@ -481,6 +481,9 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("『ほかほか　森の毛布』と『さらさら　海の枕』を8月1日に発売する。", {"ほかほか　森の毛布", "さらさら　海の枕"}),
         ("アプリ「くらしの小箱」が便利だ。", {"くらしの小箱"}),
         ("話題の「夏の新製品」が気になる。", set()),
+        # an exhortation or a passive clause in brackets is a quotation: only the name inside it stays
+        ("見出しは「Zenfoもやりましょう！」だ。", {"Zenfo"}),
+        ("設定は「Zenfo Storeと認証された開発者」となっている。", {"Zenfo Store"}),
         ("人気の「初心者のための写真講座」を公開した。", set()),  # a column or a course is no product
     ],
 )
