@@ -553,7 +553,12 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
     key = product_key(name)
     if not key or _listed(name, lex) or lex.bare_version.match(name):
         return bool(key)
-    if key in lex.excluded or key.rstrip("!?") in lex.excluded or lex.exclude_shapes.match(key) or _is_measure(key, lex):
+    if (
+        key in lex.excluded
+        or key.rstrip("!?") in lex.excluded  # NAS！ is NAS
+        or lex.exclude_shapes.match(key)
+        or _is_measure(key, lex)
+    ):
         return False
     if not _HAS_LETTER.search(key) and _is_generic_compound(key, lex):  # Latin glues words into names: webOS, Avid
         return False
