@@ -890,6 +890,8 @@ def find_events(
                 continue  # an anchor of another event (Xのリリースから180日以内, 3日から発売日まで) is background
             if found_date is None and rules.p["descriptive"].match(text[m.start() : m.end() + 1]):
                 continue  # 同社が提供するサービス「X」: a description of what is on offer, not an event
+            if kind == "announce" and rules.p["milestone"].search(text, max(sent[0], m.start() - 12), m.start()):
+                continue  # 「X」が300万契約を突破と発表: a figure announced, not the product
             date = _event_date(found_date)
             told_done = _status(rules, kind, text, m.end(), reach, None, dct) == "done"
             if kind == "announce" and _future(date, dct) and told_done:

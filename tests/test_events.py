@@ -103,6 +103,7 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "まだ「X1」の発売日が決定したわけではありません。",  # a denial in the trigger's clause
         "おそらく「X1」は6月に発売される。",  # an adverb before the trigger hedges it
         "「X1」の提供予定は未定だ。",  # no plan
+        "NTTドコモ、「X1」が300万契約を突破と発表！",  # a figure announced, not the product
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:

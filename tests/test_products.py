@@ -52,6 +52,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "スマホからもアクセスできるNAS！高速NASを募集",  # a generic word with an exclamation mark
         "AV-TESTのMarch 2012の結果ではBitdefenderが首位。",  # a test lab, a date in English, a security vendor
         "米国ではBest BuyやGameStop、RadioShackで販売。",  # retailers
+        "80 PLUS Platinum認証の電源で、ZALMANやZOTACが出展。",  # a certification; makers of PC parts
         "VHDファイルとPDF形式で保存できる。",  # formats
         "WinHECで発表された。IFA2012にも出展。",  # events
         "CPUやOS、PC、SIM、GPS、HD、3D、NFCの話。",  # generic Latin words
