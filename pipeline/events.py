@@ -150,7 +150,7 @@ _WINDOW = 48
 _AFTER_REACH = 50  # how far after a trigger its relative-clause head (発売する「X」) may stand
 _HEAD_REACH = 24  # how far after an attributive trigger (発表した「X」) the product it describes may stand
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")  # the end of a block of lines (a spec block)
-_CLAUSE_REACH = 80  # how far after a trigger a wish in its clause is looked for (発売が大いに期待される)
+_CLAUSE_REACH = 80  # how far after a trigger the end of its clause is looked for (a wish or a hedge in it)
 _ARG_REACH = 300  # how far from a trigger its products and dates are looked for within a sentence
 _MAX_BACK = 32  # how many groups before a sentence may be what it continues
 _BLOCK_REACH = 400  # how far back a spec line (出荷：5月25日より) looks for its block's name
@@ -519,33 +519,28 @@ class _Hedges(NamedTuple):
         return self.assertion_ends[i] if i < len(self.assertion_ends) else default
 
 
-def _hedged(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int) -> bool:
+def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int) -> bool:
     """Whether the trigger at ``sentence[start:end]`` states no fact (guidelines §4).
 
-    An adverb or a condition hedges what follows it, up to the end of the
-    trigger's clause (``おそらく9月に発売``, ``発売されたら``); a hedging predicate
-    hedges the trigger from it on (``発売されるとみられる``). Before the trigger,
-    such a predicate ends a clause of its own, often one modifying a noun
-    (``需要が少ないと見られている防水端末もXを投入``), and after the trigger's
-    clause an adverb speaks of the next clause. Nor does a predicate after a
-    subordinate clause that asserts the trigger (``登場したことで、…だろう``) hedge it.
-    ``hedges`` is ``_Hedges.of(rules, sentence)``.
+    A wish, a fear or a denial in the trigger's clause, after it (``発売が期待される``,
+    ``発売日が決定したわけではない``), makes none; a wish in another clause says
+    nothing of it (``発売される予定とのことで、大いに期待して待ちたい``). An adverb or
+    a condition hedges what follows it, up to the end of the trigger's clause
+    (``おそらく9月に発売``, ``発売されたら``); a hedging predicate hedges the trigger
+    from it on (``発売されるとみられる``). Before the trigger, such a predicate ends
+    a clause of its own, often one modifying a noun (``需要が少ないと見られている
+    防水端末もXを投入``), and after the trigger's clause an adverb speaks of the
+    next clause. Nor does a predicate after a subordinate clause that asserts the
+    trigger (``登場したことで、…だろう``) hedge it. ``sentence`` has its quotations
+    masked, so a name (「期待の星」) hides no clause end or wish; ``hedges`` is
+    ``_Hedges.of(rules, sentence)``.
     """
     stop = min(len(sentence), end + _CLAUSE_REACH)
     clause = rules.p["clause_end"].search(sentence, end, stop)
-    if hedges.first_forward < (clause.start() if clause else stop):
+    clause_end = clause.start() if clause else stop
+    if rules.p["wish"].search(sentence, end, clause_end) or hedges.first_forward < clause_end:
         return True
     return hedges.final_between(start, hedges.assertion_end_after(end, len(sentence)))
-
-
-def _wished(rules: _Rules, sentence: str, pos: int) -> bool:
-    """A wish or fear in the clause of a trigger ending at ``pos`` (``発売が期待される``): no fact.
-
-    ``sentence`` has its quotations masked, so a name (「期待の星」) hides no clause end or wish.
-    """
-    stop = min(len(sentence), pos + _CLAUSE_REACH)
-    end = rules.p["clause_end"].search(sentence, pos, stop)
-    return rules.p["wish"].search(sentence, pos, end.start() if end else stop) is not None
 
 
 def _unveiled(rules: _Rules, text: str, m: regex.Match[str], since: int) -> bool:
@@ -855,8 +850,7 @@ def find_events(
             assert kind is not None
             if (
                 _governed(text, m, i < last_governor)
-                or _wished(rules, masked, m.end() - sent[0])
-                or _hedged(rules, masked, hedges, m.start() - sent[0], m.end() - sent[0])
+                or _no_fact(rules, masked, hedges, m.start() - sent[0], m.end() - sent[0])
             ):
                 continue
             # the stretch of the sentence the trigger may take its products and dates from
