@@ -86,6 +86,7 @@ class Lexicons:
     name_tails: frozenset[str]
     exclude_shapes: regex.Pattern[str]
     measure: regex.Pattern[str]
+    network_tail: regex.Pattern[str]
     weak_shapes: regex.Pattern[str]
     organisation: regex.Pattern[str]
     model_number: regex.Pattern[str]
@@ -223,6 +224,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         name_tails=frozenset(product_key(n) for n in patterns.get("name_tails", [])),
         exclude_shapes=compiled("exclude_shapes", anchored=True),
         measure=compiled("measure", anchored=True),
+        network_tail=compiled("network_tail", anchored=True),
         weak_shapes=compiled("weak_shapes", anchored=True),
         organisation=compiled("organisation", anchored=True),
         model_number=compiled("model_number", anchored=True),
@@ -456,7 +458,7 @@ def _trim(folded: str, pieces: list[_Piece], lex: Lexicons, bracketed: bool = Fa
         if lex.bare_version.match(folded, piece.start, piece.end):
             return False
         if _is_measure(key, lex):
-            return True
+            return at_start or not lex.network_tail.match(key)
         label = len(key) > 1 and bool(lex.exclude_shapes.match(key))
         return at_start and (key in lex.generic or key.isdigit() or label)
 
@@ -738,7 +740,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     """Cut a run where one name ends and another begins.
 
     Dropped separators: a measure (a spec-table row ``SC-06D QUALCOMM MSM8960
-    1.5GHz``), a generic katakana word inside the run (``Quadrantスコア
+    1.5GHz``) but a network generation ending the run, a generic katakana word inside the run (``Quadrantスコア
     DIGNO``), a company name after the first word (the vendor column of a
     table; a leading company stays: ``HTC J``; two letters not in capitals are no
     company: the ``Ti`` of ``GeForce GTX 660 Ti``), a function word (``au by
@@ -750,8 +752,10 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         key = product_key(word)
         if piece.kind == "kat":
             separator = 0 < i < len(run) - 1 and (key in lex.excluded or _is_generic_compound(key, lex))
+        elif _is_measure(key, lex):
+            separator = not _network_tail(run, i, key, lex)
         else:
-            separator = _is_measure(key, lex) or bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()))
+            separator = bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()))
         if separator:
             parts.append([])
             continue
@@ -760,6 +764,12 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             parts.append([])
         parts[-1].append(piece)
     return [p for p in parts if p]
+
+
+def _network_tail(run: Sequence[_Piece], i: int, key: str, lex: Lexicons) -> bool:
+    """Whether the measure ``run[i]`` is the network generation ending a name (``iPhone 3G``,
+    ``BIGLOBE 3G``): no Latin token follows it in the run."""
+    return i > 0 and bool(lex.network_tail.match(key)) and all(p.kind == "kat" for p in run[i + 1 :])
 
 
 def _has_name_token(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:

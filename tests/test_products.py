@@ -491,6 +491,8 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("見出しは「Zenfoもやりましょう！」だ。", {"Zenfo"}),
         ("設定は「Zenfo Storeと認証された開発者」となっている。", {"Zenfo Store"}),
         ("人気の「初心者のための写真講座」を公開した。", set()),  # a column or a course is no product
+        # what it is released as names it
+        ("「ぽかぽか伝言板」と「らくらく移行」もスマホ用アプリとしてリリースされた。", {"ぽかぽか伝言板", "らくらく移行"}),
     ],
 )
 def test_bracket_cues_chains_and_dates_after_names(text: str, expected: set[str]) -> None:
@@ -516,6 +518,10 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
         ),
         # a carrier's three-digit model number with its maker's letter
         ("新機種「SoftBank 109Q」を発売する。", {"SoftBank 109Q": {"SoftBank 109Q"}}),
+        # a network generation ends a name; inside a run or before a memory type it is a measure
+        ("Zenfo 3Gを発売した。Zenfo 4Gも出る。", {"Zenfo 3G": {"Zenfo 3G"}, "Zenfo 4G": {"Zenfo 4G"}}),
+        ("AB-100 3G CD-200 4Gを比べた。", {"AB-100": {"AB-100"}, "CD-200 4G": {"CD-200 4G"}}),
+        ("Radeon HD 7850 2G GDDR5を発売した。", {"Radeon HD 7850": {"Radeon HD 7850"}}),  # GDDR5 is a memory standard
     ],
 )
 def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
