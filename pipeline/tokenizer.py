@@ -130,14 +130,19 @@ class _Builder:
         else:
             self.add_new(ws, _UNIDIC_SPACE, "SPACE", ws)
 
-    def doc(self, vocab: Vocab) -> Doc:
+    def doc(self, vocab: Vocab, readings: bool) -> Doc:
+        """The Doc of the words added. Without readings every MORPH id is 0, and leaving that
+        column out saves spaCy's check of each token's morph (most of ``from_array``'s time)."""
         for _, tag, lemma in self.known.values():
             self.strings.add(tag)
             self.strings.add(lemma)
         doc = Doc(vocab, words=self.words, spaces=self.spaces)
         if self.words:
-            ids = numpy.fromiter(chain.from_iterable(self.rows), "uint64", 4 * len(self.rows))
-            doc.from_array(_ATTRS, ids.reshape(-1, 4))
+            ids = numpy.fromiter(chain.from_iterable(self.rows), "uint64", 4 * len(self.rows)).reshape(-1, 4)
+            if readings:
+                doc.from_array(_ATTRS, ids)
+            else:
+                doc.from_array(_ATTRS[:3], numpy.ascontiguousarray(ids[:, :3]))
         return doc
 
 
@@ -169,7 +174,7 @@ class FugashiTokenizer:
                 out.add_new(m.group(), _UNIDIC_SPACE, "SPACE", m.group())
             else:
                 out.add_new(m.group(), "", "X", m.group())
-        doc = out.doc(self.vocab)
+        doc = out.doc(self.vocab, self.readings)
         doc.user_data[TEXT_KEY] = text
         return doc
 
