@@ -188,6 +188,7 @@ class _Rules:
     howto_item: regex.Pattern[str]
     howto_lead_in: regex.Pattern[str]
     count_item: regex.Pattern[str]
+    named_item: regex.Pattern[str]
     price: regex.Pattern[str]
     figure_only: regex.Pattern[str]
     figure_heavy: float
@@ -309,6 +310,7 @@ def _rules() -> _Rules:
         howto_item=regex.compile(x["howto_item"]),
         howto_lead_in=regex.compile(x["howto_lead_in"]),
         count_item=regex.compile(x["count_item"]),
+        named_item=regex.compile(x["named_item"]),
         price=regex.compile(x["price"]),
         figure_only=regex.compile(x["date_or_figure_only"]),
         figure_heavy=float(x["figure_heavy"]),
@@ -358,7 +360,8 @@ _NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]
 _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
 # a product followed by a component cue is part of another (`Android 4.0（…）」を採用した`)
 _COMPONENT = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)")
-_REL_HEAD = regex.compile(r"(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}$")
+# what stands between a list and the product its clause modifies; a bare cue may stand right before the name (`XiやNOTTV対応「X」`)
+_REL_HEAD = regex.compile(r"(?:(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}|[「『])$")
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
 _OKURIGANA_INSIDE = regex.compile(r"[しみりけきせちび]")  # between kanji (書き込, 取り消, 待ち受け, 呼び出し); not え (に加え文字)
 _NA_ADJECTIVE = regex.compile(r"(?:\p{Han}{1,4}(?:やか|らか|か)?|[\p{Katakana}ー]{2,8})な", regex.REVERSE)
@@ -1471,6 +1474,7 @@ def _valid_inline(text: str, cand: _Candidate, products: Sequence[ProductLike], 
     texts = [text[s:e] for s, e in cand.items]
     if any(
         len(t) > MAX_ITEM_CHARS or "。" in t or (len(t) < 2 and not (t.isascii() and t.isalnum())) or rules.count_item.match(t)
+        or rules.named_item.search(t)
         for t in texts
     ):
         return False

@@ -583,6 +583,8 @@ def test_more_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         "iPhoneから煙が出て、機内が騒然\n本文。",
         # quoted remarks, not words
         "「スマホもファッションの一部」「服みたいにケータイも着替えたい」などの声を集めた。",
+        # chips named by what they support: a line-up of products
+        "GSM／W-CDMA対応「MSM8260A」やCDMA 1X 2000対応「MSM8660A」を搭載したモデル。",
     ],
 )
 def test_not_inline_feature_lists(text: str) -> None:
@@ -703,6 +705,8 @@ def test_product_attachment(text: str, names: list[str], expected: str | None) -
             ["A1", "B2"],
             "B2",
         ),
+        # a bare cue right before the bracketed name it describes: the list is that name's, not an item's
+        ("NTTドコモ、XiやNOTTV対応「Zenfo X-01」を発表！", ["Xi", "NOTTV", "Zenfo X-01"], "Zenfo X-01"),
         # a component named first in the title is not the article's product
         ("Android 4.1を搭載した「PIPO U1」が発売\n\n本文。\n\n外部インターフェースはmicroUSB、充電用ジャック。\n", ["Android 4.1", "PIPO U1"], "PIPO U1"),
     ],
