@@ -163,6 +163,10 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は再生、保存、WEB共有できる。", [["再生", "保存", "WEB共有"]]),
         # what comes with it
         ("本機には、USBケーブル、ACアダプター、取扱説明書が付いてきます。", [["USBケーブル", "ACアダプター", "取扱説明書"]]),
+        # what it comes with installed, what it connects to or works with
+        ("本機には、歩数計や地図アプリがあらかじめインストールされています。", [["歩数計", "地図アプリ"]]),
+        ("本機にはディスプレイ、キーボード、マウスなどを接続できる。", [["ディスプレイ", "キーボード", "マウス"]]),
+        ("本アプリは「Zenfo Store」や「Zenfo Music」とも連携でき、便利だ。", [["「Zenfo Store」", "「Zenfo Music」"]]),
         # the same shape in a section heading of the body
         (
             "特集\n\n■スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
