@@ -163,6 +163,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は再生、保存、WEB共有できる。", [["再生", "保存", "WEB共有"]]),
         # what comes with it
         ("本機には、USBケーブル、ACアダプター、取扱説明書が付いてきます。", [["USBケーブル", "ACアダプター", "取扱説明書"]]),
+        # bracketed names followed by the kind of feature they are
+        ("本文。「USB接続」と「カードリーダー」機能を試す。", [["USB接続", "カードリーダー"]]),
         # what it comes with installed, what it connects to or works with
         ("本機には、歩数計や地図アプリがあらかじめインストールされています。", [["歩数計", "地図アプリ"]]),
         ("本機にはディスプレイ、キーボード、マウスなどを接続できる。", [["ディスプレイ", "キーボード", "マウス"]]),
