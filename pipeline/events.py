@@ -155,6 +155,7 @@ _ARG_REACH = 300  # how far from a trigger its products and dates are looked for
 _MAX_BACK = 32  # how many groups before a sentence may be what it continues
 _BLOCK_REACH = 400  # how far back a spec line (出荷：5月25日より) looks for its block's name
 _GOVERNING = frozenset({"delay", "feature_drop", "end"})  # triggers whose object may be a release (発売を延期)
+_ASIDE_CLOSE = regex.compile(r"[）)\r\n]")
 _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read around a trigger or a mention to classify it
 
 
@@ -173,6 +174,36 @@ def product_groups(text: str, products: Sequence[ProductLike]) -> list[list[Prod
         else:
             groups.append([p])
     return groups
+
+
+def _not_features(
+    rules: _Rules, text: str, groups: list[list[ProductLike]], lists: Sequence[FeatureListLike]
+) -> list[list[ProductLike]]:
+    """The groups that may be an event's argument: a name inside a feature item is a part or a
+    service of the product the list describes (``MSM8655、おサイフケータイ…などに対応した「X」を
+    提供開始``: X is what is released), not what a trigger is about, unless the item states an
+    event of its own (``「EF-M」レンズ（2012年9月中旬発売予定）``)."""
+    items = sorted(
+        (start, end)
+        for flist in lists
+        for item in flist.items
+        if not rules.trigger.search(text, start := getattr(item, "start"), _with_aside(text, end := getattr(item, "end")))
+    )
+    starts = [s for s, _ in items]
+
+    def in_item(p: ProductLike) -> bool:
+        i = bisect.bisect_right(starts, p.start) - 1
+        return i >= 0 and p.end <= items[i][1]
+
+    return [g for g in groups if not all(in_item(p) for p in g)]
+
+
+def _with_aside(text: str, end: int) -> int:
+    """Where an item ends with the aside in brackets right after it, if any (``レンズ（9月発売予定）``)."""
+    if text.startswith(("（", "("), end):
+        close = _ASIDE_CLOSE.search(text, end)
+        return close.end() if close else end
+    return end
 
 
 def _canonicals(group: Sequence[ProductLike]) -> list[str]:
@@ -824,13 +855,14 @@ def find_events(
     """Events stated in the content zones of ``text``, one per (type, product)."""
     rules = _rules()
     zones = zones if zones is not None else [(0, len(text))]
-    groups = product_groups(text, products)
+    every_group = product_groups(text, products)
+    groups = _not_features(rules, text, every_group, feature_lists)
     group_starts, group_ends = [g[0].start for g in groups], [g[-1].end for g in groups]
     dates = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     main = main_product(products, title)
     found: list[Event] = []
-    sents = _joined(list(sentences(text, zones)), [p for g in groups for p in g])
+    sents = _joined(list(sentences(text, zones)), [p for g in every_group for p in g])
     mark = 0
     for k, sent in enumerate(sents):
         prev = sents[k - 1] if k else None

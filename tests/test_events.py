@@ -390,3 +390,17 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
 )
 def test_sentence_structure_classes(text: str, names: dict[str, str], expected: list[tuple]) -> None:
     assert sorted(events(text, names), key=repr) == sorted(expected, key=repr)
+
+
+def test_a_name_inside_a_feature_item_is_no_argument() -> None:
+    # the chip and the service are parts of the phone the sentence releases
+    text = "KDDIは27日、CPU「ZX100」、おサイフケータイ（Felica）、ワンセグなどに対応したスマートフォン「Zenfo X」（京セラ製）において不具合を修正するために本体ファームウェアアップデートサービス「ソフトウェア更新」を提供開始した。"
+    names = {"ZX100": "ZX100", "おサイフケータイ": "おサイフケータイ", "Zenfo X": "Zenfo X"}
+    lists = [flist(text, "Zenfo X", "CPU「ZX100」", "おサイフケータイ")]
+    assert [(e.type, e.product) for e in find_events(text, None, DCT, find_dates(text, DCT), mentions(text, names), lists)] == [
+        ("release", "Zenfo X")
+    ]
+    # an item that states an event of its own keeps its name
+    text = "本機は、専用の「ZF」レンズ（2012年9月中旬発売予定）と豊富なレンズを使えるシステムを備える。"
+    lists = [flist(text, None, "専用の「ZF」レンズ", "豊富なレンズ")]
+    assert events(text, {"ZF": "ZF"}, lists=lists) == [("release", "ZF", "planned", ("2012-09", "MID"))]
