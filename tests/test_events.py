@@ -383,6 +383,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # the DCT of an undated headline is no stated date: the body's day dates the fact
         ("ミドリ、「X1」を発表\nミドリ社は8日、スマートフォン「X1」を発表した。", {"X1": "X1"},
          [("announce", "X1", "done", ("2012-05-08", None))]),
+        # a relative clause heads a new model; the place of an announcement stands between it and its date
+        ("同時に、5月13日にロンドンで発表する新型Zenfo（Zenfo S3）に初搭載することも明らかにした。",
+         {"Zenfo": "Zenfo S3", "Zenfo S3": "Zenfo S3"}, [("announce", "Zenfo S3", "planned", ("2012-05-13", None))]),
         # a suggestion is no question: the fact stands
         ("「X1」は本日発売開始ですので、試してみてはいかがでしょうか。", {"X1": "X1"},
          [("release", "X1", "done", ("2012-05-10", None))]),
