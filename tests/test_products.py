@@ -456,6 +456,8 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "QUOBIT（クオビット）の子会社が提供する。",  # a company by what follows its reading
         "Harbourが運営する教室で学ぶ。",  # a company that runs something
         "ビルド番号が「ABC12.XY34」「ABC12.XY56」の端末が対象。",  # a chain of labels
+        "車両はE233系で、Zenfo系の端末も多い。",  # a kind or family named after something
+        "暗号化方式はWPA2とAESに対応。",  # security standards
     ],
 )
 def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
