@@ -2,8 +2,9 @@
 
 Extractors work on the original text and the content zones of its layout, so
 every offset they produce indexes the original text. Sentences end at
-``。！？!?`` (with closing brackets that follow) and at line breaks: a news
-headline, a bullet or a table row is a unit of its own.
+``。！？!?`` (with closing brackets that follow; not inside an aside in round
+brackets) and at line breaks: a news headline, a bullet or a table row is a unit
+of its own.
 """
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from typing import Iterator, Sequence
 
 import regex
 
-_SENTENCE = regex.compile(r"[^\r\n。！？!?]*(?:[。！？!?]+[」』）)\]】]*|(?=[\r\n])|$)")
+# An aside in round brackets is part of its sentence even when it holds a full stop
+# (「X」(型番はKYY04。以下、UP)を発売すると発表した).
+_SENTENCE = regex.compile(
+    r"(?:[^\r\n。！？!?（(]++|[（(][^\r\n（()）]{0,60}[)）]|[（(])*+(?:[。！？!?]+[」』）)\]】]*|(?=[\r\n])|$)"
+)
 
 
 def sentences(text: str, zones: Sequence[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,32 @@
+"""Sentences inside content zones: the unit every extractor reads."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.text import sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentences(text)]
+
+
+def test_sentences_end_at_stops_with_their_closing_brackets_and_at_line_breaks() -> None:
+    assert split("新機種を発表。「すごい！」と語った。\n見出し\n本文だ") == [
+        "新機種を発表。", "「すごい！」", "と語った。", "見出し", "本文だ",
+    ]
+
+
+def test_an_aside_in_round_brackets_holding_a_stop_stays_in_its_sentence() -> None:
+    text = "KDDIは「UP」(型番はKYY04。以下、UP)を発売すると発表した。次の文だ。"
+    assert split(text) == ["KDDIは「UP」(型番はKYY04。以下、UP)を発売すると発表した。", "次の文だ。"]
+    # a bracket that never closes on its line does not swallow what follows
+    assert split("（閉じない。次の文。") == ["（閉じない。", "次の文。"]
+
+
+@given(st.text(alphabet="ab 。！(（)）「」\n", max_size=60))
+def test_sentences_are_ordered_disjoint_and_stripped(text: str) -> None:
+    found = list(sentences(text))
+    assert all(0 <= s < e <= len(text) for s, e in found)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(found, found[1:]))
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in found)
