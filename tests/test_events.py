@@ -64,9 +64,9 @@ def test_worked_example_of_the_guidelines() -> None:
         # the announcement's date is the sentence's time adverbial, not the service date
         ("ソフトバンクは9日、「X1」について6月1日から提供すると発表した。",
          [("release", "X1", "planned", ("2012-06-01", None)), ("announce", "X1", "done", ("2012-05-09", None))]),
-        # the date of what was announced is not the announcement's date
+        # the date of what was announced (a firmware update: a planned release) is not the announcement's date
         ("ソニーでは「X1」について、来年3月にファームアップを予定していると発表した。",
-         [("announce", "X1", "done", ("2012-05-10", None))]),
+         [("release", "X1", "planned", ("2013-03", None)), ("announce", "X1", "done", ("2012-05-10", None))]),
         # a pre-order opening is not a release
         ("「X1」の事前予約の受付を開始した。", []),
         # a delay takes the new date and is done once decided
@@ -386,6 +386,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a relative clause heads a new model; the place of an announcement stands between it and its date
         ("同時に、5月13日にロンドンで発表する新型Zenfo（Zenfo S3）に初搭載することも明らかにした。",
          {"Zenfo": "Zenfo S3", "Zenfo S3": "Zenfo S3"}, [("announce", "Zenfo S3", "planned", ("2012-05-13", None))]),
+        # a scheduled firmware update is a planned release of the device
+        ("「Z-100」は2012年8月にユーザーファームアップを予定している。", {"Z-100": "Z-100"},
+         [("release", "Z-100", "planned", ("2012-08", None))]),
         # a suggestion is no question: the fact stands
         ("「X1」は本日発売開始ですので、試してみてはいかがでしょうか。", {"X1": "X1"},
          [("release", "X1", "done", ("2012-05-10", None))]),
