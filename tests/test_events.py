@@ -386,6 +386,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a relative clause heads a new model; the place of an announcement stands between it and its date
         ("同時に、5月13日にロンドンで発表する新型Zenfo（Zenfo S3）に初搭載することも明らかにした。",
          {"Zenfo": "Zenfo S3", "Zenfo S3": "Zenfo S3"}, [("announce", "Zenfo S3", "planned", ("2012-05-13", None))]),
+        # an unveiling is an announcement
+        ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         # new colours of a product are news of that product
         ("KDDIは9日、「Z-100」および「Z-200」に新色を追加することを発表した。", {"Z-100": "Z-100", "Z-200": "Z-200"},
          [("announce", "Z-100", "done", ("2012-05-09", None)), ("announce", "Z-200", "done", ("2012-05-09", None))]),
