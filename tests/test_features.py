@@ -163,6 +163,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は再生、保存、WEB共有できる。", [["再生", "保存", "WEB共有"]]),
         # what comes with it
         ("本機には、USBケーブル、ACアダプター、取扱説明書が付いてきます。", [["USBケーブル", "ACアダプター", "取扱説明書"]]),
+        # what it lets you check, and the items of its menu
+        ("本アプリでは、店の住所や電話番号、営業時間などの情報を確認することができます。", [["店の住所", "電話番号", "営業時間"]]),
+        ("下のタブにはニュース、天気、運勢などの項目があります。", [["ニュース", "天気", "運勢"]]),
         # bracketed names followed by the kind of feature they are
         ("本文。「USB接続」と「カードリーダー」機能を試す。", [["USB接続", "カードリーダー"]]),
         # what it comes with installed, what it connects to or works with
