@@ -267,7 +267,8 @@ def _default_lexicons() -> Lexicons:
 
 # --------------------------------------------------------------------------- folding
 
-_MARKS = regex.compile(r"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|&(?:reg|trade|#174|#8482);?")
+# ™ and ® as written, also ® flattened to an R glued to a lower-case word (iPhoneR, FlashR Player)
+_MARKS = regex.compile(r"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|&(?:reg|trade|#174|#8482);?|(?<=[a-z]{2})R(?![A-Za-z0-9])")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"
 
 
@@ -313,7 +314,7 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 
 _LATIN_TOKEN = r"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:[-.+&'_ー][A-Za-z0-9]+)*(?:\+|!(?=\p{Katakana}))?"
 _KANA = r"[\p{Katakana}ー]+"
-_MARK = r"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?"
+_MARK = r"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?|(?<=[a-z]{2})R(?![A-Za-z0-9])"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
 _RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'_!™®]"
 # Where runs can be: stretches of run characters holding a Latin letter,

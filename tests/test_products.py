@@ -458,6 +458,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "ビルド番号が「ABC12.XY34」「ABC12.XY56」の端末が対象。",  # a chain of labels
         "車両はE233系で、Zenfo系の端末も多い。",  # a kind or family named after something
         "暗号化方式はWPA2とAESに対応。",  # security standards
+        "ブースNo.19で展示。電源はAC100-240V、出力はDC19.5V　3.9A、防水はIPX-7。",  # booth numbers, power ratings, a rating
     ],
 )
 def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
@@ -520,6 +521,8 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
         ),
         # a carrier's three-digit model number with its maker's letter
         ("新機種「SoftBank 109Q」を発売する。", {"SoftBank 109Q": {"SoftBank 109Q"}}),
+        # ® flattened to an R glued to a lower-case word is no part of the name (AiR is a name)
+        ("ZenfoR Playerを搭載。AiR VOLTAGEも使える。", {"Zenfo Player": {"ZenfoR Player"}, "AiR VOLTAGE": {"AiR VOLTAGE"}}),
         # a network generation ends a name; inside a run or before a memory type it is a measure
         ("Zenfo 3Gを発売した。Zenfo 4Gも出る。", {"Zenfo 3G": {"Zenfo 3G"}, "Zenfo 4G": {"Zenfo 4G"}}),
         ("AB-100 3G CD-200 4Gを比べた。", {"AB-100": {"AB-100"}, "CD-200 4G": {"CD-200 4G"}}),
