@@ -889,7 +889,11 @@ def find_events(
             window = (max(sent[0], m.start() - _ARG_REACH), min(sent[1], m.end() + _ARG_REACH))
             if _unveiled(rules, text, m, window[0]):
                 kind = "announce"
-            canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
+            if rules.p["lineup_topic"].match(text[m.end() : m.end() + 16]):
+                following = [c for g in around.inside(m.end(), sent[1]) for c in _canonicals(g)]
+                canonicals, how = list(dict.fromkeys(following)), "line-up"
+            else:
+                canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
             if canonicals and all(rules.p["update_name"].search(c) for c in canonicals):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), canonicals, sent[1])
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):

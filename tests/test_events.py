@@ -386,6 +386,11 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a relative clause heads a new model; the place of an announcement stands between it and its date
         ("同時に、5月13日にロンドンで発表する新型Zenfo（Zenfo S3）に初搭載することも明らかにした。",
          {"Zenfo": "Zenfo S3", "Zenfo S3": "Zenfo S3"}, [("announce", "Zenfo S3", "planned", ("2012-05-13", None))]),
+        # an attributive trigger heading a line-up sentence's topic: every product after it
+        ("発表された機種は、スマートフォンに「Z-100」「Z-200」の2機種、タブレットに「Z-300」の1機種で合計3機種だ。",
+         {"Z-100": "Z-100", "Z-200": "Z-200", "Z-300": "Z-300"},
+         [("announce", "Z-100", "done", ("2012-05-10", None)), ("announce", "Z-200", "done", ("2012-05-10", None)),
+          ("announce", "Z-300", "done", ("2012-05-10", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         # new colours of a product are news of that product
