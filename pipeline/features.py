@@ -360,7 +360,8 @@ _NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]
 _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
 # a product followed by a component cue is part of another (`Android 4.0（…）」を採用した`)
 _COMPONENT = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)")
-# what stands between a list and the product its clause modifies; a bare cue may stand right before the name (`XiやNOTTV対応「X」`)
+# what stands between a list and the product its clause modifies; a bare cue may stand right
+# before the name (`XiやNOTTV対応「X」`)
 _REL_HEAD = regex.compile(r"(?:(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}|[「『])$")
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
 _OKURIGANA_INSIDE = regex.compile(r"[しみりけきせちび]")  # between kanji (書き込, 取り消, 待ち受け, 呼び出し); not え (に加え文字)

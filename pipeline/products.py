@@ -267,8 +267,10 @@ def _default_lexicons() -> Lexicons:
 
 # --------------------------------------------------------------------------- folding
 
-# ™ and ® as written, also ® flattened to an R glued to a lower-case word (iPhoneR, FlashR Player)
-_MARKS = regex.compile(r"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|&(?:reg|trade|#174|#8482);?|(?<=[a-z]{2})R(?![A-Za-z0-9])")
+# ® flattened to an R glued to a lower-case word (iPhoneR, FlashR Player; not the R of AiR)
+_FLAT_R = r"(?<=[a-z]{2})R(?![A-Za-z0-9])"
+# ™ and ® as written, or flattened
+_MARKS = regex.compile(rf"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|&(?:reg|trade|#174|#8482);?|{_FLAT_R}")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"
 
 
@@ -314,7 +316,7 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 
 _LATIN_TOKEN = r"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:[-.+&'_ー][A-Za-z0-9]+)*(?:\+|!(?=\p{Katakana}))?"
 _KANA = r"[\p{Katakana}ー]+"
-_MARK = r"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?|(?<=[a-z]{2})R(?![A-Za-z0-9])"
+_MARK = rf"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
 _RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'_!™®]"
 # Where runs can be: stretches of run characters holding a Latin letter,
@@ -741,8 +743,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     """Cut a run where one name ends and another begins.
 
     Dropped separators: a measure (a spec-table row ``SC-06D QUALCOMM MSM8960
-    1.5GHz``) but a network generation ending the run, a generic katakana word inside the run (``Quadrantスコア
-    DIGNO``), a company name after the first word (the vendor column of a
+    1.5GHz``) but a network generation ending the run (``iPhone 3G``), a
+    generic katakana word inside the run (``Quadrantスコア DIGNO``), a company name after the first word (the vendor column of a
     table; a leading company stays: ``HTC J``; two letters not in capitals are no
     company: the ``Ti`` of ``GeForce GTX 660 Ti``), a function word (``au by
     KDDI``). A model number followed by another one also ends a name.
