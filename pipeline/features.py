@@ -41,7 +41,7 @@ from typing import Iterator, Protocol, Sequence
 import regex
 import yaml
 
-from pipeline.text import in_zones, sentences
+from pipeline.text import clamp_zones, in_zones, sentences
 
 DATA_DIR = Path(__file__).parent / "data" / "features"
 MAX_ITEM_CHARS = 80  # no feature item is longer; bounds every backward scan
@@ -1518,7 +1518,7 @@ def find_feature_lists(
     mentions; they name the product each list describes and reveal line-ups.
     """
     rules = _rules()
-    zones = [(0, len(text))] if zones is None else [(max(0, s), min(len(text), e)) for s, e in zones if s < e]
+    zones = clamp_zones(zones, len(text))
     mentions = sorted((p for p in products if 0 <= p.start < p.end <= len(text)), key=lambda p: (p.start, p.end))
     lines = _split_lines(text)
     usable = _in_zones(lines, zones)

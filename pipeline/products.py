@@ -36,6 +36,7 @@ import regex
 import yaml
 
 from .evaluate import normalise
+from .text import clamp_zones
 
 __all__ = ["Lexicons", "ProductMention", "find_products", "load_lexicons", "product_key"]
 
@@ -1406,7 +1407,7 @@ def find_products(
     product it names; ``rule`` says which rule proposed the name.
     """
     lex = lexicons or _default_lexicons()
-    zones = [(max(0, s), min(len(text), e)) for s, e in (zones if zones is not None else [(0, len(text))]) if s < e]
+    zones = clamp_zones(zones, len(text))
     if not text or not zones:
         return []
     folded = fold(text)

@@ -32,6 +32,13 @@ def sentences(text: str, zones: Sequence[tuple[int, int]] | None = None) -> Iter
                 yield start, end
 
 
+def clamp_zones(zones: Sequence[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:
+    """Zones clipped to a text of ``length`` characters (all of it when ``None``); a zone left
+    empty, such as one wholly outside the text, is dropped. Offsets are never read from the end."""
+    clipped = ((max(0, s), min(length, e)) for s, e in (zones if zones is not None else [(0, length)]))
+    return [(s, e) for s, e in clipped if s < e]
+
+
 def in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` lies wholly inside one zone."""
     return any(zs <= start and end <= ze for zs, ze in zones)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.text import sentences
+from pipeline.products import find_products
+from pipeline.text import clamp_zones, sentences
 
 
 def split(text: str) -> list[str]:
@@ -30,3 +31,10 @@ def test_sentences_are_ordered_disjoint_and_stripped(text: str) -> None:
     assert all(0 <= s < e <= len(text) for s, e in found)
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(found, found[1:]))
     assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in found)
+
+
+def test_zones_are_clipped_to_the_text_and_never_read_from_its_end() -> None:
+    assert clamp_zones(None, 5) == [(0, 5)]
+    assert clamp_zones([(-2, 3), (4, 9), (-2, -1), (6, 8)], 5) == [(0, 3), (4, 5)]
+    # a zone wholly before the text finds nothing (it used to be read as the text's last characters)
+    assert find_products("aA0", [(-2, -1)]) == []
