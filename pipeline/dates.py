@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import timex
+from .text import clamp_zones
 
 _SENTENCE_END = regex.compile(r"[。！？!?\n\r]")
 
@@ -36,18 +37,6 @@ class DateMention:
     mod: str | None
     interval: tuple[str, str] | None  # first and last day (ISO) for a DATE/TIME that resolves to days
     rule: str  # the rule that read it (family.pieces, e.g. absolute.year+month+day)
-
-
-def _clip(zones: Sequence[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:
-    """Zones sorted, clipped to the text, empty ones dropped; None is the whole text."""
-    if zones is None:
-        return [(0, length)] if length else []
-    out = []
-    for start, end in sorted(zones):
-        start, end = max(0, int(start)), min(length, int(end))
-        if start < end:
-            out.append((start, end))
-    return out
 
 
 _ANCHOR_NEEDS = {"day": "day", "week": "day", "month": "month", "year": "year", "fy": "year"}
@@ -193,7 +182,7 @@ def find_dates(text: str, dct: dt.date | None, zones: Sequence[tuple[int, int]] 
     scanner, range_sep = g.scanner, g.pieces["range"]
     mentions: list[DateMention] = []
     context = _Context()
-    for zone_start, zone_end in _clip(zones, len(text)):
+    for zone_start, zone_end in clamp_zones(zones, len(text)):
         pos = zone_start
         while pos < zone_end:
             m = scanner.search(s, pos, zone_end)

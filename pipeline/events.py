@@ -55,7 +55,7 @@ from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 import regex
 import yaml
 
-from .text import sentences
+from .text import clamp_zones, sentences
 
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
@@ -854,7 +854,7 @@ def find_events(
 ) -> list[Event]:
     """Events stated in the content zones of ``text``, one per (type, product)."""
     rules = _rules()
-    zones = zones if zones is not None else [(0, len(text))]
+    zones = clamp_zones(zones, len(text))
     every_group = product_groups(text, products)
     groups = _not_features(rules, text, every_group, feature_lists)
     group_starts, group_ends = [g[0].start for g in groups], [g[-1].end for g in groups]

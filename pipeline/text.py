@@ -33,9 +33,10 @@ def sentences(text: str, zones: Sequence[tuple[int, int]] | None = None) -> Iter
 
 
 def clamp_zones(zones: Sequence[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:
-    """Zones clipped to a text of ``length`` characters (all of it when ``None``); a zone left
-    empty, such as one wholly outside the text, is dropped. Offsets are never read from the end."""
-    clipped = ((max(0, s), min(length, e)) for s, e in (zones if zones is not None else [(0, length)]))
+    """Zones sorted and clipped to a text of ``length`` characters (all of it when ``None``); a
+    zone left empty, such as one wholly outside the text, is dropped, so no offset is ever read
+    from the text's end."""
+    clipped = ((max(0, int(s)), min(length, int(e))) for s, e in sorted(zones if zones is not None else [(0, length)]))
     return [(s, e) for s, e in clipped if s < e]
 
 
