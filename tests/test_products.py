@@ -519,6 +519,8 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
             "掃除機「Kurubo」（KR-AB300）を発売する。KR-AB300は静かだ。",
             {"Kurubo": {"Kurubo", "KR-AB300"}},
         ),
+        # a model number may end with a variant letter in lower case: the name with it is the fuller one
+        ("「Zenfo One V T320e」を試す。Zenfo One Vは軽い。", {"Zenfo One V T320e": {"Zenfo One V T320e", "Zenfo One V"}}),
         # a carrier's three-digit model number with its maker's letter
         ("新機種「SoftBank 109Q」を発売する。", {"SoftBank 109Q": {"SoftBank 109Q"}}),
         # ® flattened to an R glued to a lower-case word is no part of the name (AiR is a name)
