@@ -315,7 +315,8 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 
 # --------------------------------------------------------------------------- shapes
 
-_LATIN_TOKEN = r"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:[-.+&'_ー][A-Za-z0-9]+)*(?:\+|!(?=\p{Katakana}))?"
+# (& joins words, AT&T, but not a mark written as an entity: FOMA&reg)
+_LATIN_TOKEN = r"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.+'_ー]|&(?!(?:reg|trade)\b))[A-Za-z0-9]+)*(?:\+|!(?=\p{Katakana}))?"
 _KANA = r"[\p{Katakana}ー]+"
 _MARK = rf"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
