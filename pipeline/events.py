@@ -693,7 +693,8 @@ def _status(
             return "done"
         if first > dct:
             return "planned"
-    tail = text[trigger_end:reach]
+    own = rules.p["own_form"].search(text, max(0, trigger_end - 2), trigger_end)
+    tail = (own.group() if own else "") + text[trigger_end:reach]
     done, planned = rules.p["done"].match(tail), rules.p["planned"].match(tail)
     if done and planned:  # the nearer predicate is the trigger's (提供開始予定であることも示されました)
         return "done" if done.end() <= planned.end() else "planned"

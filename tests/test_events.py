@@ -393,6 +393,12 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
           ("announce", "Z-300", "done", ("2012-05-10", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
+        # a new version of a product is a release of that product
+        ("ミドリ社は、音楽アプリ「Z-Player」の最新版を順次提供すると発表した。", {"Z-Player": "Z-Player"},
+         [("release", "Z-Player", "planned", None), ("announce", "Z-Player", "done", ("2012-05-10", None))]),
+        # a trigger in the non-past (提供する) reported as news (と発表した) is still planned
+        ("ミドリ社は、サービス「Z-Cloud」を事業者に提供すると発表した。", {"Z-Cloud": "Z-Cloud"},
+         [("release", "Z-Cloud", "planned", None), ("announce", "Z-Cloud", "done", ("2012-05-10", None))]),
         # new colours of a product are news of that product
         ("KDDIは9日、「Z-100」および「Z-200」に新色を追加することを発表した。", {"Z-100": "Z-100", "Z-200": "Z-200"},
          [("announce", "Z-100", "done", ("2012-05-09", None)), ("announce", "Z-200", "done", ("2012-05-09", None))]),
