@@ -84,6 +84,7 @@ class Lexicons:
     known: frozenset[str]  # products whatever their shape
     capitalised: frozenset[str]  # keys of listed names spelt with capitals (LINE): not found as "line"
     kept_tails: frozenset[str]
+    bracket_joiners: frozenset[str]
     name_tails: frozenset[str]
     exclude_shapes: regex.Pattern[str]
     measure: regex.Pattern[str]
@@ -222,6 +223,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         known=known,
         capitalised=frozenset(product_key(e) for e in lists["products.txt"] + lists["code_names.txt"] if e.lower() != e),
         kept_tails=frozenset(product_key(n) for n in patterns.get("kept_tails", [])),
+        bracket_joiners=frozenset(product_key(n) for n in patterns.get("bracket_joiners", [])),
         name_tails=frozenset(product_key(n) for n in patterns.get("name_tails", [])),
         exclude_shapes=compiled("exclude_shapes", anchored=True),
         measure=compiled("measure", anchored=True),
@@ -925,8 +927,8 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     category, ``docomo NEXT series Xperia NX SO-02D`` its line label (the
     one part of the split run that is a name); ``プランZシンプル`` keeps its
     head (what follows it is too weak to be the name) and ``Nドライブ`` its
-    tail (``N`` alone is no name). Only the start is trimmed for good: the
-    brackets mark where the name ends, so its end stays (``Google Playギフトカード``,
+    tail (``N`` alone is no name); ``ATOK for Android`` stays whole
+    (``bracket_joiners``). Only the start is trimmed for good: the brackets mark where the name ends, so its end stays (``Google Playギフトカード``,
     ``HONEY BEE 101K``, ``BIGLOBE 3G``), unless it is a word that makes the name
     a kind of thing for a product (``Androidアプリ``, ``AQUOS PHONEブランド``:
     ``bracket_tail_trimmed``). An excluded name (``Motorolaホームページ`` →
@@ -935,7 +937,8 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     run = next(_runs(folded, start, end), [])
     if not run or run[0].start != start or run[-1].end != end:
         return start, end
-    parts = [p for p in _split_run(folded, run, lex) if _acceptable(folded[p[0].start : p[-1].end], lex)]
+    joined = any(product_key(folded[p.start : p.end]) in lex.bracket_joiners for p in run[1:-1])
+    parts = [] if joined else [p for p in _split_run(folded, run, lex) if _acceptable(folded[p[0].start : p[-1].end], lex)]
     pieces = _trim(folded, parts[0] if len(parts) == 1 else run, lex, bracketed=True)
     if not pieces:
         return start, start
