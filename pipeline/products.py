@@ -346,7 +346,10 @@ _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
-_LONG_TITLE = 5  # katakana characters before a lone Roman numeral that make it a title's numbering, not a label
+# A lone Roman numeral after a katakana title of this many characters numbers it (ドラゴンクエストX);
+# other letters, and shorter words, label what they follow (ホールC, プランB).
+_ROMAN_NUMERALS = "IVX"
+_LONG_TITLE = 5
 _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
 _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
@@ -803,9 +806,8 @@ def _has_name_token(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> boo
         return False
     lone = carriers[0]
     if len(carriers) == 1 and lone is pieces[-1] and pieces[0].kind == "kat" and lone.end - lone.start == 1:
-        # a letter labelling a katakana word (ホールC, プランB), but not a title's Roman numeral (ドラゴンクエストX)
         title = folded[pieces[0].start : lone.start]
-        return folded[lone.start] in "IVX" and len(title) >= _LONG_TITLE and not _is_generic_compound(title, lex)
+        return folded[lone.start] in _ROMAN_NUMERALS and len(title) >= _LONG_TITLE and not _is_generic_compound(title, lex)
     first = product_key(folded[pieces[0].start : pieces[0].end])
     if len(pieces) == 1 or first not in lex.not_heads:
         return True
@@ -931,7 +933,8 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     one part of the split run that is a name); ``プランZシンプル`` keeps its
     head (what follows it is too weak to be the name) and ``Nドライブ`` its
     tail (``N`` alone is no name); ``ATOK for Android`` stays whole
-    (``bracket_joiners``). Only the start is trimmed for good: the brackets mark where the name ends, so its end stays (``Google Playギフトカード``,
+    (``bracket_joiners``). Only the start is trimmed for good: the brackets
+    mark where the name ends, so its end stays (``Google Playギフトカード``,
     ``HONEY BEE 101K``, ``BIGLOBE 3G``), unless it is a word that makes the name
     a kind of thing for a product (``Androidアプリ``, ``AQUOS PHONEブランド``:
     ``bracket_tail_trimmed``). An excluded name (``Motorolaホームページ`` →
