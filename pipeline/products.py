@@ -272,8 +272,9 @@ def _default_lexicons() -> Lexicons:
 
 # ® flattened to an R glued to a lower-case word (iPhoneR, FlashR Player; not the R of AiR)
 _FLAT_R = r"(?<=[a-z]{2})R(?![A-Za-z0-9])"
+_ENTITY = r"&(?:reg|trade|#174|#8482);?"  # ® and ™ written as HTML entities
 # ™ and ® as written, or flattened
-_MARKS = regex.compile(rf"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|&(?:reg|trade|#174|#8482);?|{_FLAT_R}")
+_MARKS = regex.compile(rf"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|{_ENTITY}|{_FLAT_R}")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"
 
 
@@ -318,9 +319,9 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 # --------------------------------------------------------------------------- shapes
 
 # (& joins words, AT&T, but not a mark written as an entity: FOMA&reg)
-_LATIN_TOKEN = r"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.+'_ー]|&(?!(?:reg|trade)\b))[A-Za-z0-9]+)*(?:\+|!(?=\p{Katakana}))?"
+_LATIN_TOKEN = rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.+'_ー]|(?!{_ENTITY})&)[A-Za-z0-9]+)*(?:\+|!(?=\p{{Katakana}}))?"
 _KANA = r"[\p{Katakana}ー]+"
-_MARK = rf"\((?:TM|R)\)|[™®]|&(?:reg|trade|#174|#8482);?|{_FLAT_R}"
+_MARK = rf"\((?:TM|R)\)|[™®]|{_ENTITY}|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
 _RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'_!™®]"
 # Where runs can be: stretches of run characters holding a Latin letter,
@@ -752,10 +753,11 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
 
     Dropped separators: a measure (a spec-table row ``SC-06D QUALCOMM MSM8960
     1.5GHz``) but a network generation ending the run (``iPhone 3G``), a
-    generic katakana word inside the run (``Quadrantスコア DIGNO``), a company name after the first word (the vendor column of a
-    table; a leading company stays: ``HTC J``; two letters not in capitals are no
-    company: the ``Ti`` of ``GeForce GTX 660 Ti``), a function word (``au by
-    KDDI``). A model number followed by another one also ends a name.
+    generic katakana word inside the run (``Quadrantスコア DIGNO``), a company
+    name after the first word (the vendor column of a table; a leading company
+    stays: ``HTC J``; two letters not in capitals are no company: the ``Ti`` of
+    ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
+    followed by another one also ends a name.
     """
     parts: list[list[_Piece]] = [[]]
     for i, piece in enumerate(run):
