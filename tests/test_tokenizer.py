@@ -39,7 +39,7 @@ def test_original_text_of_a_foreign_doc_is_built_once(tokenizer_only: Language) 
     assert original_text(doc) is original_text(doc)
 
 
-@given(st.text(alphabet=" \u3000\t\r\nあア漢aZ1。・-\x00", max_size=80))
+@given(st.text(alphabet=" \u3000\t\v\r\nあア漢aZ1。・-\x00", max_size=80))
 def test_whitespace_and_line_breaks_survive(tokenizer_only: Language, text: str) -> None:
     doc = tokenizer_only(text)
     assert doc.text == text
@@ -54,6 +54,17 @@ def test_unidic_attributes(tokenizer_only: Language) -> None:
     assert by_text["発売"].morph.get("Reading") == ["ハツバイ"]
     assert by_text["し"].lemma_ == "為る"
     assert by_text["し"].pos_ in {"AUX", "VERB"}
+
+
+def test_guessed_words_and_quoted_features_get_their_lemmas(tokenizer_only: Language) -> None:
+    """A word outside UniDic (no lemma field) is its own lemma; 円's features hold a quoted, comma-bearing
+    field, which must not shift the fields after it."""
+    by_text = {t.text: t for t in tokenizer_only("Pacifica \t 1,000円")}
+    assert by_text["Pacifica"].lemma_ == "Pacifica"
+    assert by_text["Pacifica"].tag_ == "名詞-普通名詞-一般"
+    assert by_text["円"].lemma_ == "円-助数詞"
+    assert by_text["円"].tag_ == "名詞-普通名詞-助数詞可能"
+    assert [t.text for t in tokenizer_only("Pacifica \t 1,000円")] == ["Pacifica", " \t ", "1", ",", "000", "円"]
 
 
 def test_line_breaks_are_tokens_so_bullets_start_lines(tokenizer_only: Language) -> None:
