@@ -89,6 +89,7 @@ class Lexicons:
     exclude_shapes: regex.Pattern[str]
     measure: regex.Pattern[str]
     network_tail: regex.Pattern[str]
+    carrier_model: regex.Pattern[str]
     weak_shapes: regex.Pattern[str]
     organisation: regex.Pattern[str]
     model_number: regex.Pattern[str]
@@ -228,6 +229,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         exclude_shapes=compiled("exclude_shapes", anchored=True),
         measure=compiled("measure", anchored=True),
         network_tail=compiled("network_tail", anchored=True),
+        carrier_model=compiled("carrier_model", anchored=True),
         weak_shapes=compiled("weak_shapes", anchored=True),
         organisation=compiled("organisation", anchored=True),
         model_number=compiled("model_number", anchored=True),
@@ -755,7 +757,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     1.5GHz``) but a network generation ending the run (``iPhone 3G``), a
     generic katakana word inside the run (``Quadrantスコア DIGNO``), a company
     name after the first word (the vendor column of a table; a leading company
-    stays: ``HTC J``; two letters not in capitals are no company: the ``Ti`` of
+    stays: ``HTC J``, and so does a carrier before its own model number:
+    ``AQUOS PHONE SoftBank 104SH``; two letters not in capitals are no company: the ``Ti`` of
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name.
     """
@@ -768,7 +771,9 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         elif _is_measure(key, lex):
             separator = not _network_tail(run, i, key, lex)
         else:
-            separator = bool(lex.run_separator.match(word)) or (i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()))
+            separator = bool(lex.run_separator.match(word)) or (
+                i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()) and not _carrier_model_after(folded, run, i, lex)
+            )
         if separator:
             parts.append([])
             continue
@@ -777,6 +782,12 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             parts.append([])
         parts[-1].append(piece)
     return [p for p in parts if p]
+
+
+def _carrier_model_after(folded: str, run: Sequence[_Piece], i: int, lex: Lexicons) -> bool:
+    """Whether the company ``run[i]`` is a carrier naming its own model number after it
+    (``AQUOS PHONE SoftBank 104SH``): then it is part of the name."""
+    return i + 1 < len(run) and bool(lex.carrier_model.fullmatch(folded[run[i + 1].start : run[i + 1].end]))
 
 
 def _network_tail(run: Sequence[_Piece], i: int, key: str, lex: Lexicons) -> bool:
