@@ -402,6 +402,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # new colours of a product are news of that product
         ("KDDIは9日、「Z-100」および「Z-200」に新色を追加することを発表した。", {"Z-100": "Z-100", "Z-200": "Z-200"},
          [("announce", "Z-100", "done", ("2012-05-09", None)), ("announce", "Z-200", "done", ("2012-05-09", None))]),
+        # ... also when the colour's name follows
+        ("KDDIは9日から「Z-100」の新色「シャイニーピンク」を順次発売開始した。", {"Z-100": "Z-100"},
+         [("release", "Z-100", "done", ("2012-05-09", None))]),
         # a scheduled firmware update is a planned release of the device
         ("「Z-100」は2012年8月にユーザーファームアップを予定している。", {"Z-100": "Z-100"},
          [("release", "Z-100", "planned", ("2012-08", None))]),
