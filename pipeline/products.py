@@ -757,7 +757,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     1.5GHz``) but a network generation ending the run (``iPhone 3G``), a
     generic katakana word inside the run (``Quadrantスコア DIGNO``), a company
     name after the first word (the vendor column of a table; a leading company
-    stays: ``HTC J``, and so does a carrier before its own model number:
+    stays, also after category words: ``HTC J``, ``GPU NVIDIA GeForce GTX 680``; and so does a carrier before its own model number:
     ``AQUOS PHONE SoftBank 104SH``; two letters not in capitals are no company: the ``Ti`` of
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name.
@@ -772,7 +772,10 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             separator = not _network_tail(run, i, key, lex)
         else:
             separator = bool(lex.run_separator.match(word)) or (
-                i > 0 and key in lex.companies and (len(word) > 2 or word.isupper()) and not _carrier_model_after(folded, run, i, lex)
+                key in lex.companies
+                and (len(word) > 2 or word.isupper())
+                and any(product_key(folded[p.start : p.end]) not in lex.generic for p in run[:i])
+                and not _carrier_model_after(folded, run, i, lex)
             )
         if separator:
             parts.append([])

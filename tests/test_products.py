@@ -527,6 +527,9 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
         ("「Zenfo One V T320e」を試す。Zenfo One Vは軽い。", {"Zenfo One V T320e": {"Zenfo One V T320e", "Zenfo One V"}}),
         # a carrier's three-digit model number with its maker's letter
         ("新機種「SoftBank 109Q」を発売する。", {"SoftBank 109Q": {"SoftBank 109Q"}}),
+        # a maker leading the name stays in it, also after a category word
+        ("新型GPU NVIDIA ZeForce ZTX 680が登場。ZeForce ZTX 680は速い。",
+         {"NVIDIA ZeForce ZTX 680": {"NVIDIA ZeForce ZTX 680", "ZeForce ZTX 680"}}),
         # a carrier before its own model number is part of the name (not the vendor column of a table)
         ("Zenfo A SoftBank 109Qを発売する。", {"Zenfo A SoftBank 109Q": {"Zenfo A SoftBank 109Q"}}),
         # a mark written as an HTML entity is no part of the name; & between words is
