@@ -172,6 +172,10 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機には、歩数計や地図アプリがあらかじめインストールされています。", [["歩数計", "地図アプリ"]]),
         ("本機にはディスプレイ、キーボード、マウスなどを接続できる。", [["ディスプレイ", "キーボード", "マウス"]]),
         ("本アプリは「Zenfo Store」や「Zenfo Music」とも連携でき、便利だ。", [["「Zenfo Store」", "「Zenfo Music」"]]),
+        # what it accepts (もOK), after a concessive ながら, and a topic list switched from somewhere
+        ("本機は、両面印刷やカラー原稿もOK。", [["両面印刷", "カラー原稿"]]),
+        ("本機はミドルレンジながら4Kビデオ出力、4Kビデオデコードをサポートしている。", [["4Kビデオ出力", "4Kビデオデコード"]]),
+        ("本機では、マナーモード、公共モード、エコモードはここから簡単に切替可能です。", [["マナーモード", "公共モード", "エコモード"]]),
         # the same shape in a section heading of the body
         (
             "特集\n\n■スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
