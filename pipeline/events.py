@@ -711,7 +711,8 @@ def _own_dates(
     """Products each followed by a date of their own (``XをD1、YをD2に発売``, ``発売日はXがD1、YがD2``).
 
     In such a coordination every product is an argument of the trigger with its
-    own date; more than one entry means the trigger has several.
+    own date; more than one entry means the trigger has several. A single entry
+    counts only where its clause's verb is left out (``XをD1に、Y3機種をD2に発売``).
     """
     starts = {d.start: d for d in dates if _may_date_event(rules, text, d)}
     out: dict[str, DateLike] = {}
@@ -723,6 +724,11 @@ def _own_dates(
         if date:
             out.update((c, date) for c in _canonicals(g) if c not in out)
     return out
+
+
+def _gapped(rules: _Rules, text: str, d: DateLike) -> bool:
+    """Whether the date of an object or subject closes a clause whose verb is left out (``XをD1に、…``)."""
+    return bool(rules.p["gapped_object"].search(text, max(0, d.start - 4), d.start) and rules.p["gapped_date"].match(text, d.end))
 
 
 def _future(date: EventDate | None, dct: dt.date | None) -> bool:
@@ -937,7 +943,7 @@ def find_events(
                 rules, text, around.inside(window[0], reach), around.dates_in(window[0], reach)
             )
             if len(own_dates) < 2 or not own_dates.keys() & set(canonicals):
-                own_dates = {}
+                own_dates = {c: d for c, d in own_dates.items() if _gapped(rules, text, d)}
             canonicals = list(dict.fromkeys(canonicals + list(own_dates)))
             for product in canonicals:
                 own = own_dates.get(product)

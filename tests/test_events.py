@@ -405,6 +405,11 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # ... also when the colour's name follows
         ("KDDIは9日から「Z-100」の新色「シャイニーピンク」を順次発売開始した。", {"Z-100": "Z-100"},
          [("release", "Z-100", "done", ("2012-05-09", None))]),
+        # a date closing a clause whose verb is left out belongs to its object; a topic's date does not
+        ("ミドリ社は、「Z-100」を6月上旬に、小型の液晶プロジェクター3機種を6月中旬に発売する。", {"Z-100": "Z-100"},
+         [("release", "Z-100", "planned", ("2012-06", "START"))]),
+        ("Zenfoは9日、アプリ「Zenfo Note」を公開した。", {"Zenfo": "Zenfo", "Zenfo Note": "Zenfo Note"},
+         [("release", "Zenfo Note", "done", ("2012-05-09", None))]),
         # a scheduled firmware update is a planned release of the device
         ("「Z-100」は2012年8月にユーザーファームアップを予定している。", {"Z-100": "Z-100"},
          [("release", "Z-100", "planned", ("2012-08", None))]),
