@@ -121,6 +121,7 @@ class _Rules:
     apposition_joint: str
     comparison_head: regex.Pattern[str]
     count_apposition: regex.Pattern[str]
+    dotted_words: regex.Pattern[str]
     item_prefix: regex.Pattern[str]
     relative_clause: regex.Pattern[str]
     relative_max_chars: int
@@ -242,6 +243,7 @@ def _rules() -> _Rules:
         apposition_joint=m["apposition_joint"],
         comparison_head=regex.compile(m["comparison_head"]),
         count_apposition=regex.compile(m["count_apposition"]),
+        dotted_words=regex.compile(m["dotted_words"]),
         item_prefix=regex.compile(m["item_prefix"]),
         relative_clause=regex.compile(f"(?r)(?:{m['relative_clause']['clause']})$"),
         relative_max_chars=int(m["relative_clause"]["max_chars"]),
@@ -1488,6 +1490,20 @@ def _valid_inline(text: str, cand: _Candidate, products: Sequence[ProductLike], 
     return True
 
 
+def _split_dotted(text: str, items: Sequence[tuple[int, int]], rules: _Rules) -> list[tuple[int, int]]:
+    """Items that are only short words joined by ``・`` (``防水・防塵``) are that many items: ``・`` joins
+    whole phrases there (guidelines §3), as it does not inside a name or before a shared head
+    (``ダウンロード・アップロード機能``, ``防水・防塵性能``)."""
+    out: list[tuple[int, int]] = []
+    for s, e in items:
+        if rules.dotted_words.fullmatch(text, s, e):
+            cuts = [s, *(i for i in range(s, e) if text[i] == "・"), e]
+            out.extend((a + (a > s), b) for a, b in zip(cuts, cuts[1:]))
+        else:
+            out.append((s, e))
+    return out
+
+
 _BLOCK_RULES = ("bullets", "section")  # lists laid out in lines: they win overlaps
 
 
@@ -1557,7 +1573,7 @@ def find_feature_lists(
         if key in seen:
             continue
         seen.add(key)
-        items = tuple(FeatureItem(s, e, text[s:e]) for s, e in c.items)
+        items = tuple(FeatureItem(s, e, text[s:e]) for s, e in _split_dotted(text, c.items, rules))
         out.append(FeatureList(c.start, c.end, _attach(text, c, named, main), items, c.rule))
     return out
 

@@ -172,6 +172,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機には、歩数計や地図アプリがあらかじめインストールされています。", [["歩数計", "地図アプリ"]]),
         ("本機にはディスプレイ、キーボード、マウスなどを接続できる。", [["ディスプレイ", "キーボード", "マウス"]]),
         ("本アプリは「Zenfo Store」や「Zenfo Music」とも連携でき、便利だ。", [["「Zenfo Store」", "「Zenfo Music」"]]),
+        # short words joined by ・ are items of their own; a shared suffix or head keeps the chain one item
+        ("本機は、ワンセグ、防水・防塵、赤外線に対応。", [["ワンセグ", "防水", "防塵", "赤外線"]]),
+        ("本機は、ワンセグと防水・防塵性能に対応。", [["ワンセグ", "防水・防塵性能"]]),
         # what it accepts (もOK), after a concessive ながら, and a topic list switched from somewhere
         ("本機は、両面印刷やカラー原稿もOK。", [["両面印刷", "カラー原稿"]]),
         ("本機はミドルレンジながら4Kビデオ出力、4Kビデオデコードをサポートしている。", [["4Kビデオ出力", "4Kビデオデコード"]]),
