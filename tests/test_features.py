@@ -348,6 +348,8 @@ TITLED_PARAGRAPHS = """タイトル
             [["3.4インチNewモバイルASV液晶", "1,610万画素カメラ", "IPX5／IPX7相当の防水性能", "ワンセグ", "おサイフケータイ"]],
             "section",
         ),
+        # a heading naming whose features they are (＜“Zenfo”独自の機能追加＞)
+        ("本文。\n\n＜“Zenfo Tab”独自の機能追加＞\nワンセグ\nおサイフケータイ\n", [["ワンセグ", "おサイフケータイ"]], "section"),
         # a run of titled paragraphs: the titles are the features
         (
             TITLED_PARAGRAPHS,
