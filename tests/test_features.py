@@ -78,7 +78,7 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         ("タッチの感度や自機のデザイン、BGMのON/OFFを変更したい場合", [["タッチの感度", "自機のデザイン", "BGMのON/OFF"]]),
         ("ワンセグやXi、Android 4.0に加え、さらにおサイフケータイにも対応した。", [["ワンセグ", "Xi", "Android 4.0", "おサイフケータイ"]]),
         # a count in apposition is not part of the last item
-        ("RED（レッド）やLIME（ライム）の2色が用意されている。", [["RED（レッド）", "LIME（ライム）"]]),
+        ("ECO（エコ）やTURBO（ターボ）の2種類が用意されている。", [["ECO（エコ）", "TURBO（ターボ）"]]),
         # bracketed words with an enumeration tail
         ("「話す」、「お作法」、「褒める」、「家事」の4つのコマンドを使う。", [["話す", "お作法", "褒める", "家事"]]),
         # たり-clauses
@@ -870,6 +870,7 @@ def test_generalisation_pass_two(text: str, expected: list[list[str]]) -> None:
         "出演者と会場の観客も加わって全員で踊った。",  # people joining, not features added
         "ボディカラーはホワイト、ピンク、ブラックの3色を用意。",  # colours are variants, not features
         "本体色はパールホワイト、ブラック系、赤の3色を用意した。",
+        "本体色はMarble White（ホワイト）、Pebble Blue（ブルー）の2色を用意した。",  # written in Latin, glossed
     ],
 )
 def test_not_features_pass_two(text: str) -> None:

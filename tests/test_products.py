@@ -554,6 +554,7 @@ def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
         "サービス「スマホアップデート」を提供する。",
         "新サービス「公式アカウント」を開始する。",
         "1080pと720pの動画を30pで撮影できる。",  # frame rates stay measures
+        "新色「Marble White」と「Pebble Blue」を用意した。",  # colour names, however they are bracketed
     ],
 )
 def test_generic_phrases_are_no_products(text: str) -> None:
