@@ -1358,7 +1358,8 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
     names one device, however much of its name an article writes (``ARROWS X F-05D`` /
     ``ARROWS X LTE F-05D`` / ``docomo F-05D``). An edition named by other words stays
     apart (``JOJO L-06D`` beside ``Optimus Vu L-06D``), and a name that fits several
-    products joins none of them."""
+    products joins none of them. The same words in another order are the same name
+    (``F-09D ANTEPRIMA`` / ``ANTEPRIMA F-09D``)."""
     groups: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key, surface in first.items():
         words = _tokens(surface)
@@ -1372,6 +1373,12 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
             hosts = {clusters.find(k) for k, words in members[:i] if own <= words}
             if len(hosts) == 1:
                 clusters.union(key, hosts.pop())
+    # the same words in another order, one of them a model number (F-09D ANTEPRIMA / ANTEPRIMA F-09D)
+    reordered: dict[tuple[str, ...], str] = {}
+    for key, surface in first.items():
+        words = _tokens(surface)
+        if len(words) > 1 and any(_is_model(w, lex) for w in words):
+            clusters.union(key, reordered.setdefault(tuple(sorted(product_key(w) for w in words)), key))
 
 
 def _brand_families(first: dict[str, str], index: _KeyIndex, clusters: _Clusters, lex: Lexicons) -> set[str]:

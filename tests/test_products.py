@@ -527,6 +527,8 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
         ("「Zenfo One V T320e」を試す。Zenfo One Vは軽い。", {"Zenfo One V T320e": {"Zenfo One V T320e", "Zenfo One V"}}),
         # a carrier's three-digit model number with its maker's letter
         ("新機種「SoftBank 109Q」を発売する。", {"SoftBank 109Q": {"SoftBank 109Q"}}),
+        # the same words in another order are one name; the first written is the canonical
+        ("「Z-09D ZENFO」を発表。ZENFO Z-09Dは軽い。", {"Z-09D ZENFO": {"Z-09D ZENFO", "ZENFO Z-09D"}}),
         # a maker leading the name stays in it, also after a category word
         ("新型GPU NVIDIA ZeForce ZTX 680が登場。ZeForce ZTX 680は速い。",
          {"NVIDIA ZeForce ZTX 680": {"NVIDIA ZeForce ZTX 680", "ZeForce ZTX 680"}}),
