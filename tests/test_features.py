@@ -872,6 +872,7 @@ def test_generalisation_pass_two(text: str, expected: list[list[str]]) -> None:
         "本体色はパールホワイト、ブラック系、赤の3色を用意した。",
         "本体色はMarble White（ホワイト）、Pebble Blue（ブルー）の2色を用意した。",  # written in Latin, glossed
         "本文。\n※１：歯の表面に付着した汚れ\n※２：化粧品　洗口液\n",  # numbered ※ lines are footnotes
+        "本文。\n\n○審査のポイント\n・革新性、先進性\n・市場性、経済性\n・ユーザーの利便性\n",  # judging criteria
     ],
 )
 def test_not_features_pass_two(text: str) -> None:
