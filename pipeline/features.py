@@ -1516,7 +1516,8 @@ def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
         if any(not taken.isdisjoint(range(s, e)) for s, e in c.items):
             continue
         kept.append(c)
-        spans = [*c.items, (c.start, c.end)] if c.rule in _BLOCK_RULES else c.items
+        # a bulleted list holds its lines; a section's titles leave the paragraphs under them to other lists
+        spans = [*c.items, (c.start, c.end)] if c.rule == "bullets" else c.items
         for s, e in spans:
             taken.update(range(s, e))
     return sorted(kept, key=lambda c: c.start)

@@ -175,6 +175,11 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # short words joined by ・ are items of their own; a shared suffix or head keeps the chain one item
         ("本機は、ワンセグ、防水・防塵、赤外線に対応。", [["ワンセグ", "防水", "防塵", "赤外線"]]),
         ("本機は、ワンセグと防水・防塵性能に対応。", [["ワンセグ", "防水・防塵性能"]]),
+        # bracketed feature names, each after a clause saying what it does
+        (
+            "本機は、周囲の光を感知して色味を調整する「インテリカラー」、途中で画面が消えることを防ぐ「持ってる間ON」など見やすさを向上させる機能により快適だ。",
+            [["インテリカラー", "持ってる間ON"]],
+        ),
         # what it accepts (もOK), after a concessive ながら, and a topic list switched from somewhere
         ("本機は、両面印刷やカラー原稿もOK。", [["両面印刷", "カラー原稿"]]),
         ("本機はミドルレンジながら4Kビデオ出力、4Kビデオデコードをサポートしている。", [["4Kビデオ出力", "4Kビデオデコード"]]),
@@ -361,6 +366,14 @@ TITLED_PARAGRAPHS = """タイトル
 def test_feature_sections(text: str, expected: list[list[str]], rule: str) -> None:
     found = [fl for fl in find_feature_lists(text, None) if fl.rule == rule]
     assert [[i.text for i in fl.items] for fl in found] == expected
+
+
+def test_lists_inside_titled_paragraphs_are_kept() -> None:
+    """A section's titles are its items; the paragraphs under them may hold lists of their own."""
+    text = TITLED_PARAGRAPHS.replace("に対応しています。", "に対応しています。ノイズ除去技術や輪郭補正、超解像技術などを搭載。")
+    found = [[i.text for i in fl.items] for fl in find_feature_lists(text, None)]
+    assert ["ノイズ除去技術", "輪郭補正", "超解像技術"] in found
+    assert len(found[0]) == 2  # the titles
 
 
 @pytest.mark.parametrize(
