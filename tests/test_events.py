@@ -405,6 +405,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # ... also when the colour's name follows
         ("KDDIは9日から「Z-100」の新色「シャイニーピンク」を順次発売開始した。", {"Z-100": "Z-100"},
          [("release", "Z-100", "done", ("2012-05-09", None))]),
+        # a subjectless trigger continued by a copula is about the product of the sentence before
+        ("ミドリ社は「Zenfo Card」を発表した。6月26日に発売開始で、当初は国内でのみ販売されます。", {"Zenfo Card": "Zenfo Card"},
+         [("announce", "Zenfo Card", "done", ("2012-05-10", None)), ("release", "Zenfo Card", "planned", ("2012-06-26", None))]),
         # appearing in a commercial or on a stage is no release
         ("「Zenfo」はミドリ社のCMにも登場している。", {"Zenfo": "Zenfo"}, []),
         # a date closing a clause whose verb is left out belongs to its object; a topic's date does not
