@@ -446,7 +446,7 @@ def _context_products(
     out (``6月下旬に発売する予定。``) or is the trigger itself (``発売は10月以降``) is about the
     product of the sentence before (only when the sentence has no topic or
     subject of its own and the trigger is a predicate, not a relative clause;
-    ``8月26日に発売開始で、…`` is one, ``4月20日からの発売で、…`` a noun);
+    ``8月26日に発売開始で、…`` and ``2012年8月2日に発売され、…`` are, ``4月20日からの発売で、…`` is a noun);
     a subject-trigger (not ``シートの発売は``, but ``同製品の発売は``) may reach
     further back. The product of the sentence before is that of its last event
     of the same type (``…発売開始した「X」に…追加すると発表。発売は8月``), else
@@ -479,8 +479,11 @@ def _context_products(
     if rules.p["attributive"].match(text[trigger[1] : trigger[1] + 12]):
         return [], "none"
     subjectless = rules.p["topic"].search(text, lo, trigger[0]) is None
-    predicate = rules.p["done"].match(tail) or rules.p["planned"].match(tail) or (
-        rules.p["continuative"].match(tail) and not text.endswith("の", sent[0], trigger[0])  # not 4月20日からの発売で
+    predicate = (
+        rules.p["done"].match(tail)
+        or rules.p["planned"].match(tail)
+        or (rules.p["continuative"].match(tail) and not text.endswith("の", sent[0], trigger[0]))  # not 4月20日からの発売で
+        or (rules.p["continuative_verb"].match(tail) and rules.p["dated_lead"].search(text, sent[0], trigger[0]))
     )
     same = told.get(kind)
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:

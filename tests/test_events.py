@@ -408,6 +408,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a subjectless trigger continued by a copula is about the product of the sentence before
         ("ミドリ社は「Zenfo Card」を発表した。6月26日に発売開始で、当初は国内でのみ販売されます。", {"Zenfo Card": "Zenfo Card"},
          [("announce", "Zenfo Card", "done", ("2012-05-10", None)), ("release", "Zenfo Card", "planned", ("2012-06-26", None))]),
+        ("「Zenfo Net」は人気だ。2010年12月24日にサービスを開始し、利用者を増やした。", {"Zenfo Net": "Zenfo Net"},
+         [("release", "Zenfo Net", "done", ("2010-12-24", None))]),
         # appearing in a commercial or on a stage is no release
         ("「Zenfo」はミドリ社のCMにも登場している。", {"Zenfo": "Zenfo"}, []),
         # a date closing a clause whose verb is left out belongs to its object; a topic's date does not
