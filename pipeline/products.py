@@ -297,9 +297,20 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    """The characters the fold table changes."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_fold_table())) + "]")
+
+
 def fold(text: str) -> str:
-    """Same-length folded copy of ``text``: offsets into it are offsets into ``text``."""
-    return text.translate(_fold_table())
+    """Same-length folded copy of ``text``: offsets into it are offsets into ``text``.
+
+    (``re.sub`` over the few foldable characters is about five times faster than
+    ``str.translate`` on Japanese text, whose every unmapped character is a failed lookup.)
+    """
+    table = _fold_table()
+    return _foldable().sub(lambda m: table[ord(m.group())], text)
 
 
 @lru_cache(maxsize=1)
