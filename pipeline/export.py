@@ -8,7 +8,7 @@ explicit dtypes so CSV and Parquet readers see the same schema every time.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from .evaluate import normalise
 from .spans import original_text, span_attrs, span_offsets
@@ -38,35 +38,46 @@ EVENT_COLUMNS = {
 }
 
 
-def _spans(doc: Doc, key: str) -> list[Span]:
-    return list(doc.spans[key]) if key in doc.spans else []
+class _Mention(NamedTuple):
+    """A span with its attributes and exact offsets, read once: each read of a span's
+    attributes goes through spaCy's extension machinery again."""
+
+    span: Span
+    attrs: dict[str, Any]
+    start: int
+    end: int
+    text: str
 
 
-def _surface(text: str, span: Span) -> str:
-    start, end = span_offsets(span)
-    return text[start:end]
+def _mentions(doc: Doc, key: str) -> list[_Mention]:
+    """The spans of ``doc.spans[key]`` as mentions of the original text."""
+    text, mentions = original_text(doc), []
+    for span in doc.spans[key] if key in doc.spans else []:
+        attrs = span_attrs(span)
+        start, end = span_offsets(span, attrs)
+        mentions.append(_Mention(span, attrs, start, end, text[start:end]))
+    return mentions
 
 
-def _group(spans: Iterable[Span], key: Any) -> dict[str, list[Span]]:
-    """Spans grouped by the normalised ``key(span)``, in order of first occurrence."""
-    groups: dict[str, list[Span]] = {}
-    for span in spans:
-        groups.setdefault(normalise(key(span)), []).append(span)
+def _group(mentions: Iterable[_Mention], key: Any) -> dict[str, list[_Mention]]:
+    """Mentions grouped by the normalised ``key(mention)``, in order of first occurrence."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        groups.setdefault(normalise(key(m)), []).append(m)
     return groups
 
 
 def prediction(doc: Doc) -> dict[str, Any]:
     """The Doc's extraction in the gold/prediction JSON shape of gold-format.md."""
-    text = original_text(doc)
     products = [
         {
-            "canonical": span_attrs(group[0]).get("canonical"),
-            "mentions": list(dict.fromkeys(_surface(text, s) for s in group)),
-            "spans": [list(span_offsets(s)) for s in group],
+            "canonical": group[0].attrs.get("canonical"),
+            "mentions": list(dict.fromkeys(m.text for m in group)),
+            "spans": [[m.start, m.end] for m in group],
         }
-        for group in _group(_spans(doc, "products"), lambda s: span_attrs(s).get("canonical")).values()
+        for group in _group(_mentions(doc, "products"), lambda m: m.attrs.get("canonical")).values()
     ]
-    dates = [_date_entry(text, group) for group in _group(_spans(doc, "dates"), lambda s: _surface(text, s)).values()]
+    dates = [_date_entry(group) for group in _group(_mentions(doc, "dates"), lambda m: m.text).values()]
     return {
         "doc_id": doc._.doc_id,
         "doc_date": doc._.dct,
@@ -77,16 +88,16 @@ def prediction(doc: Doc) -> dict[str, Any]:
     }
 
 
-def _date_entry(text: str, group: list[Span]) -> dict[str, Any]:
+def _date_entry(group: list[_Mention]) -> dict[str, Any]:
     """One date entry of a prediction: the first occurrence's values, every occurrence's offsets."""
-    attrs = span_attrs(group[0])
+    first = group[0]
     return {
-        "text": _surface(text, group[0]),
-        "type": group[0].label_,
-        "value": attrs.get("value"),
-        "mod": attrs.get("mod"),
-        "interval": attrs.get("interval"),
-        "spans": [list(span_offsets(s)) for s in group],
+        "text": first.text,
+        "type": first.span.label_,
+        "value": first.attrs.get("value"),
+        "mod": first.attrs.get("mod"),
+        "interval": first.attrs.get("interval"),
+        "spans": [[m.start, m.end] for m in group],
     }
 
 
@@ -135,33 +146,27 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows, text = [], original_text(doc)
-    for s in _spans(doc, "dates"):
-        attrs = span_attrs(s)
-        start, end = span_offsets(s, attrs)
-        first, last = attrs.get("interval") or (None, None)
+    rows = []
+    for m in _mentions(doc, "dates"):
+        first, last = m.attrs.get("interval") or (None, None)
         rows.append(
             {
-                "doc_id": doc._.doc_id, "start": start, "end": end, "text": text[start:end],
-                "type": s.label_, "value": attrs.get("value"), "mod": attrs.get("mod"),
-                "interval_start": first, "interval_end": last, "rule": attrs.get("rule"),
+                "doc_id": doc._.doc_id, "start": m.start, "end": m.end, "text": m.text,
+                "type": m.span.label_, "value": m.attrs.get("value"), "mod": m.attrs.get("mod"),
+                "interval_start": first, "interval_end": last, "rule": m.attrs.get("rule"),
             }
         )
     return rows
 
 
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows, text = [], original_text(doc)
-    for s in _spans(doc, "products"):
-        attrs = span_attrs(s)
-        start, end = span_offsets(s, attrs)
-        rows.append(
-            {
-                "doc_id": doc._.doc_id, "start": start, "end": end, "text": text[start:end],
-                "canonical": attrs.get("canonical"), "rule": attrs.get("rule"),
-            }
-        )
-    return rows
+    return [
+        {
+            "doc_id": doc._.doc_id, "start": m.start, "end": m.end, "text": m.text,
+            "canonical": m.attrs.get("canonical"), "rule": m.attrs.get("rule"),
+        }
+        for m in _mentions(doc, "products")
+    ]
 
 
 def feature_rows(doc: Doc) -> list[dict[str, Any]]:
