@@ -136,6 +136,7 @@ def _event_record(event: dict[str, Any]) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- tables
+# The row functions read ``doc._.doc_id`` once: each ``doc._`` builds spaCy's extension accessor anew.
 
 
 def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
@@ -146,12 +147,12 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows = []
+    rows, doc_id = [], doc._.doc_id
     for m in _mentions(doc, "dates"):
         first, last = m.attrs.get("interval") or (None, None)
         rows.append(
             {
-                "doc_id": doc._.doc_id, "start": m.start, "end": m.end, "text": m.text,
+                "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
                 "type": m.span.label_, "value": m.attrs.get("value"), "mod": m.attrs.get("mod"),
                 "interval_start": first, "interval_end": last, "rule": m.attrs.get("rule"),
             }
@@ -160,9 +161,10 @@ def date_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
+    doc_id = doc._.doc_id
     return [
         {
-            "doc_id": doc._.doc_id, "start": m.start, "end": m.end, "text": m.text,
+            "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
             "canonical": m.attrs.get("canonical"), "rule": m.attrs.get("rule"),
         }
         for m in _mentions(doc, "products")
@@ -170,9 +172,10 @@ def product_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def feature_rows(doc: Doc) -> list[dict[str, Any]]:
+    doc_id = doc._.doc_id
     return [
         {
-            "doc_id": doc._.doc_id, "list_id": list_id, "product": flist["product"],
+            "doc_id": doc_id, "list_id": list_id, "product": flist["product"],
             "start": item["start"], "end": item["end"], "text": item["text"], "rule": flist["rule"],
         }
         for list_id, flist in enumerate(doc._.feature_lists or [])
@@ -181,13 +184,13 @@ def feature_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def event_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows = []
+    rows, doc_id = [], doc._.doc_id
     for e in doc._.events or []:
         date = e["date"] or {}
         first, last = date.get("interval") or (None, None)
         rows.append(
             {
-                "doc_id": doc._.doc_id, "event_id": e["event_id"], "type": e["type"], "product": e["product"],
+                "doc_id": doc_id, "event_id": e["event_id"], "type": e["type"], "product": e["product"],
                 "status": e["status"], "date_value": date.get("value"), "date_mod": date.get("mod"),
                 "date_text": date.get("text"), "date_start": first, "date_end": last,
                 "features": list(e["features"]), "evidence": e["evidence"],
