@@ -55,7 +55,7 @@ from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 import regex
 import yaml
 
-from .text import clamp_zones, sentences
+from .text import clamp_zones, zone_sentences
 
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
@@ -875,7 +875,7 @@ def find_events(
     date_starts = [d.start for d in dates]
     main = main_product(products, title)
     found: list[Event] = []
-    sents = _joined(list(sentences(text, zones)), [p for g in every_group for p in g])
+    sents = _joined(zone_sentences(text, tuple(zones)), [p for g in every_group for p in g])
     mark = 0
     for k, sent in enumerate(sents):
         prev = sents[k - 1] if k else None

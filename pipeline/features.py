@@ -41,7 +41,7 @@ from typing import Iterator, Protocol, Sequence
 import regex
 import yaml
 
-from pipeline.text import clamp_zones, in_zones, sentences
+from pipeline.text import clamp_zones, in_zones, zone_sentences
 
 DATA_DIR = Path(__file__).parent / "data" / "features"
 MAX_ITEM_CHARS = 80  # no feature item is longer; bounds every backward scan
@@ -979,7 +979,7 @@ class _Sentences:
 
     @classmethod
     def of(cls, text: str, zones: Sequence[tuple[int, int]]) -> _Sentences:
-        spans = tuple(sentences(text, zones))
+        spans = zone_sentences(text, tuple(zones))
         return cls(spans, tuple(s for s, _ in spans))
 
     def at(self, pos: int) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ of its own.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 import regex
@@ -30,6 +31,13 @@ def sentences(text: str, zones: Sequence[tuple[int, int]] | None = None) -> Iter
                 end -= 1
             if end > start:
                 yield start, end
+
+
+@lru_cache(maxsize=2)
+def zone_sentences(text: str, zones: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``sentences(text, zones)``, kept for the last texts: the features and events
+    components split the same content zones of each document."""
+    return tuple(sentences(text, zones))
 
 
 def clamp_zones(zones: Sequence[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:
