@@ -16,7 +16,7 @@ import glob
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 import yaml
@@ -144,8 +144,9 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
 # --------------------------------------------------------------------------- layout
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line of the text: a named tuple, built faster than a frozen dataclass (one per line of every article)."""
+
     start: int
     end: int  # end of the line's text, before its line break
     text: str

@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Protocol, Sequence
+from typing import Iterator, NamedTuple, Protocol, Sequence
 
 import regex
 import yaml
@@ -654,8 +654,9 @@ class _Bullet:
     body_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line of the text: a named tuple, built faster than a frozen dataclass (one per line of every article)."""
+
     start: int
     end: int  # before the line break
     text: str
