@@ -30,6 +30,7 @@ product the lead-in, heading or sentence names. Patterns and lexicons live in
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -108,7 +109,7 @@ class _Rules:
     coordinators: regex.Pattern[str]
     comma_coordinators: frozenset[str]
     boundary_before: regex.Pattern[str]
-    cue_words: regex.Pattern[str]
+    cue_words: re.Pattern[str]  # literal words: stdlib re finds them about four times faster than regex
     max_tail_lead: int
     tail: regex.Pattern[str]
     particle_start: regex.Pattern[str]
@@ -228,7 +229,7 @@ def _rules() -> _Rules:
         coordinators=regex.compile("|".join(regex.escape(c) for c in by_length), regex.REVERSE),
         comma_coordinators=frozenset(m["comma_coordinators"]),
         boundary_before=regex.compile(f"(?:{m['item_boundary_before']})$"),
-        cue_words=regex.compile(m["cue_words"]),
+        cue_words=re.compile(m["cue_words"]),
         max_tail_lead=int(m["max_tail_lead"]),
         tail=regex.compile(
             m["tail_lead"] + "(?:" + "|".join(f"(?:{t})" for t in m["tails"]).replace("{adverb}", m["tail_adverb"]) + ")"
