@@ -127,7 +127,9 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         paragraph_lines=tuple(
             (r["label"], regex.compile(r["pattern"]), int(r["lines_above"])) for r in data["paragraph_lines"]
         ),
-        any_start=_AnyOf.of(r["pattern"] for r in (*data["tail_starts"], *data["block_starts"], *data["paragraph_lines"])),
+        any_start=_AnyOf.of(
+            r["pattern"] for r in (*data["tail_starts"], *data["block_starts"], *data["paragraph_lines"])
+        ),
         link_line=_AnyOf.of(data["link_lines"]),
         link_run_keep=regex.compile(data["link_run_keep"]),
         trailing_label=data["trailing"]["label"],

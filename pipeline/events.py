@@ -446,7 +446,8 @@ def _context_products(
     out (``6月下旬に発売する予定。``) or is the trigger itself (``発売は10月以降``) is about the
     product of the sentence before (only when the sentence has no topic or
     subject of its own and the trigger is a predicate, not a relative clause;
-    ``8月26日に発売開始で、…`` and ``2012年8月2日に発売され、…`` are, ``4月20日からの発売で、…`` is a noun);
+    ``8月26日に発売開始で、…`` and ``2012年8月2日に発売され、…`` are,
+    ``4月20日からの発売で、…`` is a noun);
     a subject-trigger (not ``シートの発売は``, but ``同製品の発売は``) may reach
     further back. The product of the sentence before is that of its last event
     of the same type (``…発売開始した「X」に…追加すると発表。発売は8月``), else
@@ -482,7 +483,8 @@ def _context_products(
     predicate = (
         rules.p["done"].match(tail)
         or rules.p["planned"].match(tail)
-        or (rules.p["continuative"].match(tail) and not text.endswith("の", sent[0], trigger[0]))  # not 4月20日からの発売で
+        # a copula (8月26日に発売開始で、), not after の (4月20日からの発売で、)
+        or (rules.p["continuative"].match(tail) and not text.endswith("の", sent[0], trigger[0]))
         or (rules.p["continuative_verb"].match(tail) and rules.p["dated_lead"].search(text, sent[0], trigger[0]))
     )
     same = told.get(kind)
@@ -734,7 +736,9 @@ def _own_dates(
 
 def _gapped(rules: _Rules, text: str, d: DateLike) -> bool:
     """Whether the date of an object or subject closes a clause whose verb is left out (``XをD1に、…``)."""
-    return bool(rules.p["gapped_object"].search(text, max(0, d.start - 4), d.start) and rules.p["gapped_date"].match(text, d.end))
+    return bool(
+        rules.p["gapped_object"].search(text, max(0, d.start - 4), d.start) and rules.p["gapped_date"].match(text, d.end)
+    )
 
 
 def _future(date: EventDate | None, dct: dt.date | None) -> bool:

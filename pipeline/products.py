@@ -591,7 +591,12 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
         return False
     if not _HAS_LETTER.search(key) and _is_generic_compound(key, lex):  # Latin glues words into names: webOS, Avid
         return False
-    if lex.organisation.match(name) or lex.colour_name.match(name.strip()) or _excluded_with_version(name, lex) or _person(name, lex):
+    if (
+        lex.organisation.match(name)
+        or lex.colour_name.match(name.strip())
+        or _excluded_with_version(name, lex)
+        or _person(name, lex)
+    ):
         return False
     return context_cue or _is_model(name.strip(), lex) or not lex.weak_shapes.match(name.strip())
 
@@ -770,8 +775,9 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     1.5GHz``) but a network generation ending the run (``iPhone 3G``), a
     generic katakana word inside the run (``Quadrantスコア DIGNO``), a company
     name after the first word (the vendor column of a table; a leading company
-    stays, also after category words: ``HTC J``, ``GPU NVIDIA GeForce GTX 680``; and so does a carrier before its own model number:
-    ``AQUOS PHONE SoftBank 104SH``; two letters not in capitals are no company: the ``Ti`` of
+    stays, also after category words: ``HTC J``, ``GPU NVIDIA GeForce GTX 680``;
+    and so does a carrier before its own model number: ``AQUOS PHONE SoftBank
+    104SH``; two letters not in capitals are no company: the ``Ti`` of
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name.
     """
