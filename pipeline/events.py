@@ -483,8 +483,8 @@ def _context_products(
     predicate = (
         rules.p["done"].match(tail)
         or rules.p["planned"].match(tail)
-        # a copula (8月26日に発売開始で、), not after の (4月20日からの発売で、)
-        or (rules.p["continuative"].match(tail) and not text.endswith("の", sent[0], trigger[0]))
+        # a copula (8月26日に発売開始で、), not a noun after の (4月20日からの発売で、)
+        or (rules.p["continuative"].match(tail) and not rules.p["own_genitive"].search(text, sent[0], trigger[0]))
         or (rules.p["continuative_verb"].match(tail) and rules.p["dated_lead"].search(text, sent[0], trigger[0]))
     )
     same = told.get(kind)

@@ -1499,8 +1499,8 @@ def _split_dotted(text: str, items: Sequence[tuple[int, int]], rules: _Rules) ->
     out: list[tuple[int, int]] = []
     for s, e in items:
         if rules.dotted_words.fullmatch(text, s, e):
-            cuts = [s, *(i for i in range(s, e) if text[i] == "・"), e]
-            out.extend((a + (a > s), b) for a, b in zip(cuts, cuts[1:]))
+            dots = [i for i in range(s, e) if text[i] == "・"]
+            out.extend(zip([s, *(i + 1 for i in dots)], [*dots, e]))
         else:
             out.append((s, e))
     return out

@@ -75,7 +75,7 @@ _MECAB_ARGS = r"""-O '' -F '%M\t%H\n' -U '%M\t%H\n' -E ''"""
 # The characters MeCab skips between words (UniDic's SPACE class); a line of its output starting with
 # one of them starts a new run of words.
 _MECAB_WHITE = " \t\v"
-_AFTER_WHITE = regex.compile(r"\n(?=[ \t\v])")
+_AFTER_WHITE = regex.compile(rf"\n(?=[{regex.escape(_MECAB_WHITE)}])")
 # Preferred cut points inside an over-long line: after sentence punctuation or white space.
 _CUT = regex.compile(r"[。．！？!?\s]")
 _ATTRS = [TAG, POS, LEMMA, MORPH]
