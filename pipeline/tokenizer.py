@@ -35,9 +35,9 @@ from __future__ import annotations
 import csv
 import json
 from itertools import chain
-from operator import itemgetter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import fugashi
 import numpy
@@ -97,9 +97,6 @@ def _pieces(line: str, max_piece: int) -> Iterable[tuple[int, str]]:
 
 # A token's attributes as the ids ``Doc.from_array`` takes: (TAG, POS, LEMMA, MORPH).
 _Row = tuple[int, int, int, int]
-# A word's cache entry, by its line of MeCab's output: its row and the strings the row's ids stand for
-# (tag, lemma).
-_Known = tuple[_Row, str, str]
 
 
 class _Builder:
@@ -107,18 +104,17 @@ class _Builder:
 
     ``Doc(tags=..., morphs=...)`` would look up every token's strings and
     parse every morph string again; here a known word's ids come from the
-    tokenizer's cache, and its strings are added once per Doc (a memory zone
-    may have freed them since the ids were cached).
+    tokenizer's cache, whose strings are in the store for as long as the
+    entry is (see ``FugashiTokenizer.memory_zone``).
     """
 
-    __slots__ = ("words", "spaces", "rows", "strings", "known")
+    __slots__ = ("words", "spaces", "rows", "strings")
 
     def __init__(self, strings: StringStore) -> None:
         self.words: list[str] = []
         self.spaces: list[bool] = []
         self.rows: list[_Row] = []
         self.strings = strings
-        self.known: dict[int, _Known] = {}  # the cache entries of this Doc's words, by identity
 
     def add(self, word: str, row: _Row) -> None:
         self.words.append(word)
@@ -142,9 +138,6 @@ class _Builder:
     def doc(self, vocab: Vocab, readings: bool) -> Doc:
         """The Doc of the words added. Without readings every MORPH id is 0, and leaving that
         column out saves spaCy's check of each token's morph (most of ``from_array``'s time)."""
-        for _, tag, lemma in self.known.values():
-            self.strings.add(tag)
-            self.strings.add(lemma)
         doc = Doc(vocab, words=self.words, spaces=self.spaces)
         if self.words:
             ids = numpy.fromiter(chain.from_iterable(self.rows), "uint64", 4 * len(self.rows)).reshape(-1, 4)
@@ -165,10 +158,28 @@ class FugashiTokenizer:
         self.max_piece = max_piece
         self.readings = readings
         self._tagger = fugashi.Tagger(_MECAB_ARGS)
-        self._known: dict[str, _Known] = {}
+        self._known: dict[str, _Row] = {}
+        self._zone = False  # inside nlp.memory_zone(), announced through memory_zone below
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.vocab, self.max_piece, self.readings))
+
+    @contextmanager
+    def memory_zone(self, mem: Any = None) -> Iterator[Any]:
+        """spaCy's hook around ``nlp.memory_zone()``, as its own tokenizer has one.
+
+        The strings of words first cached inside a zone are transient, freed
+        when the zone ends, so the cache is emptied then; the words cached
+        outside any zone hold permanent strings and are kept. Every cached
+        row therefore names strings in the store, and a Doc needs no string
+        added again for its known words.
+        """
+        self._zone = True
+        try:
+            yield mem
+        finally:
+            self._zone = False
+            self._known.clear()
 
     def __call__(self, text: str) -> Doc:
         bad = _SURROGATE.search(text)
@@ -187,7 +198,7 @@ class FugashiTokenizer:
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _entry(self, key: str) -> _Known:
+    def _entry(self, key: str) -> _Row:
         """The cache entry of a word's ``surface<TAB>features`` line, made from it.
 
         The feature string is split here rather than read through fugashi's
@@ -195,7 +206,9 @@ class FugashiTokenizer:
         MeCab itself; a string with quoted fields (a comma in a lemma) is read
         as CSV. A word MeCab guessed (outside UniDic: Latin words, numbers)
         has no lemma or reading fields: its lemma is its surface. The morph is
-        stored by spaCy's morphology for good.
+        stored by spaCy's morphology for good. Inside a memory zone that did
+        not announce itself (``vocab.memory_zone()`` alone), a word is not
+        cached: its transient strings could be freed while its entry lives on.
         """
         surface, raw = key.split("\t")
         fields = raw.split(",") if '"' not in raw else next(csv.reader([raw]))
@@ -208,10 +221,11 @@ class FugashiTokenizer:
         morph = f"Reading={reading}" if self.readings and reading != "*" and _PLAIN.fullmatch(reading) else ""
         strings = self.vocab.strings  # add() gives a symbol's id or the string's hash, the same in every zone
         row = (strings.add(tag), POS_IDS[upos], strings.add(lemma), self.vocab.morphology.add(morph) if morph else 0)
-        if len(self._known) >= _MAX_CACHED:
-            self._known.clear()
-        known = self._known[key] = (row, tag, lemma)
-        return known
+        if self._zone or not self.vocab.in_memory_zone:
+            if len(self._known) >= _MAX_CACHED:
+                self._known.clear()
+            self._known[key] = row
+        return row
 
     def _tag_piece(self, piece: str, out: _Builder) -> None:
         """Run MeCab on one piece and align its words onto the piece's characters.
@@ -243,13 +257,12 @@ class FugashiTokenizer:
 
     def _add_run(self, surfaces: list[str], keys: list[str], out: _Builder) -> None:
         """Add words MeCab read with no white space between them, their rows from the cache."""
-        known = list(map(self._known.get, keys))
-        if None in known:
-            known = [k or self._entry(key) for k, key in zip(known, keys)]
+        rows = list(map(self._known.get, keys))
+        if None in rows:
+            rows = [r or self._entry(key) for r, key in zip(rows, keys)]
         out.words.extend(surfaces)
         out.spaces.extend([False] * len(surfaces))
-        out.rows.extend(map(itemgetter(0), known))
-        out.known.update(zip(map(id, known), known))  # the entries stay alive there, so their ids are unique
+        out.rows.extend(rows)
 
     @staticmethod
     def _rest(rest: str, out: _Builder) -> None:

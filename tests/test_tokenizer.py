@@ -10,6 +10,7 @@ from spacy.language import Language
 
 import pipeline
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.tokenizer import FugashiTokenizer, _pieces, original_text
 
@@ -31,6 +32,16 @@ def test_attributes_survive_memory_zones(tokenizer_only: Language) -> None:
         again = [(t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in tokenizer_only(text)]
     assert again == first
     assert ("動詞-非自立可能", "AUX", "為る", "Reading=シ") in first or ("動詞-非自立可能", "VERB", "為る", "Reading=シ") in first
+
+
+def test_words_first_read_in_an_unannounced_zone_are_not_cached() -> None:
+    """A zone opened on the vocab alone frees its strings without telling the tokenizer, so words first read
+    in it must not be served from the cache afterwards."""
+    tokenizer = FugashiTokenizer(Vocab())
+    text = "新製品を発売した。ｗｗｘｙ謎"
+    with tokenizer.vocab.memory_zone():
+        first = [(t.tag_, t.lemma_) for t in tokenizer(text)]
+    assert [(t.tag_, t.lemma_) for t in tokenizer(text)] == first
 
 
 def test_original_text_of_a_foreign_doc_is_built_once(tokenizer_only: Language) -> None:
