@@ -273,6 +273,9 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # an attributive trigger is about the product it describes, not an object before it
         ("長い間「Y1」シリーズを展開してきた富士通が発表した「X1」。", [("announce", "X1", "done", ("2012-05-10", None))]),
         ("2012年4月に発表されたレノボのX1は軽い。", [("announce", "X1", "done", ("2012-04", None))]),
+        ("先日発売が開始されたAMDのX1とY1によって揃った。", [("release", "X1", "done", None), ("release", "Y1", "done", None)]),
+        # a count in apposition after ほか/他 closes the line-up
+        ("冷蔵庫「X1」他、5機種を6月15日より発売する。", [("release", "X1", "planned", ("2012-06-15", None))]),
         # a passive relative clause has no object: Y1を is another verb's
         ("「Y1」を最新版にして5月25日から提供されるアプリを使う。", []),
         # a colon heads what is said of the name
