@@ -491,7 +491,9 @@ def _context_products(
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
         return _continued(rules, text, around, same, prev[0], sent[0]), "previous-sentence"
     lead = text[max(sent[0], trigger[0] - 16) : trigger[0]]
-    own_noun = rules.p["own_genitive"].search(lead) and not rules.p["anaphor"].search(lead)
+    own_noun = (
+        rules.p["own_genitive"].search(lead) and not rules.p["anaphor"].search(lead) and not _dated(text, trigger[0], around)
+    )
     if previous and not own_noun and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
         return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0]), "previous"
     return [], "none"
@@ -558,7 +560,7 @@ class _Hedges(NamedTuple):
         return self.assertion_ends[i] if i < len(self.assertion_ends) else default
 
 
-def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int) -> bool:
+def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int, dated: bool = False) -> bool:
     """Whether the trigger at ``sentence[start:end]`` states no fact (guidelines §4).
 
     A wish, a fear or a denial in the trigger's clause, after it (``発売が期待される``,
@@ -572,14 +574,22 @@ def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int
     next clause. Nor does a predicate after a subordinate clause that asserts the
     trigger (``登場したことで、…だろう``) hedge it. ``sentence`` has its quotations
     masked, so a name (「期待の星」) hides no clause end or wish; ``hedges`` is
-    ``_Hedges.of(rules, sentence)``.
+    ``_Hedges.of(rules, sentence)``. A ``dated`` trigger, a noun with its own date
+    (``11月1日の発売日が楽しみだ``), is a fact the wish is about.
     """
     stop = min(len(sentence), end + _CLAUSE_REACH)
     clause = rules.p["clause_end"].search(sentence, end, stop)
     clause_end = clause.start() if clause else stop
-    if rules.p["wish"].search(sentence, end, clause_end) or hedges.first_forward < clause_end:
+    if (not dated and rules.p["wish"].search(sentence, end, clause_end)) or hedges.first_forward < clause_end:
         return True
     return hedges.final_between(start, hedges.assertion_end_after(end, len(sentence)))
+
+
+def _dated(text: str, start: int, around: _Around) -> bool:
+    """Whether a date stands right before the trigger at ``start``, glued or by の (``11月1日の発売日``, ``5日発売``)."""
+    return any(
+        d.end == start or (d.end == start - 1 and text[d.end] == "の") for d in around.dates_in(max(0, start - 24), start)
+    )
 
 
 def _unveiled(rules: _Rules, text: str, m: regex.Match[str], since: int) -> bool:
@@ -899,7 +909,7 @@ def find_events(
             assert kind is not None
             if (
                 _governed(text, m, i < last_governor)
-                or _no_fact(rules, masked, hedges, m.start() - sent[0], m.end() - sent[0])
+                or _no_fact(rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], _dated(text, m.start(), around))
             ):
                 continue
             # the stretch of the sentence the trigger may take its products and dates from
