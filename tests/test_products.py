@@ -559,6 +559,7 @@ def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
         "新色「Marble White」と「Pebble Blue」を用意した。",  # colour names, however they are bracketed
         "会場のNECブースでは、VJとDJがminiUIMカードを配った。",  # a booth, roles, a SIM card type
         "LGA2011対応で、HD-SDI出力とVESA100mmマウントを備える。",  # a socket, an interface, a mount
+        "露出はEV+2、晴天ならEV15が目安だ。",  # exposure values
     ],
 )
 def test_generic_phrases_are_no_products(text: str) -> None:
