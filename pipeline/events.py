@@ -55,6 +55,7 @@ from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 import regex
 import yaml
 
+from .features import main_product
 from .text import clamp_zones, zone_sentences
 
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
@@ -516,18 +517,6 @@ def _continued(
     return _canonicals(group) if group else []
 
 
-def main_product(products: Sequence[ProductLike], title: tuple[int, int] | None = None) -> str | None:
-    """The article's main product: the first named in its title, else the most mentioned."""
-    if title:
-        in_title = [p for p in products if title[0] <= p.start and p.end <= title[1]]
-        if in_title:
-            return min(in_title, key=lambda p: p.start).canonical
-    counts: dict[str, int] = {}
-    for p in sorted(products, key=lambda p: p.start):
-        counts[p.canonical] = counts.get(p.canonical, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
-
-
 def _names_dropped(rules: _Rules, m: regex.Match[str]) -> bool:
     """``Xがプリインストールされなくなる``: a drop trigger whose argument is the dropped feature."""
     return m.lastgroup == "feature_drop" and rules.p["named_feature_drop"].match(m.group()) is not None
@@ -887,7 +876,7 @@ def find_events(
     group_starts, group_ends = [g[0].start for g in groups], [g[-1].end for g in groups]
     dates = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in dates]
-    main = main_product(products, title)
+    main = main_product(text, products, title)
     found: list[Event] = []
     sents = _joined(zone_sentences(text, tuple(zones)), [p for g in every_group for p in g])
     mark = 0

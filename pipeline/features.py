@@ -362,7 +362,10 @@ _PROSE_START = regex.compile(r"[\p{Han}\p{Hiragana}]")
 _NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]?$")
 _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
 # a product followed by a component cue is part of another (`Android 4.0（…）」を採用した`)
-_COMPONENT = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)")
+# (coordinated with the next name: `XiやNOTTV対応`)
+_COMPONENT = regex.compile(
+    r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:[やと、・／/][^「」『』、。\r\n]{1,20}?)?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)"
+)
 # what stands between a list and the product its clause modifies; a bare cue may stand right
 # before the name (`XiやNOTTV対応「X」`)
 _REL_HEAD = regex.compile(r"(?:(?:した|する|している|された|される|できる|の)[^、。\r\n]{0,20}|[「『])$")
@@ -1391,9 +1394,16 @@ def _paragraph_start(text: str, pos: int) -> int:
     return last.end() if last is not None else lo
 
 
-def _main_product(text: str, mentions: Sequence[ProductLike], title: tuple[int, int] | None) -> str | None:
-    """The article's product: the first named in the title, else the most mentioned."""
-    if title is not None:  # a component in the title (`Android 4.1を搭載した「X」`) is not it
+def main_product(text: str, mentions: Sequence[ProductLike], title: tuple[int, int] | None = None) -> str | None:
+    """The article's product: the first named in the title, else the most mentioned (the first of those).
+
+    Feature lists without a product of their own and drops that name none are
+    about it. A mention qualifying another noun (``Androidタブレット``) is not
+    it, nor is a component in the title (``XiやNOTTV対応「X」``,
+    ``Android 4.1を搭載した「X」``).
+    """
+    mentions = [p for p in mentions if not _is_modifier(text, p)]
+    if title is not None:
         named = [p for p in mentions if title[0] <= p.start and p.end <= title[1] and not _COMPONENT.match(text, p.end)]
         if named:
             return named[0].canonical
@@ -1568,7 +1578,7 @@ def find_feature_lists(
     cands.extend(c for c in found if _valid_inline(text, c, mentions, rules))
 
     named = [p for p in mentions if in_zones(p.start, p.end, zones) and not _is_modifier(text, p)]
-    main = _main_product(text, named, title)
+    main = main_product(text, named, title)
     out: list[FeatureList] = []
     seen: set[tuple[str, ...]] = set()
     for c in _select(cands):

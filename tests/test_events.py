@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates import find_dates
-from pipeline.events import find_events, main_product, product_groups
+from pipeline.events import find_events, product_groups
+from pipeline.features import main_product
 from pipeline.features import FeatureItem, FeatureList
 from pipeline.products import ProductMention
 
@@ -153,11 +154,19 @@ def test_a_dropped_named_feature_belongs_to_the_main_product() -> None:
     assert [(e.type, e.product, e.features) for e in found] == [("feature_drop", "X1", ("Flash Player",))]
 
 
+def test_a_feature_done_without_is_dropped_from_the_main_product_not_from_a_component() -> None:
+    text = "XiやNOTTV対応「X1」を発表\n「X1」は薄い。ただし、おくだけ充電には非対応です。"
+    names = {"Xi": "Xi", "NOTTV": "NOTTV", "X1": "X1"}
+    found = find_events(text, None, DCT, (), mentions(text, names), (), title=(0, text.index("\n")))
+    assert [(e.type, e.product) for e in found if e.type == "feature_drop"] == [("feature_drop", "X1")]
+
+
 def test_product_groups_join_coordinated_names_only() -> None:
     text = "『A』『B』の2機種と、別の「C」"
     groups = product_groups(text, mentions(text, {"A": "A", "B": "B", "C": "C"}))
     assert [[p.canonical for p in g] for g in groups] == [["A", "B"], ["C"]]
-    assert main_product(mentions(text, {"A": "A", "C": "C"}) + mentions("xxxxxxxxC", {"C": "C"})) == "C"
+    twice = text + "C"
+    assert main_product(twice, mentions(twice, {"A": "A", "C": "C"})) == "C"
 
 
 @settings(max_examples=150, deadline=None)
