@@ -70,9 +70,10 @@ _FIELD_KANA = fugashi.UnidicFeatures26._fields.index("kana")
 # 97.8 % at 65,536; an entry (a line of MeCab's output and four ids) costs about 400 bytes.
 _MAX_CACHED = 16_384
 # Readings of short pieces kept per tokenizer (cleared when full): a news corpus repeats its boilerplate
-# lines (■関連記事, bylines, shop blocks): 11.5 % of livedoor's characters are read from here.
+# lines (■関連記事, bylines, shop blocks): 9.6 % of livedoor's characters are read from here. An entry
+# holds its words' lines of MeCab's output, about 5 kB: 4,096 entries would read 11.5 % for 20 MB.
 _MAX_CACHED_PIECE = 64
-_MAX_CACHED_PIECES = 4096
+_MAX_CACHED_PIECES = 1024
 # MeCab's output: per word, its surface led by the white space skipped before it, and its features.
 # UniDic's own output format must be turned off (-O '') for the node format to apply.
 _MECAB_ARGS = r"""-O '' -F '%M\t%H\n' -U '%M\t%H\n' -E ''"""
