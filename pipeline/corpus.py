@@ -159,7 +159,14 @@ class _Line(NamedTuple):
 
 
 def split_lines(text: str) -> list[_Line]:
-    """Lines with their offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    """Lines with their offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line (a text without ``\\r``,
+    most of them, is cut by ``str.split``)."""
+    if "\r" not in text:
+        lines, start = [], 0
+        for body in text.split("\n"):
+            lines.append(_Line(start, start + len(body), body))
+            start += len(body) + 1
+        return lines[:-1] if len(lines) > 1 and not lines[-1].text else lines
     lines = []
     for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
         if m.start() == len(text) and m.start() > 0:
@@ -378,8 +385,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 
 def _oddness(text: str) -> float:
-    """Share of characters a decoded article should not contain."""
-    return len(_ODD.findall(text)) / len(text) if text else 0.0
+    """Share of characters a decoded article should not contain (most contain none: one search tells)."""
+    return len(_ODD.findall(text)) / len(text) if text and _ODD.search(text) else 0.0
 
 
 def _rank(decoding: tuple[str, str]) -> tuple[float, int]:

@@ -5,8 +5,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.corpus import CorpusError, analyse, decode, doc_ids, iter_paths, read_article
+from pipeline.corpus import CorpusError, analyse, decode, doc_ids, iter_paths, read_article, split_lines
 
 LIVEDOOR = """http://news.livedoor.com/article/detail/5888941/
 2011-09-26T12:00:00+0900
@@ -246,3 +248,13 @@ def test_the_combined_line_rule_finds_every_line_some_rule_finds() -> None:
     ruled = [any(p.search(line) for p in patterns) for line in lines]
     assert any(ruled), "the corpus has boilerplate lines"
     assert [rules.any_start.found_in(line) for line in lines] == ruled
+
+
+@given(st.text(alphabet="ab \r\n", max_size=40))
+def test_lines_cover_the_text_whatever_ends_them(text: str) -> None:
+    """Each line is its text's slice, and the lines with their breaks rebuild the text (but a last break)."""
+    lines = split_lines(text)
+    assert all(text[line.start : line.end] == line.text and not set(line.text) & {"\r", "\n"} for line in lines)
+    breaks = [text[a.end : b.start] for a, b in zip(lines, lines[1:])]
+    assert all(b in ("\n", "\r", "\r\n") for b in breaks)
+    assert lines[0].start == 0 and text[lines[-1].end :] in ("", "\n", "\r", "\r\n")
