@@ -1258,6 +1258,11 @@ def _count_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
             yield _Candidate(tuple(items), "count", items[0][0], m.end(), sent)
 
 
+def _digits_around(text: str, i: int) -> bool:
+    """Whether the comma at ``i`` separates thousands (``1,210万画素``), not items."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
 def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
     """``同梱品は本体、電池パック、専用ケースと…``: a list named by its topic, read forward."""
     for m in rules.topic.finditer(text, *zone):
@@ -1272,7 +1277,7 @@ def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
                 depth += 1
             elif c in _PAIRS and depth:
                 depth -= 1
-            elif depth == 0 and c in "、，,":
+            elif depth == 0 and c in "、，," and not (c != "、" and _digits_around(text, i)):
                 spans.append((pos, i))
                 pos = i + 1
             elif depth == 0 and rules.topic_end.match(text, i, stop):

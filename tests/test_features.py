@@ -143,6 +143,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("「Emotion」（気分）「Title」（曲名）といった感じで2つに分かれている。", [["Emotion", "Title"]]),
         # a list named by its topic, read forward (commas inside brackets stay)
         ("同梱品は本体、電池パック L17、専用ケース(試供品)、取扱説明書と、かなりシンプルです。", [["本体", "電池パック L17", "専用ケース(試供品)", "取扱説明書"]]),
+        # a spec summary named by its topic; a comma between digits separates thousands, not items
+        ("基本スペックは、4.3インチHD、1GB RAM、1,910mAhバッテリーとなっています。", [["4.3インチHD", "1GB RAM", "1,910mAhバッテリー"]]),
         ("対応機種は、iPhone 4、iPhone 4S、iPod touch（第3世代、第4世代）と幅広い。", [["iPhone 4", "iPhone 4S", "iPod touch（第3世代、第4世代）"]]),
         # headlines: a cue glued to the product's category, a subject before 、, a bare enumeration at the end
         ("USBとシガーソケット電源対応加湿器\n本文。", [["USB", "シガーソケット電源"]]),
