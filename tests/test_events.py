@@ -306,6 +306,8 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # an update made available is a release of the product; a user's update is not
         ("Googleは9日、アプリ「X1」をバージョンアップしています。", [("release", "X1", "done", ("2012-05-09", None))]),
         ("「X1」をアップデートしたい。", []),
+        # the app of a service, updated, is the service updated
+        ("ドコモは9日、「X1」のAndroid向けアプリがバージョンアップしています。", [("release", "X1", "done", ("2012-05-09", None))]),
         # an announcement told as a while ago takes no DCT
         ("「X1」が発表され、そろそろ1か月が経過しようとしている。", [("announce", "X1", "done", None)]),
         ("「X1」もアップデートされています。", [("release", "X1", "done", None)]),
