@@ -186,6 +186,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、両面印刷やカラー原稿もOK。", [["両面印刷", "カラー原稿"]]),
         ("本機はミドルレンジながら4Kビデオ出力、4Kビデオデコードをサポートしている。", [["4Kビデオ出力", "4Kビデオデコード"]]),
         ("本機では、マナーモード、公共モード、エコモードはここから簡単に切替可能です。", [["マナーモード", "公共モード", "エコモード"]]),
+        # parts of the hardware said to be placed or seen there
+        ("電池パックを外すとmicroSDカードスロットやドコモUIMカードスロットなどが見えます。", [["microSDカードスロット", "ドコモUIMカードスロット"]]),
         # what it searches or selects from (から検索できる)
         ("本アプリは、スパイスの名前やメニュー名、料理テーマから簡単に検索できます。", [["スパイスの名前", "メニュー名", "料理テーマ"]]),
         # the same shape in a section heading of the body
