@@ -68,12 +68,12 @@ ROW_GROUP_ROWS = 16_384
 # Testing hook: a process that has processed this many documents SIGKILLs itself.
 KILL_AFTER_ENV = "PIPELINE_TEST_KILL_AFTER"
 
-# Mention tables written as CSV: file name -> (row function, columns).
-_CSV_TABLES: dict[str, tuple[Callable[[Doc], list[dict[str, Any]]], dict[str, str]]] = {
-    "events.csv": (export.event_rows, export.EVENT_COLUMNS),
-    "dates.csv": (export.date_rows, export.DATE_COLUMNS),
-    "products.csv": (export.product_rows, export.PRODUCT_COLUMNS),
-    "features.csv": (export.feature_rows, export.FEATURE_COLUMNS),
+# Mention tables written as CSV: file name -> (table of export.outputs, columns).
+_CSV_TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "events.csv": ("events", export.EVENT_COLUMNS),
+    "dates.csv": ("dates", export.DATE_COLUMNS),
+    "products.csv": ("products", export.PRODUCT_COLUMNS),
+    "features.csv": ("features", export.FEATURE_COLUMNS),
 }
 # A shard's files: its manifest entries, one fragment per line-oriented output file, and its event
 # rows as JSON lines, which the merge turns into events.parquet (so workers never load pyarrow).
@@ -180,11 +180,11 @@ def _csv_text(rows: Iterable[Iterable[Any]]) -> str:
 
 
 def _render(doc: Doc) -> _Rendered:
-    tables = {name: rows_of(doc) for name, (rows_of, _) in _CSV_TABLES.items()}
-    text = {"predictions.jsonl": json.dumps(export.prediction(doc), ensure_ascii=False) + "\n"}
-    for name, (_, columns) in _CSV_TABLES.items():
-        text[name] = _csv_text([_csv_cell(row[c]) for c in columns] for row in tables[name])
-    text[_SHARD_EVENTS] = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in tables["events.csv"])
+    prediction, tables = export.outputs(doc)
+    text = {"predictions.jsonl": json.dumps(prediction, ensure_ascii=False) + "\n"}
+    for name, (table, columns) in _CSV_TABLES.items():
+        text[name] = _csv_text([_csv_cell(row[c]) for c in columns] for row in tables[table])
+    text[_SHARD_EVENTS] = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in tables["events"])
     return _Rendered(text)
 
 

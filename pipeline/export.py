@@ -69,15 +69,30 @@ def _group(mentions: Iterable[_Mention], key: Any) -> dict[str, list[_Mention]]:
 
 def prediction(doc: Doc) -> dict[str, Any]:
     """The Doc's extraction in the gold/prediction JSON shape of gold-format.md."""
+    return _prediction(doc, _mentions(doc, "products"), _mentions(doc, "dates"))
+
+
+def outputs(doc: Doc) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """The Doc's prediction and the rows of each table (``events``, ``dates``, ``products``,
+    ``features``), its spans read once for both: what a batch run writes per document."""
+    doc_id, products, dates = doc._.doc_id, _mentions(doc, "products"), _mentions(doc, "dates")
+    tables = {
+        "events": event_rows(doc), "dates": _date_rows(doc_id, dates),
+        "products": _product_rows(doc_id, products), "features": feature_rows(doc),
+    }
+    return _prediction(doc, products, dates), tables
+
+
+def _prediction(doc: Doc, product_mentions: list[_Mention], date_mentions: list[_Mention]) -> dict[str, Any]:
     products = [
         {
             "canonical": group[0].attrs.get("canonical"),
             "mentions": list(dict.fromkeys(m.text for m in group)),
             "spans": [[m.start, m.end] for m in group],
         }
-        for group in _group(_mentions(doc, "products"), lambda m: m.attrs.get("canonical")).values()
+        for group in _group(product_mentions, lambda m: m.attrs.get("canonical")).values()
     ]
-    dates = [_date_entry(group) for group in _group(_mentions(doc, "dates"), lambda m: m.text).values()]
+    dates = [_date_entry(group) for group in _group(date_mentions, lambda m: m.text).values()]
     return {
         "doc_id": doc._.doc_id,
         "doc_date": doc._.dct,
@@ -147,8 +162,12 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
-    rows, doc_id = [], doc._.doc_id
-    for m in _mentions(doc, "dates"):
+    return _date_rows(doc._.doc_id, _mentions(doc, "dates"))
+
+
+def _date_rows(doc_id: str | None, mentions: list[_Mention]) -> list[dict[str, Any]]:
+    rows = []
+    for m in mentions:
         first, last = m.attrs.get("interval") or (None, None)
         rows.append(
             {
@@ -161,13 +180,16 @@ def date_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
-    doc_id = doc._.doc_id
+    return _product_rows(doc._.doc_id, _mentions(doc, "products"))
+
+
+def _product_rows(doc_id: str | None, mentions: list[_Mention]) -> list[dict[str, Any]]:
     return [
         {
             "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
             "canonical": m.attrs.get("canonical"), "rule": m.attrs.get("rule"),
         }
-        for m in _mentions(doc, "products")
+        for m in mentions
     ]
 
 

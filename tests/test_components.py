@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from pipeline.components import make_span
+from pipeline.spans import SPAN_KINDS, span_attrs
 
 
 def test_spans_of_different_kinds_with_the_same_boundaries_keep_their_own_attributes(
@@ -37,3 +38,11 @@ def test_processed_docs_round_trip_through_docbin(nlp: Language, seed_path) -> N
     # msgpack gives lists back as tuples: compare as JSON
     assert json.dumps(back._.events) == json.dumps(doc._.events) and back._.dct == "2007-06-26"
     assert isinstance(back, Doc)
+
+
+def test_span_attributes_are_read_where_spacy_keeps_them(nlp: Language, seed_path) -> None:
+    """``span_attrs`` reads ``doc.user_data`` under spaCy's key for a span extension: the same value
+    as ``span._`` gives (a spaCy that keys them otherwise fails here)."""
+    doc = nlp(seed_path.read_text(encoding="utf-8"))
+    spans = [s for key in ("dates", "products", "features") for s in doc.spans[key]]
+    assert spans and all(span_attrs(s) == getattr(s._, f"{SPAN_KINDS[s.label_]}_attrs") for s in spans)
