@@ -358,6 +358,8 @@ _TRAILING_BANG = regex.compile(r"(?<![A-Za-z0-9!?])[!?]+\Z")  # 「いいね!」
 _STRAY_BRACKET = regex.compile(r"[()（）\[\]【】<>〈〉《》]")
 _TRAILING_MARK = regex.compile(f"(?:{_MARK})+\\s*\\Z")
 _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
+# A bare model number after a listed name, then no digit, unit or counter (ルンバ 780を, not ルンバ 2台)
+_SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
 # The word before 「…」, with 向け kept (iPhone向け「…」) and a subject particle dropped (サイトが「…」).
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
@@ -858,8 +860,11 @@ def _with_bracketed_model(folded: str, end: int, limit: int, lex: Lexicons) -> i
 
 
 def _with_model_suffix(folded: str, end: int, limit: int, lex: Lexicons) -> int:
-    """Extend a name over model numbers written after it: ``らくらくスマートフォン F-12D``."""
-    while (m := _SPACED_TOKEN.match(folded, end, limit)) and _is_model(m.group(1), lex):
+    """Extend a name over model numbers written after it: ``らくらくスマートフォン F-12D``,
+    ``ルンバ 780`` (a bare number that no counter or unit follows)."""
+    while (m := _SPACED_TOKEN.match(folded, end, limit)) and (
+        _is_model(m.group(1), lex) or _SPACED_NUMBER.fullmatch(folded, m.start(), min(limit, m.end() + 1))
+    ):
         end = m.end()
     return end
 
