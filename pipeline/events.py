@@ -493,7 +493,9 @@ def _context_products(
         return _continued(rules, text, around, same, prev[0], sent[0]), "previous-sentence"
     lead = text[max(sent[0], trigger[0] - 16) : trigger[0]]
     own_noun = (
-        rules.p["own_genitive"].search(lead) and not rules.p["anaphor"].search(lead) and not _dated(text, trigger[0], around)
+        rules.p["own_genitive"].search(lead)
+        and not rules.p["anaphor"].search(lead)
+        and not _dated(text, trigger[0], around)
     )
     if previous and not own_noun and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
         return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0]), "previous"
@@ -577,7 +579,8 @@ def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int
 def _dated(text: str, start: int, around: _Around) -> bool:
     """Whether a date stands right before the trigger at ``start``, glued or by の (``11月1日の発売日``, ``5日発売``)."""
     return any(
-        d.end == start or (d.end == start - 1 and text[d.end] == "の") for d in around.dates_in(max(0, start - 24), start)
+        d.end == start or (d.end == start - 1 and text[d.end] == "の")
+        for d in around.dates_in(max(0, start - 24), start)
     )
 
 
@@ -898,7 +901,9 @@ def find_events(
             assert kind is not None
             if (
                 _governed(text, m, i < last_governor)
-                or _no_fact(rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], _dated(text, m.start(), around))
+                or _no_fact(
+                    rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], _dated(text, m.start(), around)
+                )
             ):
                 continue
             # the stretch of the sentence the trigger may take its products and dates from

@@ -233,7 +233,8 @@ class FugashiTokenizer:
             lemma, reading = fields[_FIELD_LEMMA], fields[_FIELD_KANA]
         morph = f"Reading={reading}" if self.readings and reading != "*" and _PLAIN.fullmatch(reading) else ""
         strings = self.vocab.strings  # add() gives a symbol's id or the string's hash, the same in every zone
-        row = _ROW.pack(strings.add(tag), POS_IDS[upos], strings.add(lemma), self.vocab.morphology.add(morph) if morph else 0)
+        morph_id = self.vocab.morphology.add(morph) if morph else 0
+        row = _ROW.pack(strings.add(tag), POS_IDS[upos], strings.add(lemma), morph_id)
         if self._zone or not self.vocab.in_memory_zone:
             if len(self._known) >= _MAX_CACHED:
                 self._known.clear()
