@@ -287,6 +287,7 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         ("長い間「Y1」シリーズを展開してきた富士通が発表した「X1」。", [("announce", "X1", "done", ("2012-05-10", None))]),
         ("2012年4月に発表されたレノボのX1は軽い。", [("announce", "X1", "done", ("2012-04", None))]),
         ("先日発売が開始されたAMDのX1とY1によって揃った。", [("release", "X1", "done", None), ("release", "Y1", "done", None)]),
+        ("6月1日より発売開始となる無線LAN搭載の「X1」で楽しめる。", [("release", "X1", "planned", ("2012-06-01", None))]),
         # a count in apposition after ほか/他 closes the line-up
         ("冷蔵庫「X1」他、5機種を6月15日より発売する。", [("release", "X1", "planned", ("2012-06-15", None))]),
         # a passive relative clause has no object: Y1を is another verb's
