@@ -433,7 +433,7 @@ def _bound_elsewhere(rules: _Rules, text: str, g: Sequence[ProductLike], between
 
 def _context_products(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], prev: tuple[int, int] | None,
-    trigger: tuple[int, int], around: _Around, told: Mapping[str, Event],
+    trigger: tuple[int, int], around: _Around, told: Mapping[str, Event], only: str | None = None,
 ) -> tuple[list[str], str]:
     """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
@@ -453,7 +453,10 @@ def _context_products(
     further back. The product of the sentence before is that of its last event
     of the same type (``…発売開始した「X」に…追加すると発表。発売は8月``), else
     its topic (``「X」は、…``), else its last name. ``どちらも発売は…`` is about the last two products named.
-    ``told``: the last event of each type the sentence before stated.
+    ``told``: the last event of each type the sentence before stated. A
+    subjectless predicate with a date before it, further from its product, is
+    about ``only``, the one product the article names, if it names one
+    (``…1万2800円、4月上旬発送予定で予約受付中だ``).
     """
     lo = max(sent[0], trigger[0] - _ARG_REACH)
     count = rules.p["counted_lineup"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
@@ -491,6 +494,8 @@ def _context_products(
     same = told.get(kind)
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
         return _continued(rules, text, around, same, prev[0], sent[0]), "previous-sentence"
+    if previous and only and subjectless and predicate and around.dates_in(sent[0], trigger[0]):
+        return [only], "only-product"
     lead = text[max(sent[0], trigger[0] - 16) : trigger[0]]
     own_noun = (
         rules.p["own_genitive"].search(lead)
@@ -880,6 +885,7 @@ def find_events(
     dates = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     main = main_product(text, products, title)
+    only = main if len({p.canonical for p in products}) == 1 else None
     found: list[Event] = []
     sents = _joined(zone_sentences(text, tuple(zones)), [p for g in every_group for p in g])
     mark = 0
@@ -920,7 +926,7 @@ def find_events(
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), [], sent[1])
             if not canonicals and how != "non-product":
-                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told)
+                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told, only)
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main:
                 # A drop is about the article's main product unless a product is its

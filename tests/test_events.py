@@ -276,6 +276,8 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # a wish or fear in another clause leaves the trigger a fact; in its own clause it does not
         ("「X1」は夏以降に発売される予定とのことで、大いに期待して待ちたい。", [("release", "X1", "planned", ("2012-SU", "ON_OR_AFTER"))]),
         ("「X1」の発売が期待される。", []),
+        # shipping is a release; a dated subjectless predicate far from the article's one product is about it
+        ("「X1」は軽い。\n\n電池で動く。\n\n通販では1万円、6月上旬発送予定で予約受付中だ。", [("release", "X1", "planned", ("2012-06", "START"))]),
         # 発売もされ is a predicate, not a noun subject, and この「…」、 is its sentence's own topic
         ("「X1」と「Y1」は似ている。この「Z」、すでに各社から発売もされており、人気だ。", []),
         # a release day with its own date is a fact the wish is about, and the date's の owns no other product
