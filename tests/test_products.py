@@ -488,6 +488,7 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("「iPhoneケースデコワークショップ」を開催する。", {"iPhone"}),  # a workshop: not iPhoneケースデコワーク
         # の in brackets is a phrase, unless a release verb or a category word names it
         ("『ほかほか　森の毛布』と『さらさら　海の枕』を8月1日に発売する。", {"ほかほか　森の毛布", "さらさら　海の枕"}),
+        ("くすみを落とす「ほかほか　歯の美容クリーナー」などを発売", {"ほかほか　歯の美容クリーナー"}),  # など before the verb
         ("アプリ「くらしの小箱」が便利だ。", {"くらしの小箱"}),
         ("話題の「夏の新製品」が気になる。", set()),
         # an exhortation or a passive clause in brackets is a quotation: only the name inside it stays
@@ -562,6 +563,7 @@ def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
         "会場のNECブースでは、VJとDJがminiUIMカードを配った。",  # a booth, roles, a SIM card type
         "LGA2011対応で、HD-SDI出力とVESA100mmマウントを備える。",  # a socket, an interface, a mount
         "露出はEV+2、晴天ならEV15が目安だ。",  # exposure values
+        "“ワンセグ” “赤外線通信”などの機能がある。",  # features, however they are quoted
     ],
 )
 def test_generic_phrases_are_no_products(text: str) -> None:
