@@ -469,7 +469,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
             i -= 1
         elif i < end and _counter(text, i, floor):
             i -= 1
-        elif c in ",，" and i - 1 > floor and i < end and text[i - 2].isdigit() and text[i].isdigit():
+        elif c in ",，" and i - 1 > floor and i < end and _digits_around(text, i - 1):
             i -= 1  # 2,800mAh
         elif i - 1 > floor and _HAN.match(text[i - 2]) and (
             (i == end and _OKURIGANA.match(c))
