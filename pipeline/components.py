@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import corpus, text as textutil
-from .spans import SPAN_ATTRIBUTES, SPAN_KINDS, original_text, span_attrs, span_offsets
+from .spans import SPAN_ATTRIBUTES, SPAN_KINDS, original_text, span_attrs, span_mentions
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": None,  # the input's doc_id (file stem), set by the reader
@@ -155,16 +155,14 @@ class ProductTagger:
         return doc
 
 
-def _products_of(doc: Doc, text: str) -> list[Any]:
-    """The product spans back as ProductMentions (``text`` is the original text)."""
+def _products_of(doc: Doc) -> list[Any]:
+    """The product spans back as ProductMentions."""
     from .products import ProductMention
 
-    mentions = []
-    for s in doc.spans.get("products", []):
-        attrs = span_attrs(s)
-        start, end = span_offsets(s, attrs)
-        mentions.append(ProductMention(start, end, text[start:end], attrs.get("canonical"), attrs.get("rule")))
-    return mentions
+    return [
+        ProductMention(m.start, m.end, m.text, m.attrs.get("canonical"), m.attrs.get("rule"))
+        for m in span_mentions(doc, "products")
+    ]
 
 
 class FeatureLists:
@@ -175,7 +173,7 @@ class FeatureLists:
 
         lists, spans = [], []
         text = original_text(doc)
-        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc, text))):
+        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc))):
             lists.append({
                 "product": flist.product, "start": flist.start, "end": flist.end, "rule": flist.rule,
                 "items": [{"text": i.text, "start": i.start, "end": i.end} for i in flist.items],
@@ -199,20 +197,18 @@ class EventExtractor:
         from .features import FeatureItem, FeatureList
 
         text = original_text(doc)
-        dates = []
-        for s in doc.spans.get("dates", []):
-            attrs = span_attrs(s)
-            start, end = span_offsets(s, attrs)
-            interval = attrs.get("interval")
-            dates.append(DateMention(start, end, text[start:end], s.label_, attrs.get("value"), attrs.get("mod"),
-                                     tuple(interval) if interval else None, attrs.get("rule")))
+        dates = [
+            DateMention(m.start, m.end, m.text, m.span.label_, m.attrs.get("value"), m.attrs.get("mod"),
+                        tuple(m.attrs["interval"]) if m.attrs.get("interval") else None, m.attrs.get("rule"))
+            for m in span_mentions(doc, "dates")
+        ]
         lists = [
             FeatureList(f["start"], f["end"], f["product"],
                         tuple(FeatureItem(i["start"], i["end"], i["text"]) for i in f["items"]), f["rule"])
             for f in doc._.feature_lists or []
         ]
         events = find_events(
-            text, content_zones(doc), dct(doc), dates, _products_of(doc, text), lists,
+            text, content_zones(doc), dct(doc), dates, _products_of(doc), lists,
             tuple(doc._.title) if doc._.title else None,
         )
         doc._.events = [event_dict(doc._.doc_id, text, n, e) for n, e in enumerate(events, 1)]

@@ -8,10 +8,10 @@ explicit dtypes so CSV and Parquet readers see the same schema every time.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .evaluate import normalise
-from .spans import original_text, span_attrs, span_offsets
+from .spans import Mention, span_mentions
 
 if TYPE_CHECKING:  # pandas is imported when a frame is built: batch workers write rows and never need it
     import pandas as pd
@@ -38,30 +38,9 @@ EVENT_COLUMNS = {
 }
 
 
-class _Mention(NamedTuple):
-    """A span with its attributes and exact offsets, read once: each read of a span's
-    attributes goes through spaCy's extension machinery again."""
-
-    span: Span
-    attrs: dict[str, Any]
-    start: int
-    end: int
-    text: str
-
-
-def _mentions(doc: Doc, key: str) -> list[_Mention]:
-    """The spans of ``doc.spans[key]`` as mentions of the original text."""
-    text, mentions = original_text(doc), []
-    for span in doc.spans[key] if key in doc.spans else []:
-        attrs = span_attrs(span)
-        start, end = span_offsets(span, attrs)
-        mentions.append(_Mention(span, attrs, start, end, text[start:end]))
-    return mentions
-
-
-def _group(mentions: Iterable[_Mention], key: Any) -> dict[str, list[_Mention]]:
+def _group(mentions: Iterable[Mention], key: Any) -> dict[str, list[Mention]]:
     """Mentions grouped by the normalised ``key(mention)``, in order of first occurrence."""
-    groups: dict[str, list[_Mention]] = {}
+    groups: dict[str, list[Mention]] = {}
     for m in mentions:
         groups.setdefault(normalise(key(m)), []).append(m)
     return groups
@@ -69,13 +48,13 @@ def _group(mentions: Iterable[_Mention], key: Any) -> dict[str, list[_Mention]]:
 
 def prediction(doc: Doc) -> dict[str, Any]:
     """The Doc's extraction in the gold/prediction JSON shape of gold-format.md."""
-    return _prediction(doc, _mentions(doc, "products"), _mentions(doc, "dates"))
+    return _prediction(doc, span_mentions(doc, "products"), span_mentions(doc, "dates"))
 
 
 def outputs(doc: Doc) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     """The Doc's prediction and the rows of each table (``events``, ``dates``, ``products``,
     ``features``), its spans read once for both: what a batch run writes per document."""
-    doc_id, products, dates = doc._.doc_id, _mentions(doc, "products"), _mentions(doc, "dates")
+    doc_id, products, dates = doc._.doc_id, span_mentions(doc, "products"), span_mentions(doc, "dates")
     tables = {
         "events": event_rows(doc), "dates": _date_rows(doc_id, dates),
         "products": _product_rows(doc_id, products), "features": feature_rows(doc),
@@ -83,7 +62,7 @@ def outputs(doc: Doc) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     return _prediction(doc, products, dates), tables
 
 
-def _prediction(doc: Doc, product_mentions: list[_Mention], date_mentions: list[_Mention]) -> dict[str, Any]:
+def _prediction(doc: Doc, product_mentions: list[Mention], date_mentions: list[Mention]) -> dict[str, Any]:
     products = [
         {
             "canonical": group[0].attrs.get("canonical"),
@@ -103,7 +82,7 @@ def _prediction(doc: Doc, product_mentions: list[_Mention], date_mentions: list[
     }
 
 
-def _date_entry(group: list[_Mention]) -> dict[str, Any]:
+def _date_entry(group: list[Mention]) -> dict[str, Any]:
     """One date entry of a prediction: the first occurrence's values, every occurrence's offsets."""
     first = group[0]
     return {
@@ -162,10 +141,10 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def date_rows(doc: Doc) -> list[dict[str, Any]]:
-    return _date_rows(doc._.doc_id, _mentions(doc, "dates"))
+    return _date_rows(doc._.doc_id, span_mentions(doc, "dates"))
 
 
-def _date_rows(doc_id: str | None, mentions: list[_Mention]) -> list[dict[str, Any]]:
+def _date_rows(doc_id: str | None, mentions: list[Mention]) -> list[dict[str, Any]]:
     rows = []
     for m in mentions:
         first, last = m.attrs.get("interval") or (None, None)
@@ -180,10 +159,10 @@ def _date_rows(doc_id: str | None, mentions: list[_Mention]) -> list[dict[str, A
 
 
 def product_rows(doc: Doc) -> list[dict[str, Any]]:
-    return _product_rows(doc._.doc_id, _mentions(doc, "products"))
+    return _product_rows(doc._.doc_id, span_mentions(doc, "products"))
 
 
-def _product_rows(doc_id: str | None, mentions: list[_Mention]) -> list[dict[str, Any]]:
+def _product_rows(doc_id: str | None, mentions: list[Mention]) -> list[dict[str, Any]]:
     return [
         {
             "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text,

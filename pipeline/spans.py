@@ -6,7 +6,7 @@ kept here, apart from the components, and importing it costs nothing.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -66,3 +66,25 @@ def original_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+class Mention(NamedTuple):
+    """A span with its attributes and exact offsets, read once: each read of a span's
+    attributes goes through spaCy's extension machinery again."""
+
+    span: Span
+    attrs: dict[str, Any]
+    start: int
+    end: int
+    text: str
+
+
+def span_mentions(doc: Doc, key: str) -> list[Mention]:
+    """The spans of ``doc.spans[key]`` as mentions of the original text: what the components
+    downstream and the export read back."""
+    text, found = original_text(doc), []
+    for span in doc.spans[key] if key in doc.spans else []:
+        attrs = span_attrs(span)
+        start, end = span_offsets(span, attrs)
+        found.append(Mention(span, attrs, start, end, text[start:end]))
+    return found
