@@ -190,6 +190,13 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("電池パックを外すとmicroSDカードスロットやドコモUIMカードスロットなどが見えます。", [["microSDカードスロット", "ドコモUIMカードスロット"]]),
         # what it searches or selects from (から検索できる)
         ("本アプリは、スパイスの名前やメニュー名、料理テーマから簡単に検索できます。", [["スパイスの名前", "メニュー名", "料理テーマ"]]),
+        # content it holds (収録), what it lacks (非対応), what it is known for, the means of a capability
+        ("本機は、英会話の音声データとテキストデータを収録。", [["英会話の音声データ", "テキストデータ"]]),
+        ("本機は、ワンセグや赤外線には非対応。", [["ワンセグ", "赤外線"]]),
+        ("本機はシンプルな型番と薄型ボディが特徴です。", [["シンプルな型番", "薄型ボディ"]]),
+        ("本機は、ファンレス設計と新開発の節電機能で省エネ運用が可能だ。", [["ファンレス設計", "新開発の節電機能"]]),
+        # … but not the settings it is used in
+        ("本機は、自宅やオフィスで快適な通信が可能だ。", []),
         # the same shape in a section heading of the body
         (
             "特集\n\n■スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
