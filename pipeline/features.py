@@ -123,6 +123,7 @@ class _Rules:
     comparison_head: regex.Pattern[str]
     count_apposition: regex.Pattern[str]
     dotted_words: regex.Pattern[str]
+    ampersand_joint: regex.Pattern[str]
     item_prefix: regex.Pattern[str]
     relative_clause: regex.Pattern[str]
     relative_max_chars: int
@@ -245,6 +246,7 @@ def _rules() -> _Rules:
         comparison_head=regex.compile(m["comparison_head"]),
         count_apposition=regex.compile(m["count_apposition"]),
         dotted_words=regex.compile(m["dotted_words"]),
+        ampersand_joint=regex.compile(m["ampersand_joint"]),
         item_prefix=regex.compile(m["item_prefix"]),
         relative_clause=regex.compile(f"(?r)(?:{m['relative_clause']['clause']})$"),
         relative_max_chars=int(m["relative_clause"]["max_chars"]),
@@ -601,7 +603,14 @@ def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, in
         s, e = items[0]
         prefix = rules.item_prefix.match(text[s:e])
         items[0] = (s + prefix.end(), e) if prefix else (s, e)
-    return items
+    return [piece for s, e in items for piece in _split_at_ampersands(text, s, e, rules)]
+
+
+def _split_at_ampersands(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int, int]]:
+    """An item read as one word run may hold ``＆`` between Japanese words: those are items
+    joined (``スタンド＆バッテリー``), which the word class (kept for ``Q＆A``) cannot see."""
+    cuts = [m.start() for m in rules.ampersand_joint.finditer(text, start, end)]
+    return list(zip([start, *(c + 1 for c in cuts)], [*cuts, end]))
 
 
 # --------------------------------------------------------------------------- exclusions

@@ -195,6 +195,10 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、ワンセグや赤外線には非対応。", [["ワンセグ", "赤外線"]]),
         ("本機はシンプルな型番と薄型ボディが特徴です。", [["シンプルな型番", "薄型ボディ"]]),
         ("本機は、ファンレス設計と新開発の節電機能で省エネ運用が可能だ。", [["ファンレス設計", "新開発の節電機能"]]),
+        # items joined by a full-width ＆, hardware named as a means (の搭載で), chargers (not a company's 電器)
+        ("本機は、フリップカバーにスタンド＆バッテリーまで内蔵。", [["スタンド", "バッテリー"]]),
+        ("本機は、高速CPUと、高精細HD液晶の搭載で、快適に操作できる。", [["高速CPU", "高精細HD液晶"]]),
+        ("本機は、ACからの充電器の他にシガーソケット充電器が付属している。", [["ACからの充電器", "シガーソケット充電器"]]),
         # … but not the settings it is used in
         ("本機は、自宅やオフィスで快適な通信が可能だ。", []),
         # the same shape in a section heading of the body
