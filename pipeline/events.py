@@ -672,6 +672,7 @@ def _date_for(
     breaks = [m.end() for m in rules.p["clause_break"].finditer(text, sent[0], trigger[0])]
     clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
+    calendar = _without_glosses(text, calendar)
     before = [
         d for d in calendar
         if clause_start <= d.start and d.end <= trigger[0]
@@ -693,6 +694,14 @@ def _date_for(
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _without_glosses(text: str, dates: Sequence[DateLike]) -> list[DateLike]:
+    """Dates without those glossing the date just before them in brackets
+    (``今年の第3四半期（2012年7〜9月）に発売``): the event takes the date the sentence states, not
+    the first month of its paraphrase."""
+    ends = {d.end for d in dates}
+    return [d for d in dates if not (d.start >= 1 and text[d.start - 1] in "（(" and d.start - 1 in ends)]
 
 
 def _status(

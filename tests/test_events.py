@@ -84,6 +84,8 @@ def test_worked_example_of_the_guidelines() -> None:
         ("Googleは27日（現地時間）、最新バージョン「X1」を発表しています。", [("announce", "X1", "done", ("2012-04-27", None))]),
         # the announcer may stand between the date and the trigger
         ("8日にNTTドコモが発表した「X1」が先行展示されている。", [("announce", "X1", "done", ("2012-05-08", None))]),
+        # a bracketed paraphrase of the date is not the event's date
+        ("「X1」は今年の第3四半期（2012年7〜9月）に発売されます。", [("release", "X1", "planned", ("2012-Q3", None))]),
         # a name in angle brackets is marked like one in 「」 (シャープ's プラズマクラスター乾燥機＜X1＞)
         ("シャープは、乾燥機＜X1＞を11月22日に発売する。", [("release", "X1", "planned", ("2012-11-22", None))]),
     ],
