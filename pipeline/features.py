@@ -125,6 +125,7 @@ class _Rules:
     dotted_words: regex.Pattern[str]
     ampersand_joint: regex.Pattern[str]
     item_prefix: regex.Pattern[str]
+    hiragana_head: regex.Pattern[str]
     relative_clause: regex.Pattern[str]
     relative_max_chars: int
     trailing_aside: regex.Pattern[str]
@@ -248,6 +249,7 @@ def _rules() -> _Rules:
         dotted_words=regex.compile(m["dotted_words"]),
         ampersand_joint=regex.compile(m["ampersand_joint"]),
         item_prefix=regex.compile(m["item_prefix"]),
+        hiragana_head=regex.compile(m["hiragana_head"], regex.REVERSE),
         relative_clause=regex.compile(f"(?r)(?:{m['relative_clause']['clause']})$"),
         relative_max_chars=int(m["relative_clause"]["max_chars"]),
         trailing_aside=regex.compile(f"(?:{m['trailing_aside']})$"),
@@ -343,6 +345,7 @@ class _Candidate:
 
 _WORD_CLASS = r"[\p{Han}\p{Katakana}ー々〆ヶ\p{Latin}\p{N}＋+＆&'’.．/／\-－‐−_＿%％×#＃@＠〜～]"
 _WORD = regex.compile(_WORD_CLASS)
+_COMMAS = ("、", "，", ",")
 _WORD_RUN_BACK = regex.compile(_WORD_CLASS + "+", regex.REVERSE)  # a whole run, matched from its end
 _LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
 _SPACE = " 　"
@@ -486,6 +489,12 @@ def _np_start(text: str, end: int, floor: int) -> int:
             i = adj.start()  # 新しいスタート画面: an i-adjective modifying the item
         elif c in "おご" and i < end and _KANJI_KANA.match(text[i]):
             i -= 1
+        elif (
+            (_is_word(text[i]) if i < end else text.startswith(_COMMAS, end))
+            and (head := _rules().hiragana_head.match(text, floor, i))
+        ):
+            i = head.start()  # あんしんスキャン: a hiragana word opens the name
+            break
         elif c in "のる" and i < end and joins < MAX_NP_JOINS and (c == "の" or text.endswith(_BY, floor, i)):
             k = i - (1 if c == "の" else len(_BY))
             prefix = next((p for p in _JOIN_PREFIXES if text.endswith(p, floor, k)), "") if c == "の" else ""

@@ -199,6 +199,16 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、フリップカバーにスタンド＆バッテリーまで内蔵。", [["スタンド", "バッテリー"]]),
         ("本機は、高速CPUと、高精細HD液晶の搭載で、快適に操作できる。", [["高速CPU", "高精細HD液晶"]]),
         ("本機は、ACからの充電器の他にシガーソケット充電器が付属している。", [["ACからの充電器", "シガーソケット充電器"]]),
+        # names opening with a hiragana word, a whole hiragana item between commas
+        (
+            "本機は、カメラ、地図、めざまし、しゃべってコンシェルといった生活ツールが揃っています。",
+            [["カメラ", "地図", "めざまし", "しゃべってコンシェル"]],
+        ),
+        # など、 then the category the items belong to; など with a count of them
+        ("本機は、遠隔サポート、あんしんスキャンなど、ドコモのサービスにはきちんと対応。", [["遠隔サポート", "あんしんスキャン"]]),
+        ("本機は、反転モードや美肌モードなど11種類のエフェクトが用意されています。", [["反転モード", "美肌モード"]]),
+        # … but not an adverb or a demonstrative opening a clause
+        ("本機は、おそらくPCやスマホでも使えるだろう。", []),
         # … but not the settings it is used in
         ("本機は、自宅やオフィスで快適な通信が可能だ。", []),
         # the same shape in a section heading of the body
