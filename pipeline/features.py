@@ -1074,6 +1074,8 @@ def _inline_lists(
         previous = (m.end(), items, hops)
         if _title_subject(text, items, title):
             items = items[1:]
+        if len(items) == 1:
+            items = _split_dotted(text, items, rules)  # `防水・防塵に対応`: one run of short words, two items
         if len(items) < 2:
             continue
         lineup = rules.lineup_cues.search(m.group()) or rules.lineup_after.match(text, m.end(), end)

@@ -209,6 +209,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、反転モードや美肌モードなど11種類のエフェクトが用意されています。", [["反転モード", "美肌モード"]]),
         # … but not an adverb or a demonstrative opening a clause
         ("本機は、おそらくPCやスマホでも使えるだろう。", []),
+        # one run of short words joined by ・ is a list by itself
+        ("ソニーモバイル、防水・防塵に対応したスマートフォンを発表。", [["防水", "防塵"]]),
         # … but not the settings it is used in
         ("本機は、自宅やオフィスで快適な通信が可能だ。", []),
         # the same shape in a section heading of the body
