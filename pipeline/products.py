@@ -1507,7 +1507,23 @@ def _discover(
         for link in (*_short_form_links(folded, zone, names, lex), *_model_field_links(folded, zone, names, lex))
         if product_key(link.short) not in people
     ]
+    links += _model_word_links(folded, names, lex)
     return names, links
+
+
+_MODEL_WORD = regex.compile(r"[A-Za-z]{3,}[0-9]{1,3}")
+
+
+def _model_word_links(folded: str, names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
+    """The last word of a name of several words, when it is a word with a number glued to it
+    that is no name by itself (``nextbook PREMIUM8`` … ``PREMIUM8は4月19日より``: ``PREMIUM`` is a
+    common word): the article's short form of that name. Standards (``GDDR5``) are no short form."""
+    links = []
+    for n in names:
+        head, _, last = folded[n.start : n.end].rpartition(" ")
+        if head.strip() and _MODEL_WORD.fullmatch(last) and product_key(last) not in lex.excluded and not _acceptable(last, lex):
+            links.append(_Link(last, n.end, "model_word"))
+    return links
 
 
 def _locate(

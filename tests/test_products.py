@@ -121,6 +121,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
          {"Android": {"Android"}, "Android 4.0": {"Android 4.0"}}),
         # a generic word after the name is the same product
         ("Windows OSの機能としてWindowsに統合する。", {"Windows": {"Windows", "Windows OS"}}),
+        # the model word ending a name is its short form, though too weak a name alone
+        ("新製品「nextbook PREMIUM8」を発表。PREMIUM8は4月19日より販売。",
+         {"nextbook PREMIUM8": {"nextbook PREMIUM8", "PREMIUM8"}}),
         # fullwidth and halfwidth forms are one name
         ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
     ],
