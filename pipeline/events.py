@@ -69,7 +69,8 @@ _CALENDAR_VALUE = regex.compile(r"(?:FY)?(?:\d{4}|XXXX)")
 # What may stand between two products of one group: list separators, brackets, white space, a
 # bracketed reading or aside (「Ｓｍａｒｂｏ　Ｖ（スマーボ　ヴイ）　ＶＣ−ＲＢ８０００」).
 _GROUP_GAP = regex.compile(
-    r"(?:[（(][^（）()\n]{1,20}[）)]|[\s、，,・/／とや及びおよび「」『』（）()\[\]【】])*+|\s*(?:\n\s*[・●■◆※\-－]\s*)+"
+    r"(?:[（(][^（）()\n]{1,20}[）)]|[\s、，,・/／とや及びおよび「」『』（）()\[\]【】]|そして"
+    r"|(?<=[、，,]|そして)[0-9０-９.．]{1,4}(?:インチ|型|V型|Ｖ型)の)*+|\s*(?:\n\s*[・●■◆※\-－]\s*)+"
 )
 
 

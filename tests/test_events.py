@@ -140,6 +140,14 @@ def test_a_line_up_gives_one_event_per_product() -> None:
     ]
 
 
+def test_a_counted_line_up_reaches_names_each_with_its_size() -> None:
+    text = "アスクがタブレット2製品を発表した。\n\nラインアップは、7インチの「X1」、そして9.7インチの「X2」。"
+    assert events(text, {"X1": "X1", "X2": "X2"}) == [
+        ("announce", "X1", "done", ("2012-05-10", None)),
+        ("announce", "X2", "done", ("2012-05-10", None)),
+    ]
+
+
 def test_repeated_fact_is_one_event_dated_by_the_first_statement_with_a_date() -> None:
     text = "「X1」を発売する。「X1」は6月1日に発売する。「X1」は7月1日に発売する。"
     assert events(text, {"X1": "X1"}) == [("release", "X1", "planned", ("2012-06-01", None))]
