@@ -278,7 +278,7 @@ def test_property_any_text_and_zones(text: str, zones: list[tuple[int, int]]) ->
         "筐体はCool Black（クールブラック）とGlossy Redの2色。",  # colours
         "発起人はCompTIAとRakuten-CERTで、CeBIT 2012とSoftBank World 2012で発表した。",  # bodies, events
         "ドキュメントはsetup_guide_v2にある。",  # an identifier
-        "MVPen、タブレットを発売！MVPenテクノロジーズが発表した。",  # a company, by its corporate name
+        "MVPen、タブレットを発売！\nMVPenテクノロジーズが発表した。",  # a company, by its corporate name
     ],
 )
 def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
