@@ -84,6 +84,11 @@ def test_worked_example_of_the_guidelines() -> None:
         ("Googleは27日（現地時間）、最新バージョン「X1」を発表しています。", [("announce", "X1", "done", ("2012-04-27", None))]),
         # the announcer may stand between the date and the trigger
         ("8日にNTTドコモが発表した「X1」が先行展示されている。", [("announce", "X1", "done", ("2012-05-08", None))]),
+        # a debut, a dated start, a site launched are releases; a user's debut with a device is not
+        ("「X1」は、2012年1月31日に華々しくデビューした。", [("release", "X1", "done", ("2012-01-31", None))]),
+        ("新サイト「X1」を2012年3月30日よりスタートさせた。", [("release", "X1", "done", ("2012-03-30", None))]),
+        ("ウェブサイト「X1」を立ち上げた。", [("release", "X1", "done", None)]),
+        ("X1デビューしたと喜んでいた。", []),
         # a bracketed paraphrase of the date is not the event's date
         ("「X1」は今年の第3四半期（2012年7〜9月）に発売されます。", [("release", "X1", "planned", ("2012-Q3", None))]),
         # a name in angle brackets is marked like one in 「」 (シャープ's プラズマクラスター乾燥機＜X1＞)
