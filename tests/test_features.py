@@ -211,6 +211,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、おそらくPCやスマホでも使えるだろう。", []),
         # one run of short words joined by ・ is a list by itself
         ("ソニーモバイル、防水・防塵に対応したスマートフォンを発表。", [["防水", "防塵"]]),
+        # と and a described category of them before the cue
+        ("本機は、Xi、ワンセグ、赤外線と今注目されている機能はすべて対応している。", [["Xi", "ワンセグ", "赤外線"]]),
         # … but not the settings it is used in
         ("本機は、自宅やオフィスで快適な通信が可能だ。", []),
         # the same shape in a section heading of the body
