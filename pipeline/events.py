@@ -465,6 +465,9 @@ def _context_products(
         counted = around.counted(_number(count.group(1)), sent[1] + _BLOCK_REACH)
         if counted:
             return _canonicals(counted), "line-up"
+        picked = around.following()
+        if picked and rules.p["subset_lead"].fullmatch(text, sent[1], picked[0].start):
+            return _canonicals(picked), "line-up"  # …4モデルを発表した。このうち「X」は
     following = around.following()
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""
