@@ -155,7 +155,7 @@ def test_a_counted_line_up_reaches_names_each_with_its_size() -> None:
 
 def test_a_counted_line_up_left_unnamed_reaches_the_one_picked_next() -> None:
     text = "ニコンは22日、デジタルカメラの新製品4モデルを発表した。\n\nこのうち「X1」は、Androidを搭載したモデルだ。"
-    assert events(text, {"X1": "X1", "Android": "Android"}) == [("announce", "X1", "done", ("2012-05-22", None))]
+    assert events(text, {"X1": "X1", "Android": "Android"}) == [("announce", "X1", "done", ("2012-04-22", None))]
 
 
 def test_repeated_fact_is_one_event_dated_by_the_first_statement_with_a_date() -> None:
