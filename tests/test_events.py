@@ -84,6 +84,8 @@ def test_worked_example_of_the_guidelines() -> None:
         ("Googleは27日（現地時間）、最新バージョン「X1」を発表しています。", [("announce", "X1", "done", ("2012-04-27", None))]),
         # the announcer may stand between the date and the trigger
         ("8日にNTTドコモが発表した「X1」が先行展示されている。", [("announce", "X1", "done", ("2012-05-08", None))]),
+        # a feature it lacks, said with となっています
+        ("「X1」は、DLNAやHDMI出力には非対応となっています。", [("feature_drop", "X1", "done", None)]),
         # a debut, a dated start, a site launched are releases; a user's debut with a device is not
         ("「X1」は、2012年1月31日に華々しくデビューした。", [("release", "X1", "done", ("2012-01-31", None))]),
         ("新サイト「X1」を2012年3月30日よりスタートさせた。", [("release", "X1", "done", ("2012-03-30", None))]),
@@ -112,6 +114,7 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "おそらく「X1」は6月に発売される。",  # an adverb before the trigger hedges it
         "「X1」の提供予定は未定だ。",  # no plan
         "NTTドコモ、「X1」が300万契約を突破と発表！",  # a figure announced, not the product
+        "「X1」本体のみで更新をする場合には、自動更新に非対応となっています。",  # a condition
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
