@@ -84,6 +84,9 @@ def test_worked_example_of_the_guidelines() -> None:
         ("Googleは27日（現地時間）、最新バージョン「X1」を発表しています。", [("announce", "X1", "done", ("2012-04-27", None))]),
         # the announcer may stand between the date and the trigger
         ("8日にNTTドコモが発表した「X1」が先行展示されている。", [("announce", "X1", "done", ("2012-05-08", None))]),
+        # an update program for a device, made available, is a release of the device
+        ("ドコモは2012年5月3日、「X1」向けに、Android 4.0へのアップデートプログラムの提供を開始した。",
+         [("release", "X1", "done", ("2012-05-03", None))]),
         # a feature it lacks, said with となっています
         ("「X1」は、DLNAやHDMI出力には非対応となっています。", [("feature_drop", "X1", "done", None)]),
         # a debut, a dated start, a site launched are releases; a user's debut with a device is not
