@@ -946,6 +946,8 @@ def _bracket_name(
         return
     if not cue and lex.bracket_reject_uncued.search(inner):
         return
+    if product_key(core) in lex.kept_tails:
+        return  # 「G6シリーズ」 with its name word lost: シリーズ alone names nothing
     if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
         yield _Name(start, end, "bracket")
 

@@ -279,6 +279,7 @@ def test_property_any_text_and_zones(text: str, zones: list[tuple[int, int]]) ->
         "発起人はCompTIAとRakuten-CERTで、CeBIT 2012とSoftBank World 2012で発表した。",  # bodies, events
         "ドキュメントはsetup_guide_v2にある。",  # an identifier
         "MVPen、タブレットを発売！\nMVPenテクノロジーズが発表した。",  # a company, by its corporate name
+        "電子辞書「G6シリーズ」を発売した。",  # no name left but シリーズ once the weak G6 is dropped
     ],
 )
 def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
