@@ -126,6 +126,7 @@ class _Rules:
     ampersand_joint: regex.Pattern[str]
     item_prefix: regex.Pattern[str]
     hiragana_head: regex.Pattern[str]
+    modifier_verb: regex.Pattern[str]
     relative_clause: regex.Pattern[str]
     relative_max_chars: int
     trailing_aside: regex.Pattern[str]
@@ -250,6 +251,7 @@ def _rules() -> _Rules:
         ampersand_joint=regex.compile(m["ampersand_joint"]),
         item_prefix=regex.compile(m["item_prefix"]),
         hiragana_head=regex.compile(m["hiragana_head"], regex.REVERSE),
+        modifier_verb=regex.compile(m["modifier_verb"]),
         relative_clause=regex.compile(f"(?r)(?:{m['relative_clause']['clause']})$"),
         relative_max_chars=int(m["relative_clause"]["max_chars"]),
         trailing_aside=regex.compile(f"(?:{m['trailing_aside']})$"),
@@ -346,6 +348,7 @@ class _Candidate:
 _WORD_CLASS = r"[\p{Han}\p{Katakana}ー々〆ヶ\p{Latin}\p{N}＋+＆&'’.．/／\-－‐−_＿%％×#＃@＠〜～]"
 _WORD = regex.compile(_WORD_CLASS)
 _COMMAS = ("、", "，", ",")
+_OPENERS = "（(「『"
 _WORD_RUN_BACK = regex.compile(_WORD_CLASS + "+", regex.REVERSE)  # a whole run, matched from its end
 _LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
 _SPACE = " 　"
@@ -490,7 +493,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
         elif c in "おご" and i < end and _KANJI_KANA.match(text[i]):
             i -= 1
         elif (
-            (_is_word(text[i]) if i < end else text.startswith(_COMMAS, end))
+            (_is_word(text[i]) or text[i] in _OPENERS if i < end else text.startswith(_COMMAS, end))
             and (head := _rules().hiragana_head.match(text, floor, i))
         ):
             i = head.start()  # あんしんスキャン: a hiragana word opens the name
@@ -531,6 +534,8 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     start = _np_start(text, end, floor)
     if start >= end:
         return end
+    if modifier := rules.modifier_verb.search(text, max(floor, start - 8), start):
+        return modifier.start()  # 充実した各種インターフェイス: the modifier belongs to the item
     named = any(c in _QUOTES for c in text[start:end])
     for verb in _REL_VERBS:
         if not text.endswith(verb, floor, start):

@@ -213,6 +213,15 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("ソニーモバイル、防水・防塵に対応したスマートフォンを発表。", [["防水", "防塵"]]),
         # と and a described category of them before the cue
         ("本機は、Xi、ワンセグ、赤外線と今注目されている機能はすべて対応している。", [["Xi", "ワンセグ", "赤外線"]]),
+        # a verbal noun with した modifying an item after a coordinator, a hiragana word before a
+        # bracket, items joined by ＆ between Latin words, a list inside a parenthesis
+        (
+            "本製品は、豊富な映像出力やmSATAコネクターや充実した各種インターフェイスを搭載する。",
+            [["豊富な映像出力", "mSATAコネクター", "充実した各種インターフェイス"]],
+        ),
+        ("本アプリ（iPhone＆Android対応）を使う。", [["iPhone", "Android"]]),
+        # … but not between short Latin words (Q＆A)
+        ("本機は、Q＆Aや記事の共有ができる。", [["Q＆A", "記事の共有"]]),
         # … but not the settings it is used in
         ("本機は、自宅やオフィスで快適な通信が可能だ。", []),
         # the same shape in a section heading of the body
