@@ -220,6 +220,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
             [["豊富な映像出力", "mSATAコネクター", "充実した各種インターフェイス"]],
         ),
         ("本アプリ（iPhone＆Android対応）を使う。", [["iPhone", "Android"]]),
+        # the apps it comes with, as a topic; a number of books after など
+        ("そのほかプリセットアプリは、カレンダー、地図、天気予報など13種類となる。", [["カレンダー", "地図", "天気予報"]]),
+        ("本機は、新聞・雑誌、書籍など約３万冊のコンテンツを用意していた。", [["新聞", "雑誌", "書籍"]]),
         # … but not between short Latin words (Q＆A)
         ("本機は、Q＆Aや記事の共有ができる。", [["Q＆A", "記事の共有"]]),
         # … but not the settings it is used in
