@@ -133,16 +133,24 @@ def _alternation(patterns: str | Iterable[str]) -> str:
     return patterns if isinstance(patterns, str) else "|".join(f"(?:{p})" for p in patterns)
 
 
+def _with_words(pattern: str, words: Mapping[str, str]) -> str:
+    """``pattern`` with each ``{name}`` of the file's shared word lists spelled out."""
+    for name, alternatives in words.items():
+        pattern = pattern.replace("{" + name + "}", alternatives)
+    return pattern
+
+
 @lru_cache(maxsize=None)
 def _rules(path: Path = DATA) -> _Rules:
     """Compile the trigger lexicon and the named patterns once."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = data.get("words", {})
     trigger = "|".join(f"(?P<{t}>{_alternation(data['types'][t])})" for t in data["types"])
     return _Rules(
         trigger=regex.compile(trigger),
         main_product_types=frozenset(data["main_product_types"]),
         unveiling={name: regex.compile(pattern) for name, pattern in data["unveiling"].items()},
-        p={name: regex.compile(_alternation(pattern)) for name, pattern in data["patterns"].items()},
+        p={name: regex.compile(_with_words(_alternation(pattern), words)) for name, pattern in data["patterns"].items()},
     )
 
 
@@ -747,7 +755,7 @@ def _own_dates(
     for g in groups:
         end = g[-1].end
         at = end + rules.p["marker_skip"].match(text[end : end + _WINDOW]).end()  # past brackets and asides
-        particle = rules.p["dated_argument"].match(text, at, at + 4)
+        particle = rules.p["dated_argument"].match(text, at, at + _WINDOW)
         date = starts.get(particle.end()) if particle else None
         if date:
             out.update((c, date) for c in _canonicals(g) if c not in out)

@@ -87,6 +87,13 @@ def test_worked_example_of_the_guidelines() -> None:
         # an update program for a device, made available, is a release of the device
         ("ドコモは2012年5月3日、「X1」向けに、Android 4.0へのアップデートプログラムの提供を開始した。",
          [("release", "X1", "done", ("2012-05-03", None))]),
+        # a colour's date is its product's; a product on sale is background, not a release;
+        # a feature added and the new version provided is a release
+        ("発売時期は、「X1」のブルーが2012年6月中旬以降、「X2」のマゼンタが2012年6月下旬以降となります。",
+         [("release", "X1", "planned", ("2012-06", "ON_OR_AFTER")), ("release", "X2", "planned", ("2012-06", "ON_OR_AFTER"))]),
+        ("NTTドコモから販売中の「X1」は、筆圧対応の端末です。", []),
+        ("ドコモは28日、提供中のアプリ「X1」に、フィッシング対策機能を追加し、提供を開始しました。",
+         [("release", "X1", "done", ("2012-04-28", None))]),
         # a feature it lacks, said with となっています
         ("「X1」は、DLNAやHDMI出力には非対応となっています。", [("feature_drop", "X1", "done", None)]),
         # a debut, a dated start, a site launched are releases; a user's debut with a device is not
@@ -101,7 +108,7 @@ def test_worked_example_of_the_guidelines() -> None:
     ],
 )
 def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
-    assert events(text, {"X1": "X1", "Android": "Android"}) == expected
+    assert events(text, {"X1": "X1", "X2": "X2", "Android": "Android"}) == expected
 
 
 @pytest.mark.parametrize(
