@@ -94,6 +94,9 @@ def test_worked_example_of_the_guidelines() -> None:
         ("NTTドコモから販売中の「X1」は、筆圧対応の端末です。", []),
         ("ドコモは28日、提供中のアプリ「X1」に、フィッシング対策機能を追加し、提供を開始しました。",
          [("release", "X1", "done", ("2012-04-28", None))]),
+        # a name described by a clause after 」と、 is coordinated with the name before it
+        ("ライオンは、『X1』と、すすぐだけでくすみをつきにくくする『X2』を、2012年5月22日より発売いたします。",
+         [("release", "X1", "planned", ("2012-05-22", None)), ("release", "X2", "planned", ("2012-05-22", None))]),
         # a feature it lacks, said with となっています
         ("「X1」は、DLNAやHDMI出力には非対応となっています。", [("feature_drop", "X1", "done", None)]),
         # a debut, a dated start, a site launched are releases; a user's debut with a device is not
