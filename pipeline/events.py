@@ -571,7 +571,9 @@ class _Hedges(NamedTuple):
         return self.assertion_ends[i] if i < len(self.assertion_ends) else default
 
 
-def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int, dated: bool = False) -> bool:
+def _no_fact(
+    rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int, dated: bool = False, relative: bool = False
+) -> bool:
     """Whether the trigger at ``sentence[start:end]`` states no fact (guidelines §4).
 
     A wish, a fear or a denial in the trigger's clause, after it (``発売が期待される``,
@@ -586,14 +588,16 @@ def _no_fact(rules: _Rules, sentence: str, hedges: _Hedges, start: int, end: int
     trigger (``登場したことで、…だろう``) hedge it. ``sentence`` has its quotations
     masked, so a name (「期待の星」) hides no clause end or wish; ``hedges`` is
     ``_Hedges.of(rules, sentence)``. A ``dated`` trigger, a noun with its own date
-    (``11月1日の発売日が楽しみだ``), is a fact the wish is about.
+    (``11月1日の発売日が楽しみだ``), is a fact the wish is about; a ``relative`` one, a clause
+    describing a noun (``本日発表されたレノボのノート「X」だろう``), is a fact the hedging
+    predicate of the sentence takes for granted.
     """
     stop = min(len(sentence), end + _CLAUSE_REACH)
     clause = rules.p["clause_end"].search(sentence, end, stop)
     clause_end = clause.start() if clause else stop
     if (not dated and rules.p["wish"].search(sentence, end, clause_end)) or hedges.first_forward < clause_end:
         return True
-    return hedges.final_between(start, hedges.assertion_end_after(end, len(sentence)))
+    return not relative and hedges.final_between(start, hedges.assertion_end_after(end, len(sentence)))
 
 
 def _dated(text: str, start: int, around: _Around) -> bool:
@@ -932,7 +936,8 @@ def find_events(
             if (
                 _governed(text, m, i < last_governor)
                 or _no_fact(
-                    rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], _dated(text, m.start(), around)
+                    rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], _dated(text, m.start(), around),
+                    rules.p["attributive"].match(text[m.end() : m.end() + 12]) is not None,
                 )
             ):
                 continue
