@@ -14,9 +14,11 @@ from typing import Iterator, Sequence
 import regex
 
 # An aside in round brackets is part of its sentence even when it holds a full stop
-# (「X」(型番はKYY04。以下、UP)を発売すると発表した).
+# (「X」(型番はKYY04。以下、UP)を発売すると発表した), and so is the ! of a name glued to
+# what follows (Yahoo!ファイナンス, BookLive!アプリがバージョンアップ).
 _SENTENCE = regex.compile(
-    r"(?:[^\r\n。！？!?（(]++|[（(][^\r\n（()）]{0,60}[)）]|[（(])*+(?:[。！？!?]+[」』）)\]】]*|(?=[\r\n])|$)"
+    r"(?:[^\r\n。！？!?（(]++|[（(][^\r\n（()）]{0,60}[)）]|[（(]|(?<=\p{Latin})[!！](?=[\p{Latin}\p{N}\p{Katakana}\p{Han}]))*+"
+    r"(?:[。！？!?]+[」』）)\]】]*|(?=[\r\n])|$)"
 )
 
 

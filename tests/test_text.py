@@ -25,6 +25,12 @@ def test_an_aside_in_round_brackets_holding_a_stop_stays_in_its_sentence() -> No
     assert split("（閉じない。次の文。") == ["（閉じない。", "次の文。"]
 
 
+def test_the_bang_of_a_name_glued_to_what_follows_does_not_end_a_sentence() -> None:
+    assert split("今回、BookLive!アプリが更新された。Yahoo!ファイナンスも。発売!次") == [
+        "今回、BookLive!アプリが更新された。", "Yahoo!ファイナンスも。", "発売!", "次",
+    ]
+
+
 @given(st.text(alphabet="ab 。！(（)）「」\n", max_size=60))
 def test_sentences_are_ordered_disjoint_and_stripped(text: str) -> None:
     found = list(sentences(text))
