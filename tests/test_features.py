@@ -223,6 +223,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # the apps it comes with, as a topic; a number of books after など
         ("そのほかプリセットアプリは、カレンダー、地図、天気予報など13種類となる。", [["カレンダー", "地図", "天気予報"]]),
         ("本機は、新聞・雑誌、書籍など約３万冊のコンテンツを用意していた。", [["新聞", "雑誌", "書籍"]]),
+        # など (or などなど) with a count of three digits, the category left out
+        ("「Camera」にはNight Vision、Protractor With Cameraなど18種類が収録されています。", [["Night Vision", "Protractor With Camera"]]),
         # … but not between short Latin words (Q＆A)
         ("本機は、Q＆Aや記事の共有ができる。", [["Q＆A", "記事の共有"]]),
         # … but not the settings it is used in
