@@ -97,6 +97,8 @@ def test_worked_example_of_the_guidelines() -> None:
         # a name described by a clause after 」と、 is coordinated with the name before it
         ("ライオンは、『X1』と、すすぐだけでくすみをつきにくくする『X2』を、2012年5月22日より発売いたします。",
          [("release", "X1", "planned", ("2012-05-22", None)), ("release", "X2", "planned", ("2012-05-22", None))]),
+        # a relative clause with ばかりの describes the name after it
+        ("つい先日発表されたばかりの高速SSD「X1」を試した。", [("announce", "X1", "done", None)]),
         # a relative clause states its fact though the sentence ends in a hedge
         ("コストパフォーマンスに優れるのが5月8日に発表された「X1」だろう。", [("announce", "X1", "done", ("2012-05-08", None))]),
         # a feature it lacks, said with となっています
