@@ -32,6 +32,7 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("パズルゲーム「マッチ棒パズル」を紹介します。", {"マッチ棒パズル"}),
         ("サムスンのGalaxy Sシリーズなどは人気だ。", {"Galaxy Sシリーズ"}),
         ("部門では「パズル＆ドラゴンズ」が最優秀賞を受賞した。", {"パズル＆ドラゴンズ"}),  # a work given a prize
+        ("今回提供を開始する「トークノベル」は小説を楽しめる。", {"トークノベル"}),  # announced by 提供を開始する
         # generic edges are trimmed
         ("Androidスマートフォンを選ぶ場合", {"Android"}),
         ("スペック表 OS Android 4.0 RAM 1GB", {"Android 4.0"}),
