@@ -153,7 +153,7 @@ def _rules(path: Path = DATA) -> _Rules:
         trigger=regex.compile(trigger),
         main_product_types=frozenset(data["main_product_types"]),
         unveiling={name: regex.compile(pattern) for name, pattern in data["unveiling"].items()},
-        p={name: regex.compile(_with_words(_alternation(pattern), words)) for name, pattern in data["patterns"].items()},
+        p={name: regex.compile(_with_words(_alternation(p), words)) for name, p in data["patterns"].items()},
     )
 
 

@@ -1523,7 +1523,8 @@ def _model_word_links(folded: str, names: Sequence[_Name], lex: Lexicons) -> lis
     links = []
     for n in names:
         head, _, last = folded[n.start : n.end].rpartition(" ")
-        if head.strip() and _MODEL_WORD.fullmatch(last) and product_key(last) not in lex.excluded and not _acceptable(last, lex):
+        weak = _MODEL_WORD.fullmatch(last) and product_key(last) not in lex.excluded and not _acceptable(last, lex)
+        if head.strip() and weak:
             links.append(_Link(last, n.end, "model_word"))
     return links
 

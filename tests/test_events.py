@@ -90,7 +90,8 @@ def test_worked_example_of_the_guidelines() -> None:
         # a colour's date is its product's; a product on sale is background, not a release;
         # a feature added and the new version provided is a release
         ("発売時期は、「X1」のブルーが2012年6月中旬以降、「X2」のマゼンタが2012年6月下旬以降となります。",
-         [("release", "X1", "planned", ("2012-06", "ON_OR_AFTER")), ("release", "X2", "planned", ("2012-06", "ON_OR_AFTER"))]),
+         [("release", "X1", "planned", ("2012-06", "ON_OR_AFTER")),
+          ("release", "X2", "planned", ("2012-06", "ON_OR_AFTER"))]),
         ("NTTドコモから販売中の「X1」は、筆圧対応の端末です。", []),
         ("ドコモは28日、提供中のアプリ「X1」に、フィッシング対策機能を追加し、提供を開始しました。",
          [("release", "X1", "done", ("2012-04-28", None))]),
