@@ -56,7 +56,7 @@ import regex
 import yaml
 
 from .features import main_product
-from .text import clamp_zones, zone_sentences
+from .text import clamp_zones, with_words, zone_sentences
 
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
@@ -136,24 +136,17 @@ def _alternation(patterns: str | Iterable[str]) -> str:
     return patterns if isinstance(patterns, str) else "|".join(f"(?:{p})" for p in patterns)
 
 
-def _with_words(pattern: str, words: Mapping[str, str]) -> str:
-    """``pattern`` with each ``{name}`` of the file's shared word lists spelled out."""
-    for name, alternatives in words.items():
-        pattern = pattern.replace("{" + name + "}", alternatives)
-    return pattern
-
-
 @lru_cache(maxsize=None)
 def _rules(path: Path = DATA) -> _Rules:
     """Compile the trigger lexicon and the named patterns once."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = data.get("words", {})
+    words = {name: with_words(w) for name, w in data.get("words", {}).items()}
     trigger = "|".join(f"(?P<{t}>{_alternation(data['types'][t])})" for t in data["types"])
     return _Rules(
         trigger=regex.compile(trigger),
         main_product_types=frozenset(data["main_product_types"]),
         unveiling={name: regex.compile(pattern) for name, pattern in data["unveiling"].items()},
-        p={name: regex.compile(_with_words(_alternation(p), words)) for name, p in data["patterns"].items()},
+        p={name: regex.compile(with_words(_alternation(p), words)) for name, p in data["patterns"].items()},
     )
 
 

@@ -42,7 +42,7 @@ from typing import Iterator, NamedTuple, Protocol, Sequence
 import regex
 import yaml
 
-from pipeline.text import clamp_zones, in_zones, zone_sentences
+from pipeline.text import clamp_zones, in_zones, with_words, zone_sentences
 
 DATA_DIR = Path(__file__).parent / "data" / "features"
 MAX_ITEM_CHARS = 80  # no feature item is longer; bounds every backward scan
@@ -328,7 +328,7 @@ def _rules() -> _Rules:
         person=regex.compile(x["person"]),
         company=regex.compile(x["company"]),
         companies=regex.compile(x["companies"], regex.IGNORECASE),
-        colour=regex.compile(x["colour"], regex.IGNORECASE),
+        colour=regex.compile(with_words(x["colour"]), regex.IGNORECASE),
     )
 
 

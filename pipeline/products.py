@@ -36,7 +36,7 @@ import regex
 import yaml
 
 from .evaluate import normalise
-from .text import clamp_zones
+from .text import clamp_zones, with_words
 
 __all__ = ["Lexicons", "ProductMention", "find_products", "load_lexicons", "product_key"]
 
@@ -212,7 +212,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         return frozenset(product_key(e) for name in names for e in lists[name]) - known
 
     def compiled(key: str, anchored: bool = False) -> regex.Pattern[str]:
-        body = _alternation(patterns.get(key, []))
+        body = with_words(_alternation(patterns.get(key, [])))
         return regex.compile(f"(?:{body})\\Z" if anchored else body)
 
     known = frozenset(product_key(e) for e in lists["products.txt"])

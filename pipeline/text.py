@@ -9,9 +9,13 @@ of its own.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator, Sequence
+from pathlib import Path
+from typing import Iterator, Mapping, Sequence
 
 import regex
+import yaml
+
+WORDS = Path(__file__).parent / "data" / "words.yaml"
 
 # An aside in round brackets is part of its sentence even when it holds a full stop
 # (「X」(型番はKYY04。以下、UP)を発売すると発表した), and so is the ! of a name glued to
@@ -53,3 +57,16 @@ def clamp_zones(zones: Sequence[tuple[int, int]] | None, length: int) -> list[tu
 def in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` lies wholly inside one zone."""
     return any(zs <= start and end <= ze for zs, ze in zones)
+
+
+@lru_cache(maxsize=1)
+def shared_words() -> dict[str, str]:
+    """The word lists several stages' rule files share (``data/words.yaml``), as alternations."""
+    return dict(yaml.safe_load(WORDS.read_text(encoding="utf-8")))
+
+
+def with_words(pattern: str, words: Mapping[str, str] | None = None) -> str:
+    """``pattern`` with each ``{name}`` of ``words`` (the shared lists by default) spelled out."""
+    for name, alternatives in (shared_words() if words is None else words).items():
+        pattern = pattern.replace("{" + name + "}", alternatives)
+    return pattern

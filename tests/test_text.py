@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.products import find_products
-from pipeline.text import clamp_zones, sentences
+from pipeline.text import clamp_zones, sentences, shared_words, with_words
 
 
 def split(text: str) -> list[str]:
@@ -44,3 +44,16 @@ def test_zones_are_clipped_to_the_text_and_never_read_from_its_end() -> None:
     assert clamp_zones([(-2, 3), (4, 9), (-2, -1), (6, 8)], 5) == [(0, 3), (4, 5)]
     # a zone wholly before the text finds nothing (it used to be read as the text's last characters)
     assert find_products("aA0", [(-2, -1)]) == []
+
+
+def test_shared_word_lists_are_spelled_out_in_every_stage() -> None:
+    from pipeline import events, features, products
+
+    assert with_words("(?:{latin_colour})") == f"(?:{shared_words()['latin_colour']})"
+    patterns = [
+        features._rules().colour.pattern,
+        products._default_lexicons().colour_name.pattern,
+        *(p.pattern for p in events._rules().p.values()),
+    ]
+    assert not any("{" + name + "}" in p for p in patterns for name in shared_words())
+    assert features._rules().colour.match("マゼンタ") and products._default_lexicons().colour_name.match("Cool Black")
