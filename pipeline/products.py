@@ -92,6 +92,7 @@ class Lexicons:
     carrier_model: regex.Pattern[str]
     weak_shapes: regex.Pattern[str]
     organisation: regex.Pattern[str]
+    credit: regex.Pattern[str]
     colour_name: regex.Pattern[str]
     model_number: regex.Pattern[str]
     version: regex.Pattern[str]
@@ -233,6 +234,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         carrier_model=compiled("carrier_model", anchored=True),
         weak_shapes=compiled("weak_shapes", anchored=True),
         organisation=compiled("organisation", anchored=True),
+        credit=compiled("credit"),
         colour_name=compiled("colour_name", anchored=True),
         model_number=compiled("model_number", anchored=True),
         version=compiled("version", anchored=True),
@@ -577,7 +579,7 @@ def _without_generic_suffix(folded: str, piece: _Piece, lex: Lexicons) -> _Piece
 def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
     """Whether a trimmed name can be a product by itself.
 
-    Exclusion lists, organisation and colour names and shapes that are never products
+    Exclusion lists, organisation and colour names, copyright credits and shapes that are never products
     (measures, bare numbers, rating codes) reject; weak shapes (short
     acronyms, lower-case words, single letters) need a cue in the context.
     """
@@ -595,6 +597,7 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
         return False
     if (
         lex.organisation.match(name)
+        or lex.credit.match(name)
         or lex.colour_name.match(name.strip())
         or _excluded_with_version(name, lex)
         or _person(name, lex)

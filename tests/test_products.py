@@ -283,6 +283,8 @@ def test_property_any_text_and_zones(text: str, zones: list[tuple[int, int]]) ->
         "MVPen、タブレットを発売！\nMVPenテクノロジーズが発表した。",  # a company, by its corporate name
         "電子辞書「G6シリーズ」を発売した。",  # no name left but シリーズ once the weak G6 is dropped
         "画面には「ノリいいなｗ」が流れた。",  # a viewer's comment ending in a laugh
+        "c小山宙哉/講談社 cVariety Art Works",  # copyright credits
+        "LANは10BASE-T/100BASE-TX、SDカードはFAT32で使う。",  # Ethernet media, a file system
     ],
 )
 def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
