@@ -285,6 +285,8 @@ def test_property_any_text_and_zones(text: str, zones: list[tuple[int, int]]) ->
         "画面には「ノリいいなｗ」が流れた。",  # a viewer's comment ending in a laugh
         "c小山宙哉/講談社 cVariety Art Works",  # copyright credits
         "LANは10BASE-T/100BASE-TX、SDカードはFAT32で使う。",  # Ethernet media, a file system
+        "CtrlキーとAltキーを押す。APS-Cセンサー、CD-ROM付属。",  # keys, a sensor size, a medium
+        "最近いろいろな「痛い人」が登場している。",  # a kind of person
     ],
 )
 def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
