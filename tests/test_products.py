@@ -198,6 +198,17 @@ def test_package_lexicons_do_not_list_a_product_as_excluded() -> None:
     assert not lex.known & lex.excluded
 
 
+def test_package_lexicons_list_each_spelling_once() -> None:
+    import collections
+
+    from pipeline.products import DATA_DIR
+
+    for path in sorted(DATA_DIR.glob("*.txt")):
+        names = [line.split("#")[0].split("\t")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        counts = collections.Counter(n for n in names if n)
+        assert [k for k, n in counts.items() if n > 1] == [], path.name
+
+
 def test_product_key_is_the_scorer_normalisation() -> None:
     assert product_key("ＢＤＰ−Ｓ４８０") == product_key("BDP-S480") == "bdp-s480"
     assert product_key("ASUS ZENBOOK(TM)シリーズ") == product_key("ASUS ZENBOOKシリーズ")
