@@ -365,10 +365,14 @@ def _products_for(
             break
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
     if rules.p["passive_relative"].match(text[trigger[1] : trigger[1] + 8]):
-        # its subject is the noun it describes: only a topic before it may be its argument
+        # its subject is the noun it describes: only a topic before it may be its argument, or a
+        # subject with no verb of its own before the trigger (「X」が発売された頃, not 「X」が発売され、
+        # …発表されたばかりの夏モデル)
         before = [
             (g, how) for g, how in before
-            if how == "argument" and not rules.p["object_mark"].match(_after_name(rules, text, g[-1].end, sent[1]))
+            if how == "argument"
+            and not rules.p["object_mark"].match(after := _after_name(rules, text, g[-1].end, sent[1]))
+            and not (rules.p["case_mark"].match(after) and rules.p["clause_verb"].search(text, g[-1].end, trigger[0]))
         ]
     since = before[-1][0][-1].end if before else sent[0]
     own_noun = rules.p["non_product_argument"].search(text, max(since, trigger[0] - _WINDOW), trigger[0])

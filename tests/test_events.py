@@ -100,6 +100,11 @@ def test_worked_example_of_the_guidelines() -> None:
          [("release", "X1", "planned", ("2012-05-22", None)), ("release", "X2", "planned", ("2012-05-22", None))]),
         # a relative clause with ばかりの describes the name after it
         ("つい先日発表されたばかりの高速SSD「X1」を試した。", [("announce", "X1", "done", None)]),
+        # a subject with a verb of its own is not the subject of a relative clause after it;
+        # one without is (「X」が発売された頃)
+        ("4月に「X1」が発売され、さらに先日発表されたばかりの夏モデルにも「X2」がラインナップされる。",
+         [("release", "X1", "done", ("2012-04", None)), ("announce", "X2", "done", None)]),
+        ("世界中で「X1」が発売された頃のことだ。", [("release", "X1", "done", None)]),
         # a relative clause states its fact though the sentence ends in a hedge
         ("コストパフォーマンスに優れるのが5月8日に発表された「X1」だろう。", [("announce", "X1", "done", ("2012-05-08", None))]),
         # a feature it lacks, said with となっています
