@@ -139,6 +139,7 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "NTTドコモ、「X1」が300万契約を突破と発表！",  # a figure announced, not the product
         "「X1」本体のみで更新をする場合には、自動更新に非対応となっています。",  # a condition
         "最近いろいろな「X1」が登場しているようだ。",  # an impression
+        "この手のガジェットとしては、昔に販売されたソニーの「X1」がある。",  # a release long past, as background
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
