@@ -177,6 +177,7 @@ class _Rules:
     topic_end: regex.Pattern[str]
     topic_max_chars: int
     topic_item: regex.Pattern[str]
+    topic_lead: regex.Pattern[str]
     title_min_items: int
     title_trailing: regex.Pattern[str]
     # exclusions
@@ -304,6 +305,7 @@ def _rules() -> _Rules:
         topic_end=regex.compile(m["topic_lists"]["end"]),
         topic_max_chars=int(m["topic_lists"]["max_item_chars"]),
         topic_item=regex.compile(m["topic_lists"]["item"]),
+        topic_lead=regex.compile(m["topic_lists"]["lead"]),
         title_min_items=int(m["title_tail"]["min_items"]),
         title_trailing=regex.compile(m["title_tail"]["trailing"]),
         feature_lead_in=regex.compile(x["feature_lead_in"]),
@@ -1309,6 +1311,7 @@ def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
                 break
             i += 1
         spans.append((pos, i))
+        spans = [((lead.end() if (lead := rules.topic_lead.match(text, s, e)) else s), e) for s, e in spans]
         items = tuple(span for s, e in spans if (span := _trim(text, s, e))[1] > span[0])
         if len(items) >= 2 and all(
             e - s <= rules.topic_max_chars and rules.topic_item.match(text, s, e) for s, e in items

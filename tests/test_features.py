@@ -225,6 +225,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、新聞・雑誌、書籍など約３万冊のコンテンツを用意していた。", [["新聞", "雑誌", "書籍"]]),
         # など (or などなど) with a count of three digits, the category left out
         ("「Camera」にはNight Vision、Protractor With Cameraなど18種類が収録されています。", [["Night Vision", "Protractor With Camera"]]),
+        # a topic list whose last items follow a conjunction (、および…)
+        ("対応機種はAndroid端末、およびiOS 5以降のiPhone4/4S、iPad2、新しいiPadです。",
+         [["Android端末", "iOS 5以降のiPhone4/4S", "iPad2", "新しいiPad"]]),
         # … but not between short Latin words (Q＆A)
         ("本機は、Q＆Aや記事の共有ができる。", [["Q＆A", "記事の共有"]]),
         # … but not the settings it is used in
