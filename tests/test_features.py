@@ -228,6 +228,10 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # a topic list whose last items follow a conjunction (、および…)
         ("対応機種はAndroid端末、およびiOS 5以降のiPhone4/4S、iPad2、新しいiPadです。",
          [["Android端末", "iOS 5以降のiPhone4/4S", "iPad2", "新しいiPad"]]),
+        # what it supports, as a cleft topic; bracketed names making up a whole
+        ("このアプリ、現状で対応しているのがAndroid、iPhone、Windows Phoneと、何でも使える。",
+         [["Android", "iPhone", "Windows Phone"]]),
+        ("本機は「直接光」「間接光」「スポット光」の組み合わせで切り換えができる。", [["直接光", "間接光", "スポット光"]]),
         # … but not between short Latin words (Q＆A)
         ("本機は、Q＆Aや記事の共有ができる。", [["Q＆A", "記事の共有"]]),
         # … but not the settings it is used in
