@@ -107,6 +107,11 @@ def test_worked_example_of_the_guidelines() -> None:
         ("世界中で「X1」が発売された頃のことだ。", [("release", "X1", "done", None)]),
         # a relative clause states its fact though the sentence ends in a hedge
         ("コストパフォーマンスに優れるのが5月8日に発表された「X1」だろう。", [("announce", "X1", "done", ("2012-05-08", None))]),
+        # a new colour named after 新色; features left out; a category word glued before the name
+        ("イー・アクセスは7日、スマートフォン「X1」に新色マットブラックを追加すると発表しています。",
+         [("announce", "X1", "done", ("2012-05-07", None))]),
+        ("音声認識機能やスマートフォンとの連携機能を省いた廉価版「X1」もある。", [("feature_drop", "X1", "done", None)]),
+        ("2013年にインテルから登場する新プロセッサX1(コード名)が出る。", [("release", "X1", "planned", ("2013", None))]),
         # a feature it lacks, said with となっています
         ("「X1」は、DLNAやHDMI出力には非対応となっています。", [("feature_drop", "X1", "done", None)]),
         # a debut, a dated start, a site launched are releases; a user's debut with a device is not
