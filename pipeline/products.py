@@ -90,6 +90,7 @@ class Lexicons:
     measure: regex.Pattern[str]
     network_tail: regex.Pattern[str]
     carrier_model: regex.Pattern[str]
+    model_word: regex.Pattern[str]
     weak_shapes: regex.Pattern[str]
     organisation: regex.Pattern[str]
     credit: regex.Pattern[str]
@@ -232,6 +233,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         measure=compiled("measure", anchored=True),
         network_tail=compiled("network_tail", anchored=True),
         carrier_model=compiled("carrier_model", anchored=True),
+        model_word=compiled("model_word", anchored=True),
         weak_shapes=compiled("weak_shapes", anchored=True),
         organisation=compiled("organisation", anchored=True),
         credit=compiled("credit"),
@@ -1516,9 +1518,6 @@ def _discover(
     return names, links
 
 
-_MODEL_WORD = regex.compile(r"[A-Za-z]{3,}[0-9]{1,3}")
-
-
 def _model_word_links(folded: str, names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
     """The last word of a name of several words, when it is a word with a number glued to it
     that is no name by itself (``nextbook PREMIUM8`` … ``PREMIUM8は4月19日より``: ``PREMIUM`` is a
@@ -1526,7 +1525,7 @@ def _model_word_links(folded: str, names: Sequence[_Name], lex: Lexicons) -> lis
     links = []
     for n in names:
         head, _, last = folded[n.start : n.end].rpartition(" ")
-        weak = _MODEL_WORD.fullmatch(last) and product_key(last) not in lex.excluded and not _acceptable(last, lex)
+        weak = lex.model_word.match(last) and product_key(last) not in lex.excluded and not _acceptable(last, lex)
         if head.strip() and weak:
             links.append(_Link(last, n.end, "model_word"))
     return links
