@@ -56,7 +56,7 @@ import regex
 import yaml
 
 from .features import main_product
-from .text import clamp_zones, with_words, zone_sentences
+from .text import clamp_zones, shared_words, with_words, zone_sentences
 
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
@@ -140,7 +140,7 @@ def _alternation(patterns: str | Iterable[str]) -> str:
 def _rules(path: Path = DATA) -> _Rules:
     """Compile the trigger lexicon and the named patterns once."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = {name: with_words(w) for name, w in data.get("words", {}).items()}
+    words = {**shared_words(), **{name: with_words(w) for name, w in data.get("words", {}).items()}}
     trigger = "|".join(f"(?P<{t}>{_alternation(data['types'][t])})" for t in data["types"])
     return _Rules(
         trigger=regex.compile(trigger),

@@ -350,7 +350,6 @@ class _Candidate:
 _WORD_CLASS = r"[\p{Han}\p{Katakana}ー々〆ヶ\p{Latin}\p{N}＋+＆&'’.．/／\-－‐−_＿%％×#＃@＠〜～]"
 _WORD = regex.compile(_WORD_CLASS)
 _COMMAS = ("、", "，", ",")
-_OPENERS = "（(「『"
 _WORD_RUN_BACK = regex.compile(_WORD_CLASS + "+", regex.REVERSE)  # a whole run, matched from its end
 _LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
 _SPACE = " 　"

@@ -50,9 +50,10 @@ def span_attrs(span: Span) -> dict[str, Any]:
     return span.doc.user_data.get(("._.", f"{kind}_attrs", span.start_char, span.end_char)) or {}
 
 
-def span_offsets(span: Span, attrs: dict[str, Any] | None = None) -> tuple[int, int]:
-    """The extractor's exact character offsets of a span (its token boundaries if it has none)."""
-    offsets = (span_attrs(span) if attrs is None else attrs).get("offsets")
+def span_offsets(span: Span, attrs: dict[str, Any]) -> tuple[int, int]:
+    """The extractor's exact character offsets of a span, from its attributes (``span_attrs``),
+    or its token boundaries if it has none."""
+    offsets = attrs.get("offsets")
     return (offsets[0], offsets[1]) if offsets else (span.start_char, span.end_char)
 
 

@@ -1,4 +1,5 @@
-"""Character-level helpers shared by the extractors: sentences inside content zones.
+"""Character-level helpers shared by the extractors: sentences inside content zones, and the
+word lists their rule files share (``data/words.yaml``, written into patterns by ``with_words``).
 
 Extractors work on the original text and the content zones of its layout, so
 every offset they produce indexes the original text. Sentences end at
