@@ -356,9 +356,12 @@ _SPACE = " 　"
 _PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈", "”": "“", "〟": "〝"}
 _QUOTES = frozenset("」』”〟")  # quotes enclose names (`センサー“Exmor R for mobile”`), not remarks
 _OPENERS = frozenset(_PAIRS.values())
-_QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$")
+# a name in quotes: no kana but の/お/ご, or a short phrase ending in a word
+# (「聴きとりやすさコントロール」); a remark ends in kana or punctuation
+_QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$|^[^、。！？!?]{1,20}(?<=[\p{Han}\p{Katakana}ー\p{Latin}\p{N}])$")
 _GLOSS = regex.compile(r"[（(][^（）()]{1,20}[）)]")  # `「ブックマーク(お気に入り登録)機能」`: a gloss may hold kana
-_JOIN_PREFIXES = ("など", "から", "まで", "へ", "で")
+_JOIN_PREFIXES = ("など", "から", "まで", "へ", "で", "と")  # …との連携機能: と before の is no coordinator
+_NAME_NESTING_PREFIXES = ("と", "で", "へ")  # `TwitterやFacebookへの投稿`: a name's や before them is inside the item
 _BY = "による"  # `Wi-Fiによるワイヤレス接続`: joins two noun phrases like の
 _REL_VERBS = ("している", "された", "される", "できる", "した", "する")
 _REL_PARTICLES = "をにでがへ"
@@ -381,8 +384,10 @@ _REL_HEAD = regex.compile(r"(?:(?:した|する|している|された|される
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
 _OKURIGANA_INSIDE = regex.compile(r"[しみりけきせちび]")  # between kanji (書き込, 取り消, 待ち受け, 呼び出し); not え (に加え文字)
 _NA_ADJECTIVE = regex.compile(r"(?:\p{Han}{1,4}(?:やか|らか|か)?|[\p{Katakana}ー]{2,8})な", regex.REVERSE)
-# 新しい, 大きい, 見やすい (not 違い, 扱い: nouns end in kanji + い too)
-_I_ADJECTIVE = regex.compile(r"\p{Han}{1,2}(?:し|き|る|かし|やす|にく)い", regex.REVERSE)
+# 新しい, 大きい, 見やすい, 聴き取りやすい (not 違い, 扱い: nouns end in kanji + い too)
+_I_ADJECTIVE = regex.compile(
+    r"\p{Han}{1,2}(?:し|き|る|かし)い|(?:\p{Han}[いきしちにびみりえけせてね]?){1,2}(?:やす|にく)い", regex.REVERSE
+)
 
 
 def _is_word(c: str) -> bool:
@@ -446,20 +451,23 @@ def _np_start(text: str, end: int, floor: int) -> int:
     A noun phrase is a run of kanji, katakana, Latin letters, digits and the
     symbols of model names, with bracket groups, single spaces between Latin
     words, ``・`` inside a word, and up to two ``の`` joins (``AのB``,
-    ``AなどのB``, ``AへのB``, ``AまでのB``, ``AによるB``). Before ``などの`` a ``や``/``と`` between bare
-    words is nested inside the item (``FacebookやTwitterなどのSNSへの投稿``),
+    ``AなどのB``, ``AへのB``, ``AまでのB``, ``AとのB``, ``AによるB``). Before ``などの`` a ``や``/``と`` between bare
+    words is nested inside the item (``FacebookやTwitterなどのSNSへの投稿``), and so is one
+    after a Latin name before ``との``/``での``/``への`` (``TwitterやFacebookへの投稿``),
     unless the nested enumeration is already the ``・`` one
     (``…の無料動画や映画・アニメなどの有料作品`` is two items). Hiragana
     otherwise ends it: particles and verb endings are where items stop.
     """
     floor = max(floor, end - MAX_ITEM_CHARS)
-    i, joins, nested = end, 0, False
+    i, joins, nested = end, 0, ""  # "など" or "name" once a join that nests a や was read
     while i > floor:
         c = text[i - 1]
         if _is_word(c):
             i = _WORD_RUN_BACK.match(text, floor, i).start()
-        elif nested and c in "やと" and i < end and i - 1 > floor and (_is_word(text[i - 2]) or text[i - 2] in _PAIRS):
-            i, joins, nested = i - 1, MAX_NP_JOINS, False
+        elif nested and c in "やと" and i < end and i - 1 > floor and (
+            (_is_word(text[i - 2]) or text[i - 2] in _PAIRS) and (nested == "など" or _LATIN_NUM.match(text[i - 2]))
+        ):
+            i, joins, nested = i - 1, MAX_NP_JOINS, ""
         elif c in _PAIRS:
             j = _bracket_start(text, i - 1, floor)
             if j is None:
@@ -468,7 +476,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
         elif c in _SPACE or c == "・":
             if not (i < end and i - 1 > floor and _is_word(text[i])):
                 break
-            nested = nested and c != "・"
+            nested = nested if c != "・" else ""
             if c == "・" and not _is_word(text[i - 2]):
                 break
             if c != "・" and not (
@@ -510,7 +518,8 @@ def _np_start(text: str, end: int, floor: int) -> int:
                 or (k - 1 > floor and _OKURIGANA_INSIDE.match(text[k - 1]) and _HAN.match(text[k - 2]))
             ):
                 break
-            i, joins, nested = k, joins + 1, nested or prefix == "など"
+            name_nesting = prefix in _NAME_NESTING_PREFIXES and "name"
+            i, joins, nested = k, joins + 1, nested or (prefix == "など" and "など") or name_nesting
         else:
             break
     while i < end and (text[i] in _SPACE or text[i] == "・" or text[i] == "の"):

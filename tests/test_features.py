@@ -241,6 +241,17 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
             "特集\n\n■スマホ「X」を発表！1.5GHzデュアルコアCPUや4.3インチHDディスプレイ、おサイフ、ワンセグ\n本文。",
             [["1.5GHzデュアルコアCPU", "4.3インチHDディスプレイ", "おサイフ", "ワンセグ"]],
         ),
+        # との joins two noun phrases; a quoted name may hold kana; an i-adjective with やすい opens an item
+        (
+            "本機は独自の技術「高画質エンジン」や、聞き取りやすい音を出力する「はっきり音声」、他社製機器との連携機能などを備える。",
+            [["独自の技術「高画質エンジン」", "聞き取りやすい音を出力する「はっきり音声」", "他社製機器との連携機能"]],
+        ),
+        # …の多くに対応: the items are what precedes it
+        ("本機は防水、ワンセグ、赤外線などの多くに対応。", [["防水", "ワンセグ", "赤外線"]]),
+        # a Latin name's や before への/での/との is inside the item (one item, so no list)
+        ("撮った写真はTwitterやFacebookへの投稿もできる。", []),
+        # … a common noun's is not
+        ("製造プロセスの微細化やモデムとのワンチップ化を実現した。", [["製造プロセスの微細化", "モデムとのワンチップ化"]]),
     ],
 )
 def test_inline_lists_of_unseen_shapes(text: str, expected: list[list[str]]) -> None:
