@@ -117,6 +117,7 @@ class _Rules:
     bare_cue_followed_by: regex.Pattern[str]
     tail_not_before: regex.Pattern[str]
     lineup_after: regex.Pattern[str]
+    spec_value_before: regex.Pattern[str]
     host_tail: regex.Pattern[str]
     lineup_cues: regex.Pattern[str]
     apposition_joint: str
@@ -243,6 +244,7 @@ def _rules() -> _Rules:
         bare_cue_followed_by=regex.compile(m["bare_cue_followed_by"]),
         tail_not_before=regex.compile(m["tail_not_before"]),
         lineup_after=regex.compile(m["lineup_after"]),
+        spec_value_before=regex.compile(m["spec_value_before"]),
         host_tail=regex.compile(m["host_tail"]),
         lineup_cues=regex.compile(m["lineup_cues"]),
         apposition_joint=m["apposition_joint"],
@@ -1418,6 +1420,11 @@ def _is_modifier(text: str, p: ProductLike) -> bool:
     return p.end < len(text) and bool(_KANJI_KANA.match(text[p.end]))
 
 
+def _is_spec_value(text: str, p: ProductLike, rules: _Rules) -> bool:
+    """``CPUは…「OMAP 4428」``: the mention is a component of the device the text is about."""
+    return bool(rules.spec_value_before.search(text, max(0, p.start - 40), p.start))
+
+
 def _first_named(text: str, mentions: Sequence[ProductLike], p: ProductLike) -> ProductLike:
     """The first of products named together (``『A』『B』の2機種``): shared lists go to it."""
     i = next(k for k, q in enumerate(mentions) if q is p)
@@ -1618,7 +1625,11 @@ def find_feature_lists(
             found.extend(_title_tail_list(text, (ln.start + marker.end(), ln.end), rules))
     cands.extend(c for c in found if _valid_inline(text, c, mentions, rules))
 
-    named = [p for p in mentions if in_zones(p.start, p.end, zones) and not _is_modifier(text, p)]
+    named = [
+        p
+        for p in mentions
+        if in_zones(p.start, p.end, zones) and not _is_modifier(text, p) and not _is_spec_value(text, p, rules)
+    ]
     main = main_product(text, named, title)
     out: list[FeatureList] = []
     seen: set[tuple[str, ...]] = set()
