@@ -370,7 +370,9 @@ _REL_PARTICLES = "をにでがへ"
 _KANJI_KANA = regex.compile(r"[\p{Han}\p{Katakana}ー]")
 _TRIM_CHARS = " 　\t・･-－‐/／、,，。:："
 _TRAILING_ETC = ("など", "等")
-_TOPIC = regex.compile(r"[」』]?(?:[（(][^（）()\r\n]{0,30}[）)])?(?:は|が|では|には|も|の場合|って)")  # `「X」（メーカー製）は`
+_TOPIC_LEAD = r"[」』]?(?:[（(][^（）()\r\n]{0,30}[）)])?"  # `「X」（メーカー製）は`
+_TOPIC = regex.compile(_TOPIC_LEAD + r"(?:は|が|では|には|も|の場合|って)")
+_WA_TOPIC = regex.compile(_TOPIC_LEAD + r"(?:は|では|には)")
 _HAN = regex.compile(r"\p{Han}")
 _PROSE_START = regex.compile(r"[\p{Han}\p{Hiragana}]")
 _NAME_JOINERS = regex.compile(r"[」』）)]?[、・とや／/ 　]?[「『（(]?$")
@@ -1489,7 +1491,7 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
 
     In order: the product an item is said of (``Xの機能A、B``); the product the
     list's clause modifies (``AとBを搭載した「X」``); the topic (``Xは``/``Xが``)
-    of the sentence; a product in the heading or lead-in; the nearest product
+    of the sentence, a ``は`` one first; a product in the heading or lead-in; the nearest product
     named earlier in the paragraph (a topic first); the nearest earlier topic
     within ``PARAGRAPH_LOOKBACK``; the article's product. Components
     (``「X」が搭載されているので``) are passed over.
@@ -1504,7 +1506,9 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
         found = _modified_host(text, cand.end, in_context)
     if found is None:
         topical = [p for p in in_context if _is_topic(text, p) and not _COMPONENT.match(text, p.end)]
-        found = next((p for p in reversed(topical) if p.end <= first_start), None) or next(
+        before = [p for p in topical if p.end <= first_start]
+        # `Xは…「Y」が視聴できるほか、A、Bを搭載`: the は-topic owns the sentence's predicate
+        found = next((p for p in reversed(before) if _WA_TOPIC.match(text, p.end)), before[-1] if before else None) or next(
             (p for p in topical if p.start >= cand.end), None
         )
     if found is None and cand.rule in (*_BLOCK_RULES, "heading"):
