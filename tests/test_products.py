@@ -63,6 +63,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "「メモリ不足となる場合があり」という理由で見送られた。",  # a quotation
         "エイドリアン・チェオク（Adrian D. CHEOK）教授が語る。",  # a gloss of a person's name
         "Profile\n山田太郎",  # a heading word alone on its line
+        "パラメータshop_idとcampaign_eventを指定する。",  # snake_case identifiers
     ],
 )
 def test_exclusions(text: str) -> None:
@@ -524,6 +525,8 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("「ABCD for Android」を公開した。", {"ABCD for Android"}),
         # what it is released as names it
         ("「ぽかぽか伝言板」と「らくらく移行」もスマホ用アプリとしてリリースされた。", {"ぽかぽか伝言板", "らくらく移行"}),
+        # an underscore in a name opening a bracket is no identifier
+        ("公式アプリ「ABC_Port Navi」をリリースした。", {"ABC_Port Navi"}),
     ],
 )
 def test_bracket_cues_chains_and_dates_after_names(text: str, expected: set[str]) -> None:
