@@ -158,6 +158,7 @@ _HEAD_REACH = 24  # how far after an attributive trigger (発表した「X」) t
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")  # the end of a block of lines (a spec block)
 _CLAUSE_REACH = 80  # how far after a trigger the end of its clause is looked for (a wish or a hedge in it)
 _ARG_REACH = 300  # how far from a trigger its products and dates are looked for within a sentence
+_LACKING_REACH = 12  # how far around a list's end its negated cue (…には対応していません) is looked for
 _MAX_BACK = 32  # how many groups before a sentence may be what it continues
 _BLOCK_REACH = 400  # how far back a spec line (出荷：5月25日より) looks for its block's name
 _GOVERNING = frozenset({"delay", "feature_drop", "end"})  # triggers whose object may be a release (発売を延期)
@@ -815,7 +816,8 @@ def _read_lists(
 
     A list is dropped when the last trigger before it (in its own and the
     previous sentence, ``搭載が見送られた機能は次のとおり``) or the first after
-    it in its sentence (``AやBは搭載されない``) is a drop; otherwise an item that
+    it in its sentence (``AやBは搭載されない``) is a drop, or when its cue is
+    negated (``AやBには対応していません``: what the product lacks); otherwise an item that
     itself names a removal (``ソーシャルネットワーキングの削除``) is dropped and
     the others are added. Example inputs (``「再生」「一時停止」などの操作``) are
     no features of any event.
@@ -830,7 +832,8 @@ def _read_lists(
         lead_start = sents[i - 1][0] if i > 0 else sent[0]
         before = [m.lastgroup for m in rules.trigger.finditer(text, max(lead_start, flist.start - 200), flist.start)]
         after = rules.trigger.search(text, flist.end, max(flist.end, sent[1]))
-        drop_list = (before[-1:] or [after.lastgroup if after else None])[0] == "feature_drop"
+        lacking = rules.p["lacking_list"].search(text, max(flist.start, flist.end - _LACKING_REACH), flist.end + _LACKING_REACH)
+        drop_list = (before[-1:] or [after.lastgroup if after else None])[0] == "feature_drop" or lacking is not None
         items = [getattr(item, "text") for item in flist.items]
         removal = [drop_list or rules.p["removal_item"].search(item) is not None for item in items]
         window_end = sents[i + 1][1] if 0 <= i < len(sents) - 1 else sent[1]

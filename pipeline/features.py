@@ -116,6 +116,7 @@ class _Rules:
     headline_category: regex.Pattern[str]
     bare_cue_followed_by: regex.Pattern[str]
     tail_not_before: regex.Pattern[str]
+    negated_after: regex.Pattern[str]
     lineup_after: regex.Pattern[str]
     spec_value_before: regex.Pattern[str]
     host_tail: regex.Pattern[str]
@@ -243,6 +244,7 @@ def _rules() -> _Rules:
         headline_category=regex.compile(m["headline_category"]),
         bare_cue_followed_by=regex.compile(m["bare_cue_followed_by"]),
         tail_not_before=regex.compile(m["tail_not_before"]),
+        negated_after=regex.compile(m["negated_after"]),
         lineup_after=regex.compile(m["lineup_after"]),
         spec_value_before=regex.compile(m["spec_value_before"]),
         host_tail=regex.compile(m["host_tail"]),
@@ -388,9 +390,9 @@ _REL_HEAD = regex.compile(r"(?:(?:した|する|している|された|される
 _OKURIGANA = regex.compile(r"[えしみりけきせ]")  # closing a kanji word (着せ替え)
 _OKURIGANA_INSIDE = regex.compile(r"[しみりけきせちび]")  # between kanji (書き込, 取り消, 待ち受け, 呼び出し); not え (に加え文字)
 _NA_ADJECTIVE = regex.compile(r"(?:\p{Han}{1,4}(?:やか|らか|か)?|[\p{Katakana}ー]{2,8})な", regex.REVERSE)
-# 新しい, 大きい, 見やすい, 聴き取りやすい (not 違い, 扱い: nouns end in kanji + い too)
+# 新しい, 大きい, 細かい, 見やすい, 聴き取りやすい (not 違い, 扱い: nouns end in kanji + い too)
 _I_ADJECTIVE = regex.compile(
-    r"\p{Han}{1,2}(?:し|き|る|かし)い|(?:\p{Han}[いきしちにびみりえけせてね]?){1,2}(?:やす|にく)い", regex.REVERSE
+    r"\p{Han}{1,2}(?:し|き|る|か|らか|かし)い|(?:\p{Han}[いきしちにびみりえけせてね]?){1,2}(?:やす|にく)い", regex.REVERSE
 )
 
 
@@ -1088,7 +1090,8 @@ def _inline_lists(
         items = _chain(text, m.end() if bare_etc else m.start(), start, rules)
         joint = rules.predicate_joint.match(text, start, items[0][0]) if items else None
         hops = 0
-        if joint and joint.start() < previous[0] <= joint.end() and previous[2] < MAX_JOINED_PREDICATES:
+        negated = rules.negated_after.match(text, m.end(), end) is not None
+        if joint and joint.start() < previous[0] <= joint.end() and previous[2] < MAX_JOINED_PREDICATES and not negated:
             items, hops = (previous[1] + items)[-MAX_LIST_ITEMS:], previous[2] + 1  # `Aを搭載し、Bにも対応`
         previous = (m.end(), items, hops)
         if _title_subject(text, items, title):

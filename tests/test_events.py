@@ -276,6 +276,9 @@ def features_of(text: str, names: dict[str, str], lists: list[FeatureList]) -> l
         # example inputs are no features of the release
         ("「X1」を6月1日に発売する。「暑い」「節電」など２６種類の音声を認識する。", {"X1": "X1"},
          [("X1", "暑い", "節電")], [("release", "X1", ())]),
+        # what the product lacks is no feature of its release
+        ("「X1」を6月1日に発売する。なお、防水とワンセグには対応していません。", {"X1": "X1"},
+         [("X1", "防水", "ワンセグ")], [("release", "X1", ())]),
     ],
 )
 def test_features_attach_to_the_event_they_belong_to(text, names, lists, expected) -> None:

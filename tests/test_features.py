@@ -246,6 +246,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
             "本機は独自の技術「高画質エンジン」や、聞き取りやすい音を出力する「はっきり音声」、他社製機器との連携機能などを備える。",
             [["独自の技術「高画質エンジン」", "聞き取りやすい音を出力する「はっきり音声」", "他社製機器との連携機能"]],
         ),
+        # hardware or support it lacks is listed (the features of a drop); what cannot be done is not
+        ("残念ながら赤外線や防水・防塵には対応していません。", [["赤外線", "防水", "防塵"]]),
+        ("本機ではメールやブラウザは利用できない。", []),
         # …の多くに対応: the items are what precedes it
         ("本機は防水、ワンセグ、赤外線などの多くに対応。", [["防水", "ワンセグ", "赤外線"]]),
         # a Latin name's や before への/での/との is inside the item (one item, so no list)
