@@ -249,6 +249,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # hardware or support it lacks is listed (the features of a drop); what cannot be done is not
         ("残念ながら赤外線や防水・防塵には対応していません。", [["赤外線", "防水", "防塵"]]),
         ("本機ではメールやブラウザは利用できない。", []),
+        # what it is rich in
+        ("このサイトはツールの無償配布やトラブル解決用のFAQなどが充実している。", [["ツールの無償配布", "トラブル解決用のFAQ"]]),
         # …の多くに対応: the items are what precedes it
         ("本機は防水、ワンセグ、赤外線などの多くに対応。", [["防水", "ワンセグ", "赤外線"]]),
         # a Latin name's や before への/での/との is inside the item (one item, so no list)
