@@ -117,6 +117,7 @@ class Lexicons:
     model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
+    model_intro: regex.Pattern[str]
     anaphor: regex.Pattern[str]
     masks: tuple[regex.Pattern[str], ...]  # searched one by one: as one alternation they scan twice as slowly
     gloss: regex.Pattern[str]
@@ -260,6 +261,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
+        model_intro=compiled("model_intro"),
         anaphor=compiled("anaphor"),
         masks=tuple(regex.compile(p) for p in patterns.get("masks", [])),
         gloss=compiled("gloss"),
@@ -379,6 +381,11 @@ _KATAKANA_LETTER = regex.compile(r"[\p{Katakana}ー]")
 _GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\- ]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
 _DATE_NUMBER = regex.compile(r"[ .\-]?\d{1,4}\Z")
 _CHAIN_GAP = regex.compile(r"[、,，・/／ 　]?|と|や|および|及び|または|か")
+_CLAUSE_BREAK = regex.compile(r"[。、,，;；]\s*")
+# A model number labelled as one (型番：IO-PESA236) may take shapes a bare one may not
+_LABELLED_MODEL = regex.compile(r"(?=[^\s]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+# What may stand between a name and a bracket giving its model number: a gloss, the name's closing bracket
+_BEFORE_BRACKET = regex.compile(r"(?:[(（][^()（）\r\n]{0,30}[)）])?[」』]?")
 _SHORT_FORM_SPLIT = regex.compile(r"[;；、,，/／]|\s+or\s+")
 
 
@@ -1117,6 +1124,14 @@ def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name]
     links = []
     for m in _PAREN_AFTER.finditer(folded, *zone):
         inner = m.group(1)
+        if model := lex.model_intro.match(inner):
+            tail = inner[model.end() :]
+            cut = _CLAUSE_BREAK.search(tail)
+            number, rest = (tail[: cut.start()], tail[cut.end() :]) if cut else (tail, "")
+            owner = next((e for e in reversed(ends) if e <= m.start() and _BEFORE_BRACKET.fullmatch(folded, e, m.start())), None)
+            if owner is not None and (_is_model(number.strip(), lex) or _LABELLED_MODEL.fullmatch(number.strip())):
+                links.append(_Link(number.strip(), owner, "model"))
+            inner = rest  # (型番はKYY04。以下、UP): a short form may follow
         code = lex.code_name_intro.match(inner)
         intro = code or lex.short_form_intro.match(inner)
         if intro:

@@ -87,6 +87,19 @@ def test_development_code_names_and_title_surface() -> None:
     assert canonicals(text) == {"Android 4.0": {"Android 4.0", "Android 4.0 ICS", "ICS", "IceCream Sandwich"}}
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "canonical"),
+    [
+        # a bracket after a name giving its model number (with a short form after it)
+        ("京セラの「ABC PROGRESSO(エービーシー)」(型番はKYY04。以下、AP)を発売。KYY04は防水。", "KYY04", "ABC PROGRESSO"),
+        # … which, labelled, may take a shape a bare model number may not
+        ("「Dual Caddy」（型番：IO-PESA236）を使う。IO-PESA236は安い。", "IO-PESA236", "Dual Caddy"),
+    ],
+)
+def test_model_number_given_in_a_bracket_joins_the_name(text: str, model: str, canonical: str) -> None:
+    assert {m.canonical for m in find_products(text) if m.text == model} == {canonical}
+
+
 def test_short_forms_defined_in_brackets() -> None:
     text = "ASUSは「TransBook Chi Ultra T100（以下、Chi）」を発表。Chiは軽い。「MX-9（以下、本製品）」も。本製品は安い。"
     found = canonicals(text)
