@@ -118,6 +118,7 @@ class Lexicons:
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
     model_intro: regex.Pattern[str]
+    slash_models: regex.Pattern[str]
     anaphor: regex.Pattern[str]
     masks: tuple[regex.Pattern[str], ...]  # searched one by one: as one alternation they scan twice as slowly
     gloss: regex.Pattern[str]
@@ -262,6 +263,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
         model_intro=compiled("model_intro"),
+        slash_models=compiled("slash_models"),
         anaphor=compiled("anaphor"),
         masks=tuple(regex.compile(p) for p in patterns.get("masks", [])),
         gloss=compiled("gloss"),
@@ -381,6 +383,7 @@ _KATAKANA_LETTER = regex.compile(r"[\p{Katakana}ー]")
 _GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\- ]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
 _DATE_NUMBER = regex.compile(r"[ .\-]?\d{1,4}\Z")
 _CHAIN_GAP = regex.compile(r"[、,，・/／ 　]?|と|や|および|及び|または|か")
+_TRAILING_NUMBER = regex.compile(r"\d+[A-Z]*\Z")  # the part of a model number that a sibling's digits replace
 _CLAUSE_BREAK = regex.compile(r"[。、,，;；]\s*")
 # A model number labelled as one (型番：IO-PESA236) may take shapes a bare one may not
 _LABELLED_MODEL = regex.compile(r"(?=[^\s]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
@@ -1494,7 +1497,48 @@ def find_products(
     masked = _Occupied(len(text), [s for mask in lex.masks for s in _spans_of(mask, folded, zones)])
     names, links = _discover(folded, lowered, zones, masked, lex)
     found = _locate(folded, lowered, zones, masked, names, links)
-    return _mentions(text, folded, found, names, links, lex)
+    return _with_slash_models(text, _mentions(text, folded, found, names, links, lex), _slash_models(text, folded, zones, lex))
+
+
+def _slash_models(text: str, folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int, str]]:
+    """The abbreviated siblings after a full model number, with the number each names (as written):
+    ``ＤＭＲ−ＢＺＴ８１０／７１０／ＢＷＴ５１０`` gives ``７１０`` → ``ＤＭＲ−ＢＺＴ７１０`` (digits replace
+    the number's last digits) and ``ＢＷＴ５１０`` → ``ＤＭＲ−ＢＷＴ５１０`` (a word replaces what follows
+    the last dash)."""
+    out = []
+    for zone in zones:
+        for m in lex.slash_models.finditer(folded, *zone):
+            base, base_end = text[m.start("base") : m.end("base")], m.end("base")
+            dash = folded.rfind("-", m.start("base"), base_end) - m.start("base")
+            number = _TRAILING_NUMBER.search(folded, m.start("base"), base_end)
+            pos = base_end
+            while pos < m.end():
+                end = folded.find("/", pos + 1, m.end())
+                end = m.end() if end < 0 else end
+                piece = text[pos + 1 : end]
+                if folded[pos + 1].isdigit() and number is not None:
+                    out.append((pos + 1, end, base[: number.start() - m.start("base")] + piece))
+                elif not folded[pos + 1].isdigit():
+                    out.append((pos + 1, end, base[: dash + 1] + piece))
+                pos = end
+    return out
+
+
+def _with_slash_models(
+    text: str, mentions: list[ProductMention], slashed: Sequence[tuple[int, int, str]]
+) -> list[ProductMention]:
+    """Mentions where every occurrence of an abbreviated sibling names its expanded model, and its
+    slash position is a mention even when the abbreviation alone is no name (``７１０``)."""
+    if not slashed:
+        return mentions
+    expanded = {product_key(text[s:e]): x for s, e, x in slashed}
+    out = [
+        ProductMention(p.start, p.end, p.text, expanded[k], "slash_model") if (k := product_key(p.text)) in expanded else p
+        for p in mentions
+    ]
+    taken = _Occupied(len(text), [(p.start, p.end) for p in mentions])
+    out += [ProductMention(s, e, text[s:e], x, "slash_model") for s, e, x in slashed if not taken.overlaps(s, e)]
+    return sorted(out, key=lambda p: p.start)
 
 
 def _discover(

@@ -100,6 +100,20 @@ def test_model_number_given_in_a_bracket_joins_the_name(text: str, model: str, c
     assert {m.canonical for m in find_products(text) if m.text == model} == {canonical}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits replace the full number's last digits; a word replaces what follows its last dash
+        ("品番：ＤＭＲ−ＢＺＴ８１０／７１０／ＢＷＴ５１０", {"ＤＭＲ−ＢＺＴ８１０": "ＤＭＲ−ＢＺＴ８１０", "７１０": "ＤＭＲ−ＢＺＴ７１０", "ＢＷＴ５１０": "ＤＭＲ−ＢＷＴ５１０"}),
+        ("BD-W2000/W1000の2機種。W1000は安い。", {"BD-W2000": "BD-W2000", "W1000": "BD-W1000"}),
+        # slashes between standards are no abbreviations
+        ("HDMI/DVI/RGBの端子", {}),
+    ],
+)
+def test_abbreviated_siblings_after_a_model_number_are_expanded(text: str, expected: dict[str, str]) -> None:
+    assert {m.text: m.canonical for m in find_products(text)} == expected
+
+
 def test_short_forms_defined_in_brackets() -> None:
     text = "ASUSは「TransBook Chi Ultra T100（以下、Chi）」を発表。Chiは軽い。「MX-9（以下、本製品）」も。本製品は安い。"
     found = canonicals(text)
