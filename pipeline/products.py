@@ -106,6 +106,7 @@ class Lexicons:
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
     identity_cue: regex.Pattern[str]
+    headline_maker: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
     bracket_reject_uncued: regex.Pattern[str]
     bracket_tail_trimmed: regex.Pattern[str]
@@ -251,6 +252,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
         identity_cue=compiled("identity_cue"),
+        headline_maker=compiled("headline_maker"),
         bracket_reject=compiled("bracket_reject"),
         bracket_reject_uncued=compiled("bracket_reject_uncued"),
         bracket_tail_trimmed=compiled("bracket_tail_trimmed"),
@@ -1546,9 +1548,9 @@ def _discover(
 ) -> tuple[list[_Name], list[_Link]]:
     """Phase 1: the names found by shape, brackets and lexicons, and the short forms defined for them.
 
-    A name that the context shows to be a person, a group or a venue somewhere
-    is no product anywhere in the document (unless listed as one), nor a short
-    form of one.
+    A name that the context shows to be a person, a group or a venue somewhere,
+    or the headline's maker, is no product anywhere in the document (unless
+    listed as one), nor a short form of one.
     """
     glosses = _Occupied(len(folded), _spans_of(lex.gloss, folded, zones) + _expansions(folded, zones))
     candidates = [
@@ -1559,6 +1561,9 @@ def _discover(
     ]
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
     people = {product_key(folded[n.start : n.end]) for n in candidates if n.rule == NOT_A_PRODUCT}
+    maker = lex.headline_maker.match(folded, *zones[0])
+    if maker and product_key(maker["maker"]) not in lex.known:
+        people.add(product_key(maker["maker"]))
     names = [
         n
         for n in candidates

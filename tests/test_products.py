@@ -114,6 +114,11 @@ def test_abbreviated_siblings_after_a_model_number_are_expanded(text: str, expec
     assert {m.text: m.canonical for m in find_products(text)} == expected
 
 
+def test_the_headline_maker_is_no_product() -> None:
+    text = "ZENKO、大型ディスプレイを搭載したタブレット「ZENKO Tab 10」を発表\n\nZENKOは直販サイトで販売する。"
+    assert set(canonicals(text)) == {"ZENKO Tab 10"}
+
+
 def test_short_forms_defined_in_brackets() -> None:
     text = "ASUSは「TransBook Chi Ultra T100（以下、Chi）」を発表。Chiは軽い。「MX-9（以下、本製品）」も。本製品は安い。"
     found = canonicals(text)
