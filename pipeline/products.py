@@ -107,6 +107,7 @@ class Lexicons:
     company_cue: regex.Pattern[str]
     identity_cue: regex.Pattern[str]
     headline_maker: regex.Pattern[str]
+    maker_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
     bracket_reject_uncued: regex.Pattern[str]
     bracket_tail_trimmed: regex.Pattern[str]
@@ -253,6 +254,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         company_cue=compiled("company_cue"),
         identity_cue=compiled("identity_cue"),
         headline_maker=compiled("headline_maker"),
+        maker_cue=compiled("maker_cue"),
         bracket_reject=compiled("bracket_reject"),
         bracket_reject_uncued=compiled("bracket_reject_uncued"),
         bracket_tail_trimmed=compiled("bracket_tail_trimmed"),
@@ -735,6 +737,9 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
                 continue
             if lex.bare_version.match(name):
                 yield _Name(start, end, "shape")
+                continue
+            if lex.maker_cue.match(after):
+                yield _Name(start, end, NOT_A_PRODUCT)
                 continue
             if lex.company_cue.match(after):
                 continue

@@ -114,6 +114,11 @@ def test_abbreviated_siblings_after_a_model_number_are_expanded(text: str, expec
     assert {m.text: m.canonical for m in find_products(text)} == expected
 
 
+def test_a_maker_is_no_product_anywhere_in_the_article() -> None:
+    text = "Zapphire Vizion社製のカード「Zapphire HD 7750」を買う。Zapphire Vizionのカードは人気だ。"
+    assert set(canonicals(text)) == {"Zapphire HD 7750"}
+
+
 def test_the_headline_maker_is_no_product() -> None:
     text = "ZENKO、大型ディスプレイを搭載したタブレット「ZENKO Tab 10」を発表\n\nZENKOは直販サイトで販売する。"
     assert set(canonicals(text)) == {"ZENKO Tab 10"}
