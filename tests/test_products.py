@@ -562,6 +562,10 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("「ABCD for Android」を公開した。", {"ABCD for Android"}),
         # what it is released as names it
         ("「ぽかぽか伝言板」と「らくらく移行」もスマホ用アプリとしてリリースされた。", {"ぽかぽか伝言板", "らくらく移行"}),
+        # a bracketed name may open with a number when a category names it; a season's line-up is no name
+        ("iPhone向けアプリ「88星座図鑑」で学ぶ。", {"88星座図鑑", "iPhone"}),
+        ("見出しは「3日で完成」だ。", set()),
+        ("アプリ「2012夏モデル」を公開。", set()),
         # a work named as its maker's hit
         ("出世作の「毛抜きの名人」が人気だ。", {"毛抜きの名人"}),
         # an underscore in a name opening a bracket is no identifier
