@@ -346,11 +346,11 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 # --------------------------------------------------------------------------- shapes
 
 # (& joins words, AT&T, but not a mark written as an entity: FOMA&reg)
-_LATIN_TOKEN = rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.+'_ー]|(?!{_ENTITY})&)[A-Za-z0-9]+)*(?:\+|!(?=\p{{Katakana}}))?"
+_LATIN_TOKEN = rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.+'’_ー]|(?!{_ENTITY})&)[A-Za-z0-9]+)*(?:\+|!(?=\p{{Katakana}}))?"
 _KANA = r"[\p{Katakana}ー]+"
 _MARK = rf"\((?:TM|R)\)|[™®]|{_ENTITY}|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
-_RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'_!™®]"
+_RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'’_!™®]"
 # Where runs can be: stretches of run characters holding a Latin letter,
 # found by the regex engine so that Japanese text and numbers cost nothing;
 # never from inside a number with a thousands separator (85,000IOPS).

@@ -64,6 +64,9 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "エイドリアン・チェオク（Adrian D. CHEOK）教授が語る。",  # a gloss of a person's name
         "Profile\n山田太郎",  # a heading word alone on its line
         "パラメータshop_idとcampaign_eventを指定する。",  # snake_case identifiers
+        "センサー Accelerator、Gyro、Compass、Proximity\n",  # the values of a spec line of sensors
+        "記事は「iPhone users regret their new handset」だ。",  # English prose with a possessive
+        "答えは「It’s quite difficult」だ。",  # … with a contracted verb
     ],
 )
 def test_exclusions(text: str) -> None:
@@ -566,6 +569,8 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("iPhone向けアプリ「88星座図鑑」で学ぶ。", {"88星座図鑑", "iPhone"}),
         ("見出しは「3日で完成」だ。", set()),
         ("アプリ「2012夏モデル」を公開。", set()),
+        # a curly apostrophe inside a name
+        ("新モデル「Let’snote SX1」を発売した。", {"Let’snote SX1"}),
         # a work named as its maker's hit
         ("出世作の「毛抜きの名人」が人気だ。", {"毛抜きの名人"}),
         # an underscore in a name opening a bracket is no identifier
