@@ -145,6 +145,8 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "「X1」本体のみで更新をする場合には、自動更新に非対応となっています。",  # a condition
         "最近いろいろな「X1」が登場しているようだ。",  # an impression
         "この手のガジェットとしては、昔に販売されたソニーの「X1」がある。",  # a release long past, as background
+        "「X1」が来月発売されるという情報がある。",  # hearsay
+        "■Androidに待望の「X1」が登場！？",  # a questioning headline
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
