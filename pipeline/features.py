@@ -548,6 +548,8 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     when a comma joins it to the item before: then it cannot hold that item.
     """
     start = _np_start(text, end, floor)
+    if text.startswith("他", start) and text.endswith("その", floor, start):
+        start += 2 if text.startswith("他の", start) else 1  # `…、その他(の)Google Playのアプリ`: その他 joins it to the items before
     if start >= end:
         return end
     if modifier := rules.modifier_verb.search(text, max(floor, start - 8), start):

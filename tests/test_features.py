@@ -249,6 +249,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # hardware or support it lacks is listed (the features of a drop); what cannot be done is not
         ("残念ながら赤外線や防水・防塵には対応していません。", [["赤外線", "防水", "防塵"]]),
         ("本機ではメールやブラウザは利用できない。", []),
+        # その他 joins the last item to the ones before
+        ("本機ではWEBサイト閲覧、メール確認、その他Google Playの各種アプリが利用できます。", [["WEBサイト閲覧", "メール確認", "Google Playの各種アプリ"]]),
         # what it is rich in
         ("このサイトはツールの無償配布やトラブル解決用のFAQなどが充実している。", [["ツールの無償配布", "トラブル解決用のFAQ"]]),
         # …の多くに対応: the items are what precedes it
