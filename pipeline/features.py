@@ -52,6 +52,7 @@ PARAGRAPH_LOOKBACK = 2000  # a list's product is looked for this far back at mos
 MAX_TAIL_TRAIL = 6  # a tail ends at most this far after its cue word (でき|ます)
 MAX_LIST_ITEMS = 40  # longer runs are tables or dumps, not feature lists
 MAX_QUOTED_ITEMS = 12  # bounds the bracketed-list pattern (no backtracking blow-up)
+MAX_DESCRIPTION = 40  # the longest description between a comma and the bracketed name it describes
 MAX_JOINED_PREDICATES = 2  # `Aを搭載し、Bを採用し、Cに対応`: longer runs are prose, and bounding them keeps the scan linear
 MAX_COUNTED_ITEMS = 10  # `の6つのキーボード`: larger counts are totals, not lists written out
 
@@ -597,7 +598,7 @@ def _not_an_item(item: str, rules: _Rules) -> bool:
 def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, int]]:
     """Coordinated items ending at ``end``, read backwards to the first one."""
     items: list[tuple[int, int]] = []
-    via_comma = False
+    via_comma = names_only = False
     while end > floor and len(items) < MAX_LIST_ITEMS:
         if text.endswith("など", floor, end):
             end -= 2
@@ -620,8 +621,15 @@ def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, in
                 items.append((s + comparison.end(), e))
             break
         coord = _coordinator_before(text, start, floor, rules)
+        if coord is None and (described := _described_name(text, s, e, floor)) is not None:
+            items.append(_unbracket(text, described[0], e))  # `…を実現する「A」、…を増す「B」を搭載`: names after descriptions
+            end, via_comma, names_only = described[1], True, True
+            continue
+        name = _name_bracket(text, s, e) if names_only else -1
+        if name >= 0:
+            s, e = _unbracket(text, name, e)  # in a list of described names, the item before is one too
         if coord is None:
-            if via_comma and s > floor and not rules.boundary_before.search(text, max(floor, s - 3), s):
+            if name < 0 and via_comma and s > floor and not rules.boundary_before.search(text, max(floor, s - 3), s):
                 break  # `…を強化、AとB`: the predicate of the previous clause
             items.append((s, e))
             break
@@ -636,6 +644,26 @@ def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, in
         prefix = rules.item_prefix.match(text[s:e])
         items[0] = (s + prefix.end(), e) if prefix else (s, e)
     return [piece for s, e in items for piece in _split_at_ampersands(text, s, e, rules)]
+
+
+def _name_bracket(text: str, start: int, end: int) -> int:
+    """Where the bracketed name closing an item opens (-1 if none, or if it follows another
+    bracket: ``「A」「B」`` is one item)."""
+    bracket = text.rfind("「", start, end) if text[end - 1] == "」" else -1
+    return bracket if bracket == start or (bracket > start and text[bracket - 1] not in "」』") else -1
+
+
+def _described_name(text: str, start: int, end: int, floor: int) -> tuple[int, int] | None:
+    """For an item ending in a bracketed name with a description before it (``…を増す「B」``),
+    where the name starts and where the item before it ends, when that item is a bracketed name
+    too, closed by a comma (``「A」、…を増す「B」``)."""
+    bracket = _name_bracket(text, start, end)
+    if bracket < 0:
+        return None
+    comma = text.rfind("、", max(floor, bracket - MAX_DESCRIPTION), bracket)
+    if comma <= floor or text[comma - 1] != "」" or any(c in text[comma:bracket] for c in "。「」『』\r\n"):
+        return None
+    return bracket, comma
 
 
 def _split_at_ampersands(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int, int]]:

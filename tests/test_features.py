@@ -825,6 +825,16 @@ def test_more_product_attachment(text: str, names: list[str], expected: str) -> 
     assert found.product == expected
 
 
+def test_described_bracketed_names_are_the_items_though_they_are_products() -> None:
+    """Names each after a description of its own (…を実現する「A」、…を増す「B」を搭載): the names are the items,
+    read through the cue predicate, though each is a product (a quoted line-up of products is no list)."""
+    text = (
+        "オーディオ機能として、歪みやノイズを低減し高音質を実現する「ピュアMX」、クリアなステレオ感を実現する「クリアST」、"
+        "引き締まった力強い重低音を実現する「クリアBS」、小さなスピーカーでも音割れを防ぎつつ音の迫力を増す「ラウドX」を搭載します。"
+    )
+    assert items(text, None, mentions(text, "ピュアMX", "クリアST", "クリアBS", "ラウドX")) == [["ピュアMX", "クリアST", "クリアBS", "ラウドX"]]
+
+
 def test_component_is_not_the_list_product() -> None:
     text = "カード「RAID Caddy」を使う。このカードにはチップ「88SE9128」が搭載されているのでRAID構築とシステム起動ができる。"
     (found,) = find_feature_lists(text, None, mentions(text, "88SE9128", "RAID Caddy"))
