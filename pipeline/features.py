@@ -383,7 +383,7 @@ _BLANK_LINE = regex.compile(r"\n[ \t　\r]*\n")
 # a product followed by a component cue is part of another (`Android 4.0（…）」を採用した`)
 # (coordinated with the next name: `XiやNOTTV対応`)
 _COMPONENT = regex.compile(
-    r"[」』]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:[やと、・／/][^「」『』、。\r\n]{1,20}?)?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)"
+    r"[」』”〟]?(?:[（(][^（）()\r\n]{0,40}[）)])?[」』]?(?:[やと、・／/][^「」『』、。\r\n]{1,20}?)?(?:を|に|にも|も|が)?(?:搭載|採用|内蔵|対応|準拠)"
 )
 # what stands between a list and the product its clause modifies; a bare cue may stand right
 # before the name (`XiやNOTTV対応「X」`)
@@ -1550,7 +1550,7 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
         para = _paragraph_start(text, cs)
         earlier = [p for p in outside if para <= p.start and p.end <= cs]
         # a component (`チップ「X」が搭載されているので…`) is not the product the list describes
-        earlier = [p for p in earlier if not _COMPONENT.match(text, p.end)] or earlier
+        earlier = [p for p in earlier if not _COMPONENT.match(text, p.end)]
         found = next((p for p in reversed(earlier) if _is_topic(text, p)), earlier[-1] if earlier else None)
     if found is None:  # one-line paragraphs: the product last made a topic before the list
         found = next(

@@ -812,6 +812,8 @@ def test_product_attachment(text: str, names: list[str], expected: str | None) -
         ("Android 4.1を搭載した「PIPO U1」が発売\n\n本文。\n\n外部インターフェースはmicroUSB、充電用ジャック。\n", ["Android 4.1", "PIPO U1"], "PIPO U1"),
         # the は-topic owns the sentence's predicate, not a が-subject of a clause inside it
         ("「Zen X」は放送局「ABCテレビ」が視聴できるほか、Xiやワンセグ、赤外線に対応する。", ["Zen X", "ABCテレビ"], "Zen X"),
+        # when the paragraph names only components (“X”を採用), the list is the article's product's
+        ("「Zen X」を発表した。\n\n新開発の“Zen UI”を採用したモデルです。防水やワンセグ、赤外線に対応しています。\n", ["Zen X", "Zen UI"], "Zen X"),
         # a product named as a spec value (CPUは…「X」) is a component, not what the lists describe
         (
             "「Tab A7」を発売。\n\n主要スペックは、CPUはデュアルコアCPU内蔵の「OMAP 4430」、RAMは1GB。通信機能は、有線LAN、無線LAN、Bluetoothに対応。\n",
