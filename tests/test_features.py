@@ -251,6 +251,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機ではメールやブラウザは利用できない。", []),
         # その他 joins the last item to the ones before
         ("本機ではWEBサイト閲覧、メール確認、その他Google Playの各種アプリが利用できます。", [["WEBサイト閲覧", "メール確認", "Google Playの各種アプリ"]]),
+        # an adverb between the particle and the predicate
+        ("ログインしておけばメールや新着通知、知人の近況などを即座に確認することができます。", [["メール", "新着通知", "知人の近況"]]),
         # what it is rich in
         ("このサイトはツールの無償配布やトラブル解決用のFAQなどが充実している。", [["ツールの無償配布", "トラブル解決用のFAQ"]]),
         # …の多くに対応: the items are what precedes it
