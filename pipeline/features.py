@@ -118,6 +118,7 @@ class _Rules:
     bare_cue_followed_by: regex.Pattern[str]
     tail_not_before: regex.Pattern[str]
     negated_after: regex.Pattern[str]
+    others_lead: regex.Pattern[str]
     lineup_after: regex.Pattern[str]
     spec_value_before: regex.Pattern[str]
     host_tail: regex.Pattern[str]
@@ -246,6 +247,7 @@ def _rules() -> _Rules:
         bare_cue_followed_by=regex.compile(m["bare_cue_followed_by"]),
         tail_not_before=regex.compile(m["tail_not_before"]),
         negated_after=regex.compile(m["negated_after"]),
+        others_lead=regex.compile(m["others_lead"]),
         lineup_after=regex.compile(m["lineup_after"]),
         spec_value_before=regex.compile(m["spec_value_before"]),
         host_tail=regex.compile(m["host_tail"]),
@@ -525,8 +527,8 @@ def _np_start(text: str, end: int, floor: int) -> int:
                 or (k - 1 > floor and _OKURIGANA_INSIDE.match(text[k - 1]) and _HAN.match(text[k - 2]))
             ):
                 break
-            name_nesting = prefix in _NAME_NESTING_PREFIXES and "name"
-            i, joins, nested = k, joins + 1, nested or (prefix == "など" and "など") or name_nesting
+            nesting = "など" if prefix == "など" else "name" if prefix in _NAME_NESTING_PREFIXES else ""
+            i, joins, nested = k, joins + 1, nested or nesting
         else:
             break
     while i < end and (text[i] in _SPACE or text[i] == "・" or text[i] == "の"):
@@ -549,8 +551,8 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     when a comma joins it to the item before: then it cannot hold that item.
     """
     start = _np_start(text, end, floor)
-    if text.startswith("他", start) and text.endswith("その", floor, start):
-        start += 2 if text.startswith("他の", start) else 1  # `…、その他(の)Google Playのアプリ`: その他 joins it to the items before
+    if others := rules.others_lead.match(text, start, end):
+        start = others.end()  # `…、その他(の)Google Playのアプリ`: その他 joins it to the items before
     if start >= end:
         return end
     if modifier := rules.modifier_verb.search(text, max(floor, start - 8), start):
