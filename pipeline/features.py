@@ -121,6 +121,7 @@ class _Rules:
     others_lead: regex.Pattern[str]
     lineup_after: regex.Pattern[str]
     spec_value_before: regex.Pattern[str]
+    anaphor_host: regex.Pattern[str]
     host_tail: regex.Pattern[str]
     lineup_cues: regex.Pattern[str]
     apposition_joint: str
@@ -250,6 +251,7 @@ def _rules() -> _Rules:
         others_lead=regex.compile(m["others_lead"]),
         lineup_after=regex.compile(m["lineup_after"]),
         spec_value_before=regex.compile(m["spec_value_before"]),
+        anaphor_host=regex.compile(m["anaphor_host"]),
         host_tail=regex.compile(m["host_tail"]),
         lineup_cues=regex.compile(m["lineup_cues"]),
         apposition_joint=m["apposition_joint"],
@@ -1525,7 +1527,8 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     """The canonical product a list describes (guidelines §3).
 
     In order: the product an item is said of (``Xの機能A、B``); the product the
-    list's clause modifies (``AとBを搭載した「X」``); the topic (``Xは``/``Xが``)
+    list's clause modifies (``AとBを搭載した「X」``, or the article's product when
+    it is ``本製品``); the topic (``Xは``/``Xが``)
     of the sentence, a ``は`` one first; a product in the heading or lead-in; the nearest product
     named earlier in the paragraph (a topic first); the nearest earlier topic
     within ``PARAGRAPH_LOOKBACK``; the article's product. Components
@@ -1539,6 +1542,8 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     found = next((p for p in reversed(outside) if p.end < first_start and text.startswith("の", p.end) and p.end + 1 >= first_start), None)
     if found is None and cand.rule not in _BLOCK_RULES:
         found = _modified_host(text, cand.end, in_context)
+        if found is None and main is not None and _rules().anaphor_host.match(text, cand.end, ce):
+            return main  # `…といった測定機能を備えた本製品`: the article's product, said again
     if found is None:
         topical = [p for p in in_context if _is_topic(text, p) and not _COMPONENT.match(text, p.end)]
         before = [p for p in topical if p.end <= first_start]

@@ -814,6 +814,12 @@ def test_product_attachment(text: str, names: list[str], expected: str | None) -
         ("Android 4.1を搭載した「PIPO U1」が発売\n\n本文。\n\n外部インターフェースはmicroUSB、充電用ジャック。\n", ["Android 4.1", "PIPO U1"], "PIPO U1"),
         # the は-topic owns the sentence's predicate, not a が-subject of a clause inside it
         ("「Zen X」は放送局「ABCテレビ」が視聴できるほか、Xiやワンセグ、赤外線に対応する。", ["Zen X", "ABCテレビ"], "Zen X"),
+        # a list's clause modifying 本製品 is the article's product's, not the last name before it
+        (
+            "「Zen X」を発売。「Zen X」は軽い。\n\nスマホ「Kei 2」は人気だ。\n\n体重、体脂肪率、基礎代謝といった測定機能を備えた本製品。\n",
+            ["Zen X", "Kei 2"],
+            "Zen X",
+        ),
         # when the paragraph names only components (“X”を採用), the list is the article's product's
         ("「Zen X」を発表した。\n\n新開発の“Zen UI”を採用したモデルです。防水やワンセグ、赤外線に対応しています。\n", ["Zen X", "Zen UI"], "Zen X"),
         # a product named as a spec value (CPUは…「X」) is a component, not what the lists describe
