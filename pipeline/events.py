@@ -309,13 +309,19 @@ class _Around:
 
     def antecedent(self, rules: _Rules, text: str, since: int, until: int) -> list[ProductLike] | None:
         """The group a sentence without a subject continues: the first topic (``Xは``) of the text
-        from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before."""
+        from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before,
+        unless that sentence names only parts of a product (``おサイフケータイやワンセグに対応``): then none."""
         topic = None
+        parts = whole = 0
         for g in self.before():
             if g[0].start < since:
                 break
-            if rules.p["topic_mark"].match(_after_name(rules, text, g[-1].end, until)):
+            after = _after_name(rules, text, g[-1].end, until)
+            if rules.p["topic_mark"].match(after):
                 topic = g
+            parts, whole = (parts + 1, whole) if rules.p["component_after"].match(after) else (parts, whole + 1)
+        if topic is None and parts and not whole:
+            return None
         return topic or self.last_before()
 
 
