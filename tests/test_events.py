@@ -364,7 +364,7 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         ("「X1」を発表した。\n\n2012年7月下旬以降発売開始予定。",
          [("announce", "X1", "done", ("2012-05-10", None)), ("release", "X1", "planned", ("2012-07", "ON_OR_AFTER"))]),
         # … but not the parts a product has, named in the sentence before
-        ("「X1」を発表した。\n\n「Y1」やワンセグに対応しています。\n\n7月下旬発売予定。",
+        ("「X1」を発表した。\n\n「Y1」（Felica)やワンセグ、赤外線などに対応しています。\n\n7月下旬発売予定。",
          [("announce", "X1", "done", ("2012-05-10", None))]),
         # … and so does one dated by the genitive before it, with 以降 after it
         ("アップルは「X1」の修正版を発表した。3日のリリース以降、不具合が続いていた。",
