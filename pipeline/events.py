@@ -311,16 +311,15 @@ class _Around:
         """The group a sentence without a subject continues: the first topic (``Xは``) of the text
         from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before,
         unless that sentence names only parts of a product (``おサイフケータイやワンセグに対応``): then none."""
-        topic = None
-        parts = whole = 0
+        topic, named, only_parts = None, False, True
         for g in self.before():
             if g[0].start < since:
                 break
             after = _after_name(rules, text, g[-1].end, until)
             if rules.p["topic_mark"].match(after):
                 topic = g
-            parts, whole = (parts + 1, whole) if rules.p["component_after"].match(after) else (parts, whole + 1)
-        if topic is None and parts and not whole:
+            named, only_parts = True, only_parts and rules.p["component_after"].match(after) is not None
+        if topic is None and named and only_parts:
             return None
         return topic or self.last_before()
 
