@@ -1135,13 +1135,8 @@ def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name]
     for m in _PAREN_AFTER.finditer(folded, *zone):
         inner = m.group(1)
         if model := lex.model_intro.match(inner):
-            tail = inner[model.end() :]
-            cut = _CLAUSE_BREAK.search(tail)
-            number, rest = (tail[: cut.start()], tail[cut.end() :]) if cut else (tail, "")
-            owner = next((e for e in reversed(ends) if e <= m.start() and _BEFORE_BRACKET.fullmatch(folded, e, m.start())), None)
-            if owner is not None and (_is_model(number.strip(), lex) or _LABELLED_MODEL.fullmatch(number.strip())):
-                links.append(_Link(number.strip(), owner, "model"))
-            inner = rest  # (型番はKYY04。以下、UP): a short form may follow
+            link, inner = _labelled_model_link(folded, inner[model.end() :], m.start(), ends, lex)
+            links.extend([link] if link else [])
         code = lex.code_name_intro.match(inner)
         intro = code or lex.short_form_intro.match(inner)
         if intro:
@@ -1157,6 +1152,19 @@ def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name]
             if owner in ends and _LATIN_EDGE.match(folded[owner - 1]):
                 links.append(_Link(inner.strip(), owner, "alias"))
     return links
+
+
+def _labelled_model_link(
+    folded: str, tail: str, bracket: int, ends: Sequence[int], lex: Lexicons
+) -> tuple[_Link | None, str]:
+    """The model number a bracket gives after its label (``(型番はKYY04。以下、UP)``), as a link
+    to the name ending right before the bracket, and the rest of the bracket (a short form may follow)."""
+    cut = _CLAUSE_BREAK.search(tail)
+    number, rest = (tail[: cut.start()].strip(), tail[cut.end() :]) if cut else (tail.strip(), "")
+    owner = next((e for e in reversed(ends) if e <= bracket and _BEFORE_BRACKET.fullmatch(folded, e, bracket)), None)
+    if owner is None or not (_is_model(number, lex) or _LABELLED_MODEL.fullmatch(number)):
+        return None, rest
+    return _Link(number, owner, "model"), rest
 
 
 def _is_alias(inner: str, lex: Lexicons) -> bool:
