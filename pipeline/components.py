@@ -169,11 +169,12 @@ class FeatureLists:
     """Feature lists (``pipeline.features``): items in ``doc.spans["features"]``, lists in ``doc._.feature_lists``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .features import find_feature_lists
+        from .features import Word, find_feature_lists
 
         lists, spans = [], []
         text = original_text(doc)
-        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc))):
+        words = [Word(t.idx, t.text, t.tag_, t.lemma_) for t in doc]
+        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc), words)):
             lists.append({
                 "product": flist.product, "start": flist.start, "end": flist.end, "rule": flist.rule,
                 "items": [{"text": i.text, "start": i.start, "end": i.end} for i in flist.items],

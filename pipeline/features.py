@@ -131,6 +131,7 @@ class _Rules:
     ampersand_joint: regex.Pattern[str]
     item_prefix: regex.Pattern[str]
     hiragana_head: regex.Pattern[str]
+    function_nouns: frozenset[str]
     modifier_verb: regex.Pattern[str]
     relative_clause: regex.Pattern[str]
     relative_max_chars: int
@@ -261,6 +262,7 @@ def _rules() -> _Rules:
         ampersand_joint=regex.compile(m["ampersand_joint"]),
         item_prefix=regex.compile(m["item_prefix"]),
         hiragana_head=regex.compile(m["hiragana_head"], regex.REVERSE),
+        function_nouns=frozenset(m["function_nouns"]),
         modifier_verb=regex.compile(m["modifier_verb"]),
         relative_clause=regex.compile(f"(?r)(?:{m['relative_clause']['clause']})$"),
         relative_max_chars=int(m["relative_clause"]["max_chars"]),
@@ -1627,18 +1629,79 @@ def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+_NOUN_KANA_MARK = "ヸ"  # a katakana letter no modern text uses: a word character to every rule here
+
+
+class Word(NamedTuple):
+    """A token as the tokenizer gives it: offset, surface, UniDic tag (``名詞-普通名詞-一般``) and lemma."""
+
+    start: int
+    surface: str
+    tag: str
+    lemma: str
+
+
+def _kana(c: str) -> bool:
+    return "ぁ" <= c <= "ゖ"
+
+
+def _compound_noun(word: Word) -> bool:
+    """A content noun (not ``こと``, ``ほか``, ``すべて``: those head or end phrases)."""
+    return word.tag.startswith("名詞") and "副詞可能" not in word.tag and word.surface not in _rules().function_nouns
+
+
+def kana_inside_nouns(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Hiragana that stands for kanji inside a compound noun (``防じん性能``,
+    ``スマートフォンあんしん遠隔サポート``, ``友だち``): a noun whose lemma is
+    written without kana (``防塵``, ``安心``), in a word of its own or, when the
+    noun is all kana, glued to a noun that is not.
+
+    The rules here read characters, and hiragana is where they stop an item
+    (particles and verb endings are); these ranges are read as word characters.
+    Okurigana (``組み合わせ``, ``切り替え``) is left alone: the cue lexicons spell it.
+    """
+    out: list[tuple[int, int]] = []
+    for i, w in enumerate(words):
+        if not (_compound_noun(w) and any(map(_kana, w.surface)) and not any(map(_kana, w.lemma))):
+            continue
+        glued = any(
+            0 <= j < len(words) and _compound_noun(words[j]) and not all(map(_kana, words[j].surface))
+            and (words[j].start + len(words[j].surface) == w.start if j < i else w.start + len(w.surface) == words[j].start)
+            for j in (i - 1, i + 1)
+        )
+        if glued or not all(map(_kana, w.surface)):
+            out.append((w.start, w.start + len(w.surface)))
+    return out
+
+
+def _mark_kana(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the hiragana of ``ranges`` replaced by a word character, offsets unchanged."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for s, e in ranges:
+        for k in range(max(0, s), min(e, len(chars))):
+            if _kana(chars[k]):
+                chars[k] = _NOUN_KANA_MARK
+    return "".join(chars)
+
+
 def find_feature_lists(
     text: str,
     zones: Sequence[tuple[int, int]] | None,
     products: Sequence[ProductLike] = (),
+    words: Sequence[Word] = (),
 ) -> list[FeatureList]:
     """Feature lists of an article (guidelines §3), in text order.
 
     ``zones`` are the content ranges (title and body, boilerplate excluded);
     ``None`` means the whole text. ``products`` are the article's product
     mentions; they name the product each list describes and reveal line-ups.
+    ``words`` are the article's tokens, when there are any: they tell which
+    hiragana is inside a noun (``kana_inside_nouns``).
     """
     rules = _rules()
+    original, text = text, _mark_kana(text, kana_inside_nouns(words))
     zones = clamp_zones(zones, len(text))
     mentions = sorted((p for p in products if 0 <= p.start < p.end <= len(text)), key=lambda p: (p.start, p.end))
     lines = _split_lines(text)
@@ -1678,11 +1741,11 @@ def find_feature_lists(
     out: list[FeatureList] = []
     seen: set[tuple[str, ...]] = set()
     for c in _select(cands):
-        key = tuple(text[s:e] for s, e in c.items)
+        key = tuple(original[s:e] for s, e in c.items)
         if key in seen:
             continue
         seen.add(key)
-        items = tuple(FeatureItem(s, e, text[s:e]) for s, e in _split_dotted(text, c.items, rules))
+        items = tuple(FeatureItem(s, e, original[s:e]) for s, e in _split_dotted(text, c.items, rules))
         out.append(FeatureList(c.start, c.end, _attach(text, c, named, main), items, c.rule))
     return out
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.features import FeatureItem, FeatureList, ProductLike, find_feature_lists
+from pipeline.features import FeatureItem, FeatureList, ProductLike, Word, find_feature_lists, kana_inside_nouns
 
 
 @dataclass(frozen=True)
@@ -988,3 +988,33 @@ def test_generalisation_pass_two(text: str, expected: list[list[str]]) -> None:
 )
 def test_not_features_pass_two(text: str) -> None:
     assert items(text) == []
+
+
+# --------------------------------------------------------------------------- kana inside nouns
+
+
+def _words(nlp, text: str) -> list[Word]:
+    return [Word(t.idx, t.text, t.tag_, t.lemma_) for t in nlp(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("IP5X相当の防じん性能を備える", ["防じん"]),  # kana written for a kanji (防塵)
+        ("スマートフォンあんしん遠隔サポートに対応", ["あんしん"]),  # a kana noun glued to nouns
+        ("イマつぶLIVEのタブ", ["つぶ"]),
+        ("組み合わせで切り替えができる", []),  # okurigana: the lexicons spell it
+        ("することができる", []),  # a function noun
+        ("あんしんして使える", []),  # a kana noun standing alone
+    ],
+)
+def test_kana_inside_nouns(tokenizer_only, text: str, inside: list[str]) -> None:
+    assert [text[s:e] for s, e in kana_inside_nouns(_words(tokenizer_only, text))] == inside
+
+
+def test_kana_inside_a_noun_does_not_end_an_item(nlp) -> None:
+    text = "本機はIPX5相当の防水性能とIP5X相当の防じん性能を備える。"
+    assert items(text) == []  # read without tokens, the item stops at じ and the list at one item
+    found = nlp(text)._.feature_lists
+    assert [[i["text"] for i in fl["items"]] for fl in found] == [["IPX5相当の防水性能", "IP5X相当の防じん性能"]]
+    assert all(text[i["start"] : i["end"]] == i["text"] for fl in found for i in fl["items"])
