@@ -458,6 +458,11 @@ def _counter(text: str, end: int, floor: int) -> bool:
     return text[end - 1] == "つ" and end - 2 >= floor and text[end - 2].isdigit()
 
 
+def _name_bang(text: str, pos: int, floor: int) -> bool:
+    """Whether ``text[pos]`` is an exclamation mark closing a Latin word (``Yahoo!``)."""
+    return pos - 1 >= floor and text[pos] in "!！" and text[pos - 1].isascii() and text[pos - 1].isalpha()
+
+
 def _np_start(text: str, end: int, floor: int) -> int:
     """Start of the longest noun phrase ending at ``end`` (``end`` if there is none).
 
@@ -493,10 +498,15 @@ def _np_start(text: str, end: int, floor: int) -> int:
             if c == "・" and not _is_word(text[i - 2]):
                 break
             if c != "・" and not (
-                (_LATIN_NUM.match(text[i - 2]) or _KANJI_KANA.match(text[i - 2])) and _LATIN_NUM.match(text[i])
+                (_LATIN_NUM.match(text[i - 2]) or _KANJI_KANA.match(text[i - 2]) or _name_bang(text, i - 2, floor))
+                and _LATIN_NUM.match(text[i])
             ):
                 break
             i -= 1
+        elif c in "!！" and i < end and _name_bang(text, i - 1, floor) and (
+            _LATIN_NUM.match(text[i]) or (c == "!" and (_KANJI_KANA.match(text[i]) or text[i] == " "))
+        ):
+            i -= 1  # Yahoo!ファイナンス, S!メール, Yahoo! JAPAN: a name's exclamation mark
         elif i < end and _counter(text, i, floor):
             i -= 1
         elif c in ",，" and i - 1 > floor and i < end and _digits_around(text, i - 1):

@@ -20,9 +20,10 @@ WORDS = Path(__file__).parent / "data" / "words.yaml"
 
 # An aside in round brackets is part of its sentence even when it holds a full stop
 # (「X」(型番はKYY04。以下、UP)を発売すると発表した), and so is the ! of a name glued to
-# what follows (Yahoo!ファイナンス, BookLive!アプリがバージョンアップ).
+# what follows (Yahoo!ファイナンス, BookLive!アプリがバージョンアップ) or to the next
+# word of its name by one space (Yahoo! JAPAN).
 _SENTENCE = regex.compile(
-    r"(?:[^\r\n。！？!?（(]++|[（(][^\r\n（()）]{0,60}[)）]|[（(]|(?<=\p{Latin})[!！](?=[\p{Latin}\p{N}\p{Katakana}\p{Han}]))*+"
+    r"(?:[^\r\n。！？!?（(]++|[（(][^\r\n（()）]{0,60}[)）]|[（(]|(?<=\p{Latin})[!！](?=[\p{Latin}\p{N}\p{Katakana}\p{Han}])|(?<=\p{Latin})! (?=\p{Lu}))*+"
     r"(?:[。！？!?]+[」』）)\]】]*|(?=[\r\n])|$)"
 )
 

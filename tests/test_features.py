@@ -1018,3 +1018,10 @@ def test_kana_inside_a_noun_does_not_end_an_item(nlp) -> None:
     found = nlp(text)._.feature_lists
     assert [[i["text"] for i in fl["items"]] for fl in found] == [["IPX5相当の防水性能", "IP5X相当の防じん性能"]]
     assert all(text[i["start"] : i["end"]] == i["text"] for fl in found for i in fl["items"])
+
+
+def test_a_names_exclamation_mark_stays_inside_the_item() -> None:
+    assert items("本機は独自のホームアプリやYahoo! JAPANの各種サービスのアプリがプリセットされている。") == [
+        ["独自のホームアプリ", "Yahoo! JAPANの各種サービスのアプリ"]
+    ]
+    assert items("Yahoo!ファイナンスやYahoo!天気などのアプリを搭載。") == [["Yahoo!ファイナンス", "Yahoo!天気"]]

@@ -29,6 +29,8 @@ def test_the_bang_of_a_name_glued_to_what_follows_does_not_end_a_sentence() -> N
     assert split("今回、BookLive!アプリが更新された。Yahoo!ファイナンスも。発売!次") == [
         "今回、BookLive!アプリが更新された。", "Yahoo!ファイナンスも。", "発売!", "次",
     ]
+    # nor that of a name whose next word follows one space; a sentence's own ! still does
+    assert split("Yahoo! JAPANのアプリだ。Great! 次の文") == ["Yahoo! JAPANのアプリだ。", "Great!", "次の文"]
 
 
 @given(st.text(alphabet="ab 。！(（)）「」\n", max_size=60))
