@@ -116,6 +116,7 @@ class _Rules:
     particle_start: regex.Pattern[str]
     headline_category: regex.Pattern[str]
     bare_cue_followed_by: regex.Pattern[str]
+    predicate_suffix: regex.Pattern[str]
     tail_not_before: regex.Pattern[str]
     negated_after: regex.Pattern[str]
     others_lead: regex.Pattern[str]
@@ -247,6 +248,7 @@ def _rules() -> _Rules:
         particle_start=regex.compile(m["particle_start"]),
         headline_category=regex.compile(m["headline_category"]),
         bare_cue_followed_by=regex.compile(m["bare_cue_followed_by"]),
+        predicate_suffix=regex.compile(m["predicate_suffix"]),
         tail_not_before=regex.compile(with_words(m["tail_not_before"])),
         negated_after=regex.compile(with_words(m["negated_after"])),
         others_lead=regex.compile(m["others_lead"]),
@@ -1123,8 +1125,11 @@ def _inline_lists(
         )
         if bare and not headline and not rules.bare_cue_followed_by.match(text, m.end(), end):
             continue  # a compound (対応プロセッサ, X対応「Name」), not a predicate
-        if not headline and m.end() < end and _is_word(text[m.end() - 1]) and _is_word(text[m.end()]):
-            continue
+        if (
+            not headline and m.end() < end and _is_word(text[m.end() - 1]) and _is_word(text[m.end()])
+            and not rules.predicate_suffix.match(text, m.end(), end)
+        ):
+            continue  # `対応プロセッサ`: a compound (not `対応予定`, still a predicate)
         if rules.tail_not_before.match(text, m.end(), end) or rules.host_tail.match(m.group()):
             continue  # advice; `Xに搭載された` (X hosts the feature)
         # `A、B、C搭載など`: the bare cue closing the last item belongs to it

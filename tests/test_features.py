@@ -1025,3 +1025,8 @@ def test_a_names_exclamation_mark_stays_inside_the_item() -> None:
         ["独自のホームアプリ", "Yahoo! JAPANの各種サービスのアプリ"]
     ]
     assert items("Yahoo!ファイナンスやYahoo!天気などのアプリを搭載。") == [["Yahoo!ファイナンス", "Yahoo!天気"]]
+
+
+def test_a_cue_glued_to_yotei_is_still_a_predicate() -> None:
+    assert items("本機はデコメ絵文字popやデコメピクチャpopにも対応予定。") == [["デコメ絵文字pop", "デコメピクチャpop"]]
+    assert items("本機はワンセグや赤外線を搭載済み。") == [["ワンセグ", "赤外線"]]
