@@ -1030,3 +1030,10 @@ def test_a_names_exclamation_mark_stays_inside_the_item() -> None:
 def test_a_cue_glued_to_yotei_is_still_a_predicate() -> None:
     assert items("本機はデコメ絵文字popやデコメピクチャpopにも対応予定。") == [["デコメ絵文字pop", "デコメピクチャpop"]]
     assert items("本機はワンセグや赤外線を搭載済み。") == [["ワンセグ", "赤外線"]]
+
+
+def test_examples_of_a_kind_of_feature_are_a_list_whatever_is_said_of_the_kind() -> None:
+    text = "Peachyは恋愛やライフスタイル、グルメといったカテゴリーで情報を配信する。"
+    assert items(text) == [["恋愛", "ライフスタイル", "グルメ"]]
+    # services named as examples are other products, not features
+    assert items("DropboxやiCloudといったサービスが人気だ。") == []
