@@ -109,6 +109,7 @@ class Lexicons:
     headline_maker: regex.Pattern[str]
     maker_cue: regex.Pattern[str]
     bracket_reject: regex.Pattern[str]
+    bracket_phrase: regex.Pattern[str]
     bracket_reject_uncued: regex.Pattern[str]
     bracket_tail_trimmed: regex.Pattern[str]
     label_before: regex.Pattern[str]
@@ -256,6 +257,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         headline_maker=compiled("headline_maker"),
         maker_cue=compiled("maker_cue"),
         bracket_reject=compiled("bracket_reject"),
+        bracket_phrase=compiled("bracket_phrase"),
         bracket_reject_uncued=compiled("bracket_reject_uncued"),
         bracket_tail_trimmed=compiled("bracket_tail_trimmed"),
         label_before=compiled("label_before", anchored=True),
@@ -923,26 +925,36 @@ def _bracket_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterato
     of them is a quotation (``「アナタ」や「アナタに関係する人物」が登場``): then it is no list of names.
     """
     for chain in _bracket_chains(folded, zone):
-        listing = not any(lex.bracket_reject.search(m.group(1)) for m in chain)
+        titled = _by_category(folded, chain[0].start(), zone, lex)
+        listing = not any(_quotation(m.group(1), titled, lex) for m in chain)
         shared = listing and _bracket_cue(folded, chain[0].start(), chain[-1].end(), zone, lex)
         for m in chain:
-            yield from _bracket_name(folded, m, zone, lex, shared)
+            yield from _bracket_name(folded, m, zone, lex, shared, titled)
+
+
+def _quotation(inner: str, titled: bool, lex: Lexicons) -> bool:
+    """Whether bracketed text reads as a quotation, not a name (a title after a category word may hold particles)."""
+    return bool(lex.bracket_reject.search(inner) or (not titled and lex.bracket_phrase.search(inner)))
+
+
+def _by_category(folded: str, start: int, zone: tuple[int, int], lex: Lexicons) -> bool:
+    """Whether the word before ``start`` is a category word (``アプリ「…」``), not a company named like one."""
+    before = _preceding_word(folded, start, zone[0])
+    return product_key(before) not in lex.companies and bool(lex.category_cue.search(before))
 
 
 def _bracket_cue(folded: str, start: int, end: int, zone: tuple[int, int], lex: Lexicons) -> bool:
     """Whether a category word or a release verb before ``start``, or a release verb after
     ``end``, announces a name."""
-    before = _preceding_word(folded, start, zone[0])
-    by_category = product_key(before) not in lex.companies and bool(lex.category_cue.search(before))
     return (
-        by_category
+        _by_category(folded, start, zone, lex)
         or bool(lex.release_before.search(folded, max(zone[0], start - 16), start))
         or bool(lex.following_cue.match(folded, end, min(zone[1], end + 30)))
     )
 
 
 def _bracket_name(
-    folded: str, m: regex.Match[str], zone: tuple[int, int], lex: Lexicons, shared_cue: bool
+    folded: str, m: regex.Match[str], zone: tuple[int, int], lex: Lexicons, shared_cue: bool, titled: bool
 ) -> Iterator[_Name]:
     """The name in one bracket of a chain, if it is one (see ``_bracket_names``)."""
     start, end = m.span(1)
@@ -956,7 +968,7 @@ def _bracket_name(
     end = bang.start() if bang else end
     start, end = _trimmed_bracket(folded, start, end, lex)
     inner = folded[start:end]
-    if not inner or lex.bracket_reject.search(inner) or _has_other_brackets(inner, lex):
+    if not inner or _quotation(inner, titled, lex) or _has_other_brackets(inner, lex):
         return
     core = _PAREN_AFTER.sub("", inner).strip() or inner
     cue = shared_cue or _bracket_cue(folded, m.start(), m.end(), zone, lex)
@@ -1065,7 +1077,7 @@ def _field_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[
         if span is None:
             continue
         text = folded[span[0] : span[1]]
-        if len(text) > MAX_NAME_LENGTH or lex.bracket_reject.search(text) or not _acceptable(text, lex, True):
+        if len(text) > MAX_NAME_LENGTH or _quotation(text, False, lex) or not _acceptable(text, lex, True):
             continue
         yield _Name(*span, "field")
 

@@ -642,3 +642,21 @@ def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
 )
 def test_generic_phrases_are_no_products(text: str) -> None:
     assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title right after a category word may read like a phrase: games and apps take such names
+        ("今回紹介するアプリ「ひつじの毛をドゥルン♪」です。", {"ひつじの毛をドゥルン♪"}),
+        ("ゲーム「おにぎり職人」が人気だ。", {"おにぎり職人"}),
+        ("iPhoneアプリ「つぎとまります」を紹介します。", {"iPhone", "つぎとまります"}),
+    ],
+)
+def test_a_title_after_a_category_word_may_hold_particles(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["彼は「もっと便利にしたい」と話した。", "「目が目がぁぁああ」と叫んでしまった。"])
+def test_a_phrase_in_brackets_without_a_category_word_is_a_quotation(text: str) -> None:
+    assert canonicals(text) == {}
