@@ -1628,6 +1628,20 @@ def _split_dotted(text: str, items: Sequence[tuple[int, int]], rules: _Rules) ->
 _BLOCK_RULES = ("bullets", "section")  # lists laid out in lines: they win overlaps
 
 
+def _without_lists_inside(cand: _Candidate, inline: Sequence[_Candidate]) -> _Candidate | None:
+    """A section without the titles that hold an enumeration of their own
+    (``■1.5GHzデュアルコアCPUを搭載し、…「ULTRA SPEED」に対応``): those lists are the
+    features, the title a sentence around them. None when fewer than two titles are left."""
+    if cand.rule != "section":
+        return cand
+    items = tuple(
+        (s, e) for s, e in cand.items if not any(s <= c.items[0][0] and c.items[-1][1] <= e for c in inline)
+    )
+    if len(items) == len(cand.items):
+        return cand
+    return _Candidate(items, cand.rule, items[0][0], items[-1][1], cand.context) if len(items) >= 2 else None
+
+
 def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
     """Resolve overlaps: bullets and sections first, then the list with more items, then the longer one."""
     order = sorted(cands, key=lambda c: (c.rule not in _BLOCK_RULES, -len(c.items), -(c.end - c.start), c.start))
@@ -1745,7 +1759,9 @@ def find_feature_lists(
             found.extend(_heading_lists(text, *sent, rules))
         if marker is not None:  # a section headline reads like the title (`■…を発表！AやB、C`)
             found.extend(_title_tail_list(text, (ln.start + marker.end(), ln.end), rules))
-    cands.extend(c for c in found if _valid_inline(text, c, mentions, rules))
+    inline = [c for c in found if _valid_inline(text, c, mentions, rules)]
+    cands = [kept for c in cands if (kept := _without_lists_inside(c, inline)) is not None]
+    cands.extend(inline)
 
     named = [
         p

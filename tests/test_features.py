@@ -429,8 +429,8 @@ TITLED_PARAGRAPHS = """タイトル
         ("本文。\n\n＜“Zenfo Tab”独自の機能追加＞\nワンセグ\nおサイフケータイ\n", [["ワンセグ", "おサイフケータイ"]], "section"),
         # a run of titled paragraphs: the titles are the features
         (
-            TITLED_PARAGRAPHS,
-            [["1.5GHzデュアルコアCPUを搭載し、下り最大42Mbpsの「ULTRA SPEED」に対応", "「グラデーションエッジガラス」を採用、高級感のあるデザイン"]],
+            TITLED_PARAGRAPHS.replace("1.5GHzデュアルコアCPUを搭載し、下り最大42Mbpsの「ULTRA SPEED」に対応", "高速な1.5GHzデュアルコアCPU"),
+            [["高速な1.5GHzデュアルコアCPU", "「グラデーションエッジガラス」を採用、高級感のあるデザイン"]],
             "section",
         ),
     ],
@@ -1037,3 +1037,13 @@ def test_examples_of_a_kind_of_feature_are_a_list_whatever_is_said_of_the_kind()
     assert items(text) == [["恋愛", "ライフスタイル", "グルメ"]]
     # services named as examples are other products, not features
     assert items("DropboxやiCloudといったサービスが人気だ。") == []
+
+
+def test_a_title_holding_an_enumeration_gives_way_to_it() -> None:
+    """``■…CPUを搭載し、…「ULTRA SPEED」に対応``: the title is a sentence around its list."""
+    text = TITLED_PARAGRAPHS.replace("■主な仕様", "大容量バッテリー\n長時間の連続通話を実現しました。\n\n■主な仕様")
+    found = [[i.text for i in fl.items] for fl in find_feature_lists(text, None)]
+    assert ["1.5GHzデュアルコアCPU", "下り最大42Mbpsの「ULTRA SPEED」"] in found
+    assert ["「グラデーションエッジガラス」を採用、高級感のあるデザイン", "大容量バッテリー"] in found
+    # with one title left, the titles are no list at all
+    assert [fl.rule for fl in find_feature_lists(TITLED_PARAGRAPHS, None)] == ["inline"]
