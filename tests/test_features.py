@@ -1047,3 +1047,8 @@ def test_a_title_holding_an_enumeration_gives_way_to_it() -> None:
     assert ["「グラデーションエッジガラス」を採用、高級感のあるデザイン", "大容量バッテリー"] in found
     # with one title left, the titles are no list at all
     assert [fl.rule for fl in find_feature_lists(TITLED_PARAGRAPHS, None)] == ["inline"]
+
+
+def test_ni_kuwaete_with_an_adverb_still_coordinates() -> None:
+    text = "本機は、高精細な液晶に加えて、新たにマルチタッチ機能やヘッドアップディスプレイ機能を採用した。"
+    assert items(text) == [["高精細な液晶", "マルチタッチ機能", "ヘッドアップディスプレイ機能"]]
