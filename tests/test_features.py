@@ -1052,3 +1052,8 @@ def test_a_title_holding_an_enumeration_gives_way_to_it() -> None:
 def test_ni_kuwaete_with_an_adverb_still_coordinates() -> None:
     text = "本機は、高精細な液晶に加えて、新たにマルチタッチ機能やヘッドアップディスプレイ機能を採用した。"
     assert items(text) == [["高精細な液晶", "マルチタッチ機能", "ヘッドアップディスプレイ機能"]]
+
+
+def test_settings_listed_before_nado_and_a_short_aside() -> None:
+    text = "設定ではプッシュ受信、文字サイズ、引用返信など使いやすいようにカスタマイズすることができます。"
+    assert items(text) == [["プッシュ受信", "文字サイズ", "引用返信"]]
