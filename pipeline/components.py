@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any, Iterable, Sequence
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -165,16 +165,23 @@ def _products_of(doc: Doc) -> list[Any]:
     ]
 
 
+def tokens_of(doc: Doc) -> Any:
+    """The Doc's tokens as the columns ``pipeline.features`` reads (offsets, tag and lemma ids)."""
+    from .features import Tokens
+
+    cols = doc.to_array([IDX, LENGTH, TAG, LEMMA])
+    return Tokens(cols[:, 0], cols[:, 1], cols[:, 2], cols[:, 3], doc.vocab.strings.__getitem__)
+
+
 class FeatureLists:
     """Feature lists (``pipeline.features``): items in ``doc.spans["features"]``, lists in ``doc._.feature_lists``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .features import Word, find_feature_lists
+        from .features import find_feature_lists
 
         lists, spans = [], []
         text = original_text(doc)
-        words = [Word(t.idx, t.text, t.tag_, t.lemma_) for t in doc]
-        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc), words)):
+        for list_id, flist in enumerate(find_feature_lists(text, content_zones(doc), _products_of(doc), tokens_of(doc))):
             lists.append({
                 "product": flist.product, "start": flist.start, "end": flist.end, "rule": flist.rule,
                 "items": [{"text": i.text, "start": i.start, "end": i.end} for i in flist.items],

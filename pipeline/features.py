@@ -37,8 +37,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, NamedTuple, Protocol, Sequence
+from typing import Callable, Iterator, NamedTuple, Protocol, Sequence
 
+import numpy
 import regex
 import yaml
 
@@ -1661,25 +1662,28 @@ def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
 _NOUN_KANA_MARK = "ヸ"  # a katakana letter no modern text uses: a word character to every rule here
 
 
-class Word(NamedTuple):
-    """A token as the tokenizer gives it: offset, surface, UniDic tag (``名詞-普通名詞-一般``) and lemma."""
+class Tokens(NamedTuple):
+    """An article's tokens as columns (``Doc.to_array``): character offset, length, UniDic tag and
+    lemma ids, and the string store that reads an id (``名詞-普通名詞-一般``)."""
 
-    start: int
-    surface: str
-    tag: str
-    lemma: str
+    starts: numpy.ndarray
+    lengths: numpy.ndarray
+    tags: numpy.ndarray
+    lemmas: numpy.ndarray
+    strings: Callable[[int], str]
 
 
 def _kana(c: str) -> bool:
     return "ぁ" <= c <= "ゖ"
 
 
-def _compound_noun(word: Word) -> bool:
-    """A content noun (not ``こと``, ``ほか``, ``すべて``: those head or end phrases)."""
-    return word.tag.startswith("名詞") and "副詞可能" not in word.tag and word.surface not in _rules().function_nouns
+@lru_cache(maxsize=1024)
+def _content_noun_tag(tag: str) -> bool:
+    """A noun that names something (not ``すべて``, ``とき``: those read as adverbs)."""
+    return tag.startswith("名詞") and "副詞可能" not in tag
 
 
-def kana_inside_nouns(words: Sequence[Word]) -> list[tuple[int, int]]:
+def kana_inside_nouns(text: str, tokens: Tokens) -> list[tuple[int, int]]:
     """Hiragana that stands for kanji inside a compound noun (``防じん性能``,
     ``スマートフォンあんしん遠隔サポート``, ``友だち``): a noun whose lemma is
     written without kana (``防塵``, ``安心``), in a word of its own or, when the
@@ -1688,18 +1692,26 @@ def kana_inside_nouns(words: Sequence[Word]) -> list[tuple[int, int]]:
     The rules here read characters, and hiragana is where they stop an item
     (particles and verb endings are); these ranges are read as word characters.
     Okurigana (``組み合わせ``, ``切り替え``) is left alone: the cue lexicons spell it.
+    The columns are filtered at once; only nouns holding kana are looked at one by one.
     """
+    if not len(tokens.starts):
+        return []
+    points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    seen = numpy.concatenate(([0], numpy.cumsum((points >= 0x3041) & (points <= 0x3096))))
+    starts = tokens.starts.astype(numpy.int64)
+    ends = numpy.minimum(starts + tokens.lengths.astype(numpy.int64), len(text))
+    kana = seen[ends] - seen[starts]
+    tags = numpy.unique(tokens.tags)
+    content = numpy.isin(tokens.tags, [t for t in tags if _content_noun_tag(tokens.strings(int(t)))])
+    mixed = content & (kana < ends - starts)  # a noun that is not all kana: glue for a kana neighbour
+    glued = numpy.zeros(len(starts), dtype=bool)
+    glued[1:] |= mixed[:-1] & (ends[:-1] == starts[1:])
+    glued[:-1] |= mixed[1:] & (ends[:-1] == starts[1:])
     out: list[tuple[int, int]] = []
-    for i, w in enumerate(words):
-        if not (_compound_noun(w) and any(map(_kana, w.surface)) and not any(map(_kana, w.lemma))):
-            continue
-        glued = any(
-            0 <= j < len(words) and _compound_noun(words[j]) and not all(map(_kana, words[j].surface))
-            and (words[j].start + len(words[j].surface) == w.start if j < i else w.start + len(w.surface) == words[j].start)
-            for j in (i - 1, i + 1)
-        )
-        if glued or not all(map(_kana, w.surface)):
-            out.append((w.start, w.start + len(w.surface)))
+    for i in numpy.flatnonzero(content & (kana > 0) & (mixed | glued)):
+        s, e = int(starts[i]), int(ends[i])
+        if text[s:e] not in _rules().function_nouns and not any(map(_kana, tokens.strings(int(tokens.lemmas[i])))):
+            out.append((s, e))
     return out
 
 
@@ -1719,18 +1731,18 @@ def find_feature_lists(
     text: str,
     zones: Sequence[tuple[int, int]] | None,
     products: Sequence[ProductLike] = (),
-    words: Sequence[Word] = (),
+    tokens: Tokens | None = None,
 ) -> list[FeatureList]:
     """Feature lists of an article (guidelines §3), in text order.
 
     ``zones`` are the content ranges (title and body, boilerplate excluded);
     ``None`` means the whole text. ``products`` are the article's product
     mentions; they name the product each list describes and reveal line-ups.
-    ``words`` are the article's tokens, when there are any: they tell which
+    ``tokens`` are the article's tokens, when there are any: they tell which
     hiragana is inside a noun (``kana_inside_nouns``).
     """
     rules = _rules()
-    original, text = text, _mark_kana(text, kana_inside_nouns(words))
+    original, text = text, _mark_kana(text, kana_inside_nouns(text, tokens) if tokens is not None else [])
     zones = clamp_zones(zones, len(text))
     mentions = sorted((p for p in products if 0 <= p.start < p.end <= len(text)), key=lambda p: (p.start, p.end))
     lines = _split_lines(text)

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.features import FeatureItem, FeatureList, ProductLike, Word, find_feature_lists, kana_inside_nouns
+from pipeline.components import tokens_of
+from pipeline.features import FeatureItem, FeatureList, ProductLike, find_feature_lists, kana_inside_nouns
 
 
 @dataclass(frozen=True)
@@ -993,10 +994,6 @@ def test_not_features_pass_two(text: str) -> None:
 # --------------------------------------------------------------------------- kana inside nouns
 
 
-def _words(nlp, text: str) -> list[Word]:
-    return [Word(t.idx, t.text, t.tag_, t.lemma_) for t in nlp(text)]
-
-
 @pytest.mark.parametrize(
     ("text", "inside"),
     [
@@ -1009,7 +1006,7 @@ def _words(nlp, text: str) -> list[Word]:
     ],
 )
 def test_kana_inside_nouns(tokenizer_only, text: str, inside: list[str]) -> None:
-    assert [text[s:e] for s, e in kana_inside_nouns(_words(tokenizer_only, text))] == inside
+    assert [text[s:e] for s, e in kana_inside_nouns(text, tokens_of(tokenizer_only(text)))] == inside
 
 
 def test_kana_inside_a_noun_does_not_end_an_item(nlp) -> None:
