@@ -12,7 +12,7 @@ to token boundaries where MeCab cut differently, ``text[start:end]`` is not.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START, TAG
@@ -21,6 +21,9 @@ from spacy.tokens import Doc, Span
 
 from . import corpus, text as textutil
 from .spans import SPAN_ATTRIBUTES, SPAN_KINDS, original_text, span_attrs, span_mentions
+
+if TYPE_CHECKING:
+    from .features import Tokens
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": None,  # the input's doc_id (file stem), set by the reader
@@ -165,7 +168,7 @@ def _products_of(doc: Doc) -> list[Any]:
     ]
 
 
-def tokens_of(doc: Doc) -> Any:
+def tokens_of(doc: Doc) -> Tokens:
     """The Doc's tokens as the columns ``pipeline.features`` reads (offsets, tag and lemma ids)."""
     from .features import Tokens
 
