@@ -1673,8 +1673,11 @@ class Tokens(NamedTuple):
     strings: Callable[[int], str]
 
 
+_HIRAGANA = (0x3041, 0x3096)  # ぁ … ゖ: the code points both the column filter and _kana read as kana
+
+
 def _kana(c: str) -> bool:
-    return "ぁ" <= c <= "ゖ"
+    return _HIRAGANA[0] <= ord(c) <= _HIRAGANA[1]
 
 
 @lru_cache(maxsize=1024)
@@ -1697,7 +1700,7 @@ def kana_inside_nouns(text: str, tokens: Tokens) -> list[tuple[int, int]]:
     if not len(tokens.starts):
         return []
     points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
-    seen = numpy.concatenate(([0], numpy.cumsum((points >= 0x3041) & (points <= 0x3096))))
+    seen = numpy.concatenate(([0], numpy.cumsum((points >= _HIRAGANA[0]) & (points <= _HIRAGANA[1]))))
     starts = tokens.starts.astype(numpy.int64)
     ends = numpy.minimum(starts + tokens.lengths.astype(numpy.int64), len(text))
     kana = seen[ends] - seen[starts]
