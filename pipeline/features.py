@@ -105,6 +105,7 @@ class _Rules:
     bullet_line: regex.Pattern[str]
     marker_kinds: tuple[tuple[regex.Pattern[str], str], ...]
     heading_marker: regex.Pattern[str]
+    note_marker: regex.Pattern[str]
     name_separator: regex.Pattern[str]
     name_max_chars: int
     # inline coordination
@@ -235,6 +236,7 @@ def _rules() -> _Rules:
         bullet_line=regex.compile(m["bullet_line"]),
         marker_kinds=tuple((regex.compile(p), k) for p, k in m["marker_kinds"]),
         heading_marker=regex.compile(m["heading_markers"]),
+        note_marker=regex.compile(m["note_markers"]),
         name_separator=regex.compile(m["name_separator"]),
         name_max_chars=int(m["name_max_chars"]),
         # matched backwards from an item's start: the longest coordinator wins
@@ -941,13 +943,19 @@ def _rejected_bullets(
     )
 
 
+def _note(b: _Bullet, first: _Bullet, rules: _Rules) -> bool:
+    """A note marker indented under the list's bullets (``・…\n　※ 詳細は…``):
+    a remark on the item above, not an item."""
+    return b.indent > first.indent and bool(rules.note_marker.match(b.kind))
+
+
 def _bulleted_lists(
     text: str, lines: Sequence[_Line], usable: Sequence[bool], products: Sequence[ProductLike], rules: _Rules
 ) -> Iterator[_Candidate]:
     for group in _bullet_groups(text, lines, usable, rules):
         if len(group) > MAX_LIST_ITEMS:
             continue  # a table or a dump, not an enumeration of features
-        items = [item for item in (_bullet_item(text, b, rules) for b in group) if item[0][1] > item[0][0]]
+        items = [item for item in (_bullet_item(text, b, rules) for b in group if not _note(b, group[0], rules)) if item[0][1] > item[0][0]]
         if len(items) < 2:
             continue
         lead = _lead_in(lines, usable, group[0].line)

@@ -647,6 +647,18 @@ def test_general_tari_clauses(text: str, name: str, expected: list[list[str]]) -
                 "非対応のメモリカードをご利用された際に、メモリカード内のデータが破損する事象の改善",
             ]],
         ),
+        # the fixes of an update are what the update release does; a note indented
+        # under an item is not an item, a footnote mark is not part of one
+        (
+            "タイトル\n改善される事象\n・microSDXCカードを差し込むと、データが破損される。\n"
+            "　※ 詳細は下記をご参照下さい。\n・まれに画面が表示されない場合がある。\n",
+            [["microSDXCカードを差し込むと、データが破損される", "まれに画面が表示されない場合がある"]],
+        ),
+        (
+            "タイトル\nケータイアップデートにて以下の事象が改善されます。\n"
+            "1. Wi-Fiの品質を向上します (注1)\n　注1) 詳細は、以下をご参照ください。\n2. 充電できない場合があります。\n",
+            [["Wi-Fiの品質を向上します", "充電できない場合があります"]],
+        ),
     ],
 )
 def test_more_bulleted_lists(text: str, expected: list[list[str]]) -> None:
