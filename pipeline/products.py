@@ -1524,7 +1524,20 @@ def find_products(
     masked = _Occupied(len(text), [s for mask in lex.masks for s in _spans_of(mask, folded, zones)])
     names, links = _discover(folded, lowered, zones, masked, lex)
     found = _locate(folded, lowered, zones, masked, names, links)
-    return _with_slash_models(text, _mentions(text, folded, found, names, links, lex), _slash_models(text, folded, zones, lex))
+    mentions = _without_noun_modifiers(folded, _mentions(text, folded, found, names, links, lex), lex)
+    return _with_slash_models(text, mentions, _slash_models(text, folded, zones, lex))
+
+
+def _without_noun_modifiers(folded: str, mentions: list[ProductMention], lex: Lexicons) -> list[ProductMention]:
+    """Without the names found by shape alone whose every mention runs straight into a
+    katakana noun (``Retinaディスプレイ``, ``USB-ACアダプタ``, ``Google Playストア``,
+    ``PEAKSエンジン``): such a word modifies the noun, a part or a feature of the thing,
+    and is never named on its own. A cue after it (``…アプリ``, ``…シリーズ``) keeps it."""
+    glued: dict[str, bool] = {}
+    for m in mentions:
+        runs_on = m.rule == "shape" and _KATAKANA_LETTER.match(folded, m.end) and not lex.following_cue.match(folded, m.end)
+        glued[m.canonical] = glued.get(m.canonical, True) and bool(runs_on)
+    return [m for m in mentions if not glued[m.canonical]]
 
 
 def _slash_models(text: str, folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int, str]]:

@@ -33,10 +33,10 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("サムスンのGalaxy Sシリーズなどは人気だ。", {"Galaxy Sシリーズ"}),
         ("部門では「パズル＆ドラゴンズ」が最優秀賞を受賞した。", {"パズル＆ドラゴンズ"}),  # a work given a prize
         ("今回提供を開始する「トークノベル」は小説を楽しめる。", {"トークノベル"}),  # announced by 提供を開始する
-        # generic edges are trimmed
-        ("Androidスマートフォンを選ぶ場合", {"Android"}),
+        # generic edges are trimmed (a name that only ever modifies a noun is none: see below)
+        ("Androidスマートフォンを選ぶ場合、Androidの版も見る", {"Android"}),
         ("スペック表 OS Android 4.0 RAM 1GB", {"Android 4.0"}),
-        ("Twitterクライアントで投稿する", {"Twitter"}),
+        ("Twitterクライアントで投稿する。Twitterは便利だ", {"Twitter"}),
         # a model number in brackets beside the name belongs to it
         ("人気のGALAXY SII（SC-02C）は", {"GALAXY SII（SC-02C）"}),
     ],
@@ -549,7 +549,7 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         # the bracket marks where a name ends, save for a word making it a kind of thing for a product
         ("プリペイドカード「Google Playギフトカード」を発表した。", {"Google Playギフトカード"}),
         ("新たに「Androidアプリ」を公開した。", {"Android"}),
-        ("「iPhoneケースデコワークショップ」を開催する。", {"iPhone"}),  # a workshop: not iPhoneケースデコワーク
+        ("「iPhoneケースデコワークショップ」を開催する。iPhoneを持参のこと。", {"iPhone"}),  # a workshop: not iPhoneケースデコワーク
         # の in brackets is a phrase, unless a release verb or a category word names it
         ("『ほかほか　森の毛布』と『さらさら　海の枕』を8月1日に発売する。", {"ほかほか　森の毛布", "さらさら　海の枕"}),
         ("くすみを落とす「ほかほか　歯の美容クリーナー」などを発売", {"ほかほか　歯の美容クリーナー"}),  # など before the verb
@@ -660,3 +660,20 @@ def test_a_title_after_a_category_word_may_hold_particles(text: str, expected: s
 @pytest.mark.parametrize("text", ["彼は「もっと便利にしたい」と話した。", "「目が目がぁぁああ」と叫んでしまった。"])
 def test_a_phrase_in_brackets_without_a_category_word_is_a_quotation(text: str) -> None:
     assert canonicals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word found by its shape whose every mention runs into a katakana noun modifies
+        # that noun (a part, a feature, a store) and is no product
+        ("新型はRetinaディスプレイを搭載し、付属のUSB-ACアダプタで充電する。", set()),
+        ("アプリはGoogle Playストアから入手できる。Google Playストアで検索しよう。", set()),
+        # one mention standing alone is enough to keep it
+        ("Retinaディスプレイを搭載した。Retinaの解像度は高い。", {"Retina"}),
+        # a cue after it keeps it (an app, a series)
+        ("NaviConアプリをインストールした。", {"NaviCon"}),
+    ],
+)
+def test_a_shape_word_that_only_modifies_a_katakana_noun_is_no_product(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
