@@ -59,6 +59,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "WinHECで発表された。IFA2012にも出展。",  # events
         "CPUやOS、PC、SIM、GPS、HD、3D、NFCの話。",  # generic Latin words
         "1.5GHzのCPUと1GBのRAM、1800mAhの電池、IPX5の防水。",  # measures, rating codes
+        "消費電力は12 mW、出力は2 kWだ。",  # units written apart from their figure
         "詳しくはhttp://example.com/Xperia または @XperiaJP まで。",  # URLs, handles
         "「メモリ不足となる場合があり」という理由で見送られた。",  # a quotation
         "エイドリアン・チェオク（Adrian D. CHEOK）教授が語る。",  # a gloss of a person's name
