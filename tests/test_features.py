@@ -214,6 +214,7 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("ソニーモバイル、防水・防塵に対応したスマートフォンを発表。", [["防水", "防塵"]]),
         # と and a described category of them before the cue
         ("本機は、Xi、ワンセグ、赤外線と今注目されている機能はすべて対応している。", [["Xi", "ワンセグ", "赤外線"]]),
+        ("本機はXiやワンセグ、防水（IPX5準拠）と注目機能はほぼすべて網羅している。", [["Xi", "ワンセグ", "防水（IPX5準拠）"]]),
         # a verbal noun with した modifying an item after a coordinator, a hiragana word before a
         # bracket, items joined by ＆ between Latin words, a list inside a parenthesis
         (
