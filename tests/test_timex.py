@@ -57,6 +57,7 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     # quarters, halves, seasons, fiscal years and periods
     ("2007年第2四半期", ("DATE", "2007-Q2", None)),
     ("第二四半期", ("DATE", "2012-Q2", None)),
+    ("第２・四半期", ("DATE", "2012-Q2", None)),  # a middle dot between number and quarter
     ("2Q", ("DATE", "2012-Q2", None)),
     ("4-6月期", ("DATE", "2012-Q2", None)),
     ("上期", ("DATE", "2012-H1", None)),
@@ -105,6 +106,8 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("この秋", ("DATE", "2012-FA", None)),
     ("来年の春", ("DATE", "2013-SP", None)),
     ("今年のクリスマス", ("DATE", "2012-12-25", None)),
+    ("こどもの日", ("DATE", "2012-05-05", None)),  # holidays on a fixed day
+    ("七夕", ("DATE", "2012-07-07", None)),
     ("年内", ("DATE", "2012", None)),
     ("年末", ("DATE", "2012", "END")),
     ("年明け", ("DATE", "2013", "START")),
