@@ -354,6 +354,7 @@ def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
         ("「iPod touch」と「Xperia ray」を比べる。", {"iPod touch", "Xperia ray"}),  # lower-case words of a name
         ("人気のOptimus it L-05Dが登場。", {"Optimus it L-05D"}),
         ("開発コードネーム「Tsubasa（モデル名：LT25）」の機種。", {"Tsubasa", "LT25"}),  # a code name is no handle
+        ("iOS端末（iPhoneやiPadなど）向けに提供する。", {"iOS", "iPhone", "iPad"}),  # examples, not a gloss
     ],
 )
 def test_names_beside_labels_and_phrases_stay(text: str, expected: set[str]) -> None:
