@@ -61,6 +61,7 @@ from .text import clamp_zones, shared_words, with_words, zone_sentences
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
 _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
+COUNTED = "counted:"  # how a trigger whose count of models names no group yet is marked
 # How far after a date its adverbial comma may stand: past an aside (27日（現地時間）、).
 _ADVERBIAL_REACH = 12
 # A value on the calendar: a year, a fiscal year (FY2012) or an unknown year, not a bare clock time (T22:00)
@@ -482,6 +483,7 @@ def _context_products(
         picked = around.following()
         if picked and rules.p["subset_lead"].fullmatch(text, sent[1], picked[0].start):
             return _canonicals(picked), "line-up"  # …4モデルを発表した。このうち「X」は
+        return [], f"{COUNTED}{_number(count.group(1))}"  # resolved at the end (see _counted_members)
     following = around.following()
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""
@@ -920,6 +922,7 @@ def find_events(
     main = main_product(text, products, title)
     only = main if len({p.canonical for p in products}) == 1 else None
     found: list[Event] = []
+    pending: list[tuple[int, Event]] = []  # counted line-ups whose members are named later
     sents = _joined(zone_sentences(text, tuple(zones)), [p for g in every_group for p in g])
     mark = 0
     for k, sent in enumerate(sents):
@@ -999,6 +1002,12 @@ def find_events(
             if len(own_dates) < 2 or not own_dates.keys() & set(canonicals):
                 own_dates = {c: d for c, d in own_dates.items() if _gapped(rules, text, d)}
             canonicals = list(dict.fromkeys(canonicals + list(own_dates)))
+            if not canonicals and how.startswith(COUNTED):
+                pending.append((int(how[len(COUNTED):]), Event(
+                    type=kind, product="", date=date, status=status, features=named,
+                    evidence_start=sent[0], evidence_end=sent[1], trigger_start=m.start(), trigger_end=m.end(),
+                    rule=f"{kind}:counted-members", stage=stage,
+                )))
             for product in canonicals:
                 own = own_dates.get(product)
                 found.append(
@@ -1011,7 +1020,21 @@ def find_events(
                         group=tuple(canonicals),
                     )
                 )
+    found += _counted_members(pending, found)
     return attach_features(merge(found), _read_lists(rules, text, sents, feature_lists), main)
+
+
+def _counted_members(pending: Sequence[tuple[int, Event]], found: Sequence[Event]) -> list[Event]:
+    """Events of a counted line-up whose members no group after it names (``夏モデル5機種を
+    発表``, the five models each described in a section of its own further on): the
+    products the article releases after the statement, when they are exactly that many."""
+    out = []
+    for n, e in pending:
+        members = list(dict.fromkeys(f.product for f in found if f.type == "release" and f.trigger_start > e.trigger_end))
+        if len(members) == n:
+            group = tuple(members)
+            out += [replace(e, product=c, group=group) for c in members]
+    return out
 
 
 def _joined(sents: Sequence[tuple[int, int]], products: Sequence[ProductLike]) -> list[tuple[int, int]]:

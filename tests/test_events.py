@@ -436,6 +436,16 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          {"X1": "X1", "Y2": "Y2"},
          [("announce", "X1", "done", ("2012-05-08", None)), ("announce", "Y2", "done", ("2012-05-08", None)),
           ("release", "X1", "planned", ("2012-SU", None)), ("release", "Y2", "planned", ("2012-SU", None))]),
+        # … or, when no group after it names them, the models the article releases further on, if that many
+        ("ミドリ社は8日、スマートフォン2機種を発表した。発表会は盛況だった。\n\n■X1\n防水モデル。"
+         "\n発売日：7月上旬発売予定\n\n■Y2\n薄型モデル。\n発売日：8月発売予定",
+         {"X1": "X1", "Y2": "Y2"},
+         [("announce", "X1", "done", ("2012-05-08", None)), ("announce", "Y2", "done", ("2012-05-08", None)),
+          ("release", "X1", "planned", ("2012-07", "START")), ("release", "Y2", "planned", ("2012-08", None))]),
+        ("ミドリ社は8日、スマートフォン3機種を発表した。発表会は盛況だった。\n\n■X1\n防水モデル。"
+         "\n発売日：7月上旬発売予定\n\n■Y2\n薄型モデル。\n発売日：8月発売予定",
+         {"X1": "X1", "Y2": "Y2"},
+         [("release", "X1", "planned", ("2012-07", "START")), ("release", "Y2", "planned", ("2012-08", None))]),
         # … also when the count qualifies a category noun (N機種のレコーダーを) and the models follow on a spec line
         ("ミドリ社は、2機種の3D対応レコーダーを10月8日から順次発売する。\n品番：X1／Y2", {"X1": "X1", "Y2": "Y2"},
          [("release", "X1", "planned", ("2012-10-08", None)), ("release", "Y2", "planned", ("2012-10-08", None))]),
