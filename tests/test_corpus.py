@@ -67,6 +67,24 @@ def test_link_block_runs_to_the_next_blank_line_and_shop_block_is_a_paragraph() 
     assert "続きの本文。" in _content(text)
 
 
+@pytest.mark.parametrize(
+    ("heading", "links"),
+    [
+        ("■関連記事", True),
+        ("■デジ通の記事をもっと見る", True),
+        ("■iPhoneに関連した記事を読む", True),
+        ("■ビデオSALON 最新記事", True),
+        ("【記事連動】ソニーVG20でショートムービーの予告編を撮る", True),
+        # section headings that merely contain the word are content
+        ("■ブックマークと文字サイズ変更で気になる記事がさらに読みやすく", False),
+        ("■純正ドリンクホルダーがスマホホルダーに早変わり", False),
+    ],
+)
+def test_a_link_heading_ends_in_its_word_or_points_to_more(heading: str, links: bool) -> None:
+    text = f"http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n{heading}\n次の行。\n"
+    assert ("次の行。" not in _content(text)) is links
+
+
 def test_trailing_link_paragraphs_are_swept_but_a_feature_block_is_kept() -> None:
     text = (
         "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n■主な特徴\n・防水\n・ワンセグ\n\n"
