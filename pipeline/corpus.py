@@ -76,6 +76,7 @@ class _Rules:
     any_start: _AnyOf  # matches a line wherever one of the three lists above does
     link_line: _AnyOf
     link_run_keep: regex.Pattern[str]
+    section_prose: regex.Pattern[str]
     trailing_label: str
     trailing_first_line: regex.Pattern[str]
     trailing_heading: regex.Pattern[str]
@@ -132,6 +133,7 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         ),
         link_line=_AnyOf.of(data["link_lines"]),
         link_run_keep=regex.compile(data["link_run_keep"]),
+        section_prose=regex.compile(data["section_prose"]),
         trailing_label=data["trailing"]["label"],
         trailing_first_line=regex.compile(data["trailing"]["first_line"]),
         trailing_heading=regex.compile(data["trailing"]["heading"]),
@@ -261,11 +263,18 @@ def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[
             zones.append(Zone(lines[first].start, lines[last].end, para[0]))
             i = last + 1
             continue
-        if i > linked_to and rules.link_line.found_in(line.text):
+        if i > linked_to and rules.link_line.found_in(line.text) and not _heads_prose(lines, i, rules):
             first, linked_to = _paragraph(lines, i)
             zones.extend(_link_run(lines[first : linked_to + 1], line, rules))
         i += 1
     return zones
+
+
+def _heads_prose(lines: Sequence[_Line], i: int, rules: _Rules) -> bool:
+    """Whether line ``i`` opens its paragraph and prose follows it on the next line: a section
+    heading (a round-up's ``■…【イケショップのレア物】`` over its summary), not a link."""
+    opens = i == 0 or lines[i - 1].blank
+    return opens and i + 1 < len(lines) and bool(rules.section_prose.search(lines[i + 1].text))
 
 
 def _link_run(paragraph: Sequence[_Line], link: _Line, rules: _Rules) -> list[Zone]:

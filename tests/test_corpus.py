@@ -85,6 +85,15 @@ def test_a_link_heading_ends_in_its_word_or_points_to_more(heading: str, links: 
     assert ("次の行。" not in _content(text)) is links
 
 
+def test_a_titled_section_of_a_round_up_is_content_but_a_list_of_titles_is_links() -> None:
+    body = "■スマートペット育成記 （1）【デジ通】\nバンダイから、ペットロボットが発売された。\n\n"
+    links = "■デジ通の記事をもっと見る\n・英語の音声認識で英会話練習【デジ通】\n・キンドルが日本に参入する？【デジ通】\n"
+    text = f"http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n{body}{links}"
+    content = _content(text)
+    assert "スマートペット育成記" in content and "発売された" in content
+    assert "英会話練習" not in content
+
+
 def test_trailing_link_paragraphs_are_swept_but_a_feature_block_is_kept() -> None:
     text = (
         "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n■主な特徴\n・防水\n・ワンセグ\n\n"
