@@ -56,6 +56,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "米国ではBest BuyやGameStop、RadioShackで販売。",  # retailers
         "80 PLUS Platinum認証の電源で、ZALMANやZOTACが出展。",  # a certification; makers of PC parts
         "VHDファイルとPDF形式で保存できる。",  # formats
+        "JavaScriptとWebGL、XMLHttpRequestに対応し、Opusも再生できる。",  # web standards, a language, a codec
         "WinHECで発表された。IFA2012にも出展。",  # events
         "CPUやOS、PC、SIM、GPS、HD、3D、NFCの話。",  # generic Latin words
         "1.5GHzのCPUと1GBのRAM、1800mAhの電池、IPX5の防水。",  # measures, rating codes
