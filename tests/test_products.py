@@ -69,6 +69,8 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "センサー Accelerator、Gyro、Compass、Proximity\n",  # the values of a spec line of sensors
         "記事は「iPhone users regret their new handset」だ。",  # English prose with a possessive
         "答えは「It’s quite difficult」だ。",  # … with a contracted verb
+        "出典：Canadian man enters U.S、Samsung continues",  # … headlines in English
+        "韓国のMaeil Business Newspaperが報じた。",  # a newspaper
     ],
 )
 def test_exclusions(text: str) -> None:
