@@ -614,6 +614,8 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
          {"NVIDIA ZeForce ZTX 680": {"NVIDIA ZeForce ZTX 680", "ZeForce ZTX 680"}}),
         # a carrier before its own model number is part of the name (not the vendor column of a table)
         ("Zenfo A SoftBank 109Qを発売する。", {"Zenfo A SoftBank 109Q": {"Zenfo A SoftBank 109Q"}}),
+        # … also an older one (X and two digits, II for a second edition)
+        ("・Zenfo Desire SoftBank X06HTII\n", {"Zenfo Desire SoftBank X06HTII": {"Zenfo Desire SoftBank X06HTII"}}),
         # a mark written as an HTML entity is no part of the name; & between words is
         ("Zenfo&reg Playerを搭載。", {"Zenfo Player": {"Zenfo&reg Player"}}),
         # ® flattened to an R glued to a lower-case word is no part of the name (AiR is a name)
