@@ -65,6 +65,8 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("本日の17時まで", [("本日の17時", "TIME", "2012-05-08T17:00", "ON_OR_BEFORE")]),
     ("3営業日以内に発送", [("3営業日以内", "DURATION", "P3D", "EQUAL_OR_LESS")]),
     ("ずいぶん前から昨今まで", [("ずいぶん前", "DATE", "PAST_REF", None), ("昨今", "DATE", "PRESENT_REF", None)]),
+    ("今から行こうか。", [("今", "DATE", "PRESENT_REF", None)]),  # now, as the start of something
+    ("今回の更新で", []),  # 今 inside a word is no date
 ])
 def test_find_dates(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert found(text) == expected
