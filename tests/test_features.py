@@ -650,7 +650,7 @@ def test_general_tari_clauses(text: str, name: str, expected: list[list[str]]) -
         ),
         # sentences under a heading that names a feature the product has (■…を搭載) describe it
         (
-            "タイトル\n本文。\n\n■ 新UI「Feel UX」を搭載\n・初めての方でも使いこなせる、新しいUIを搭載。\n"
+            "タイトル\n■ 新UI「Feel UX」を搭載\n・初めての方でも使いこなせる、新しいUIを搭載。\n"
             "・よく使う場所をセンターに表示。各シートで見ていた場所を記憶している。\n",
             [["初めての方でも使いこなせる、新しいUIを搭載", "よく使う場所をセンターに表示。各シートで見ていた場所を記憶している"]],
         ),
