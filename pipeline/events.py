@@ -61,7 +61,6 @@ from .text import clamp_zones, shared_words, with_words, zone_sentences
 DATA = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 EVENT_TYPES = ("announce", "release", "delay", "feature_drop", "end")
 _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
-COUNTED = "counted:"  # how a trigger whose count of models names no group yet is marked
 # How far after a date its adverbial comma may stand: past an aside (27日（現地時間）、).
 _ADVERBIAL_REACH = 12
 # A value on the calendar: a year, a fiscal year (FY2012) or an unknown year, not a bare clock time (T22:00)
@@ -475,15 +474,15 @@ def _context_products(
     (``…1万2800円、4月上旬発送予定で予約受付中だ``).
     """
     lo = max(sent[0], trigger[0] - _ARG_REACH)
-    count = rules.p["counted_lineup"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
+    count = _lineup_count(rules, text, sent, trigger)
     if count:
-        counted = around.counted(_number(count.group(1)), sent[1] + _BLOCK_REACH)
+        counted = around.counted(count, sent[1] + _BLOCK_REACH)
         if counted:
             return _canonicals(counted), "line-up"
         picked = around.following()
         if picked and rules.p["subset_lead"].fullmatch(text, sent[1], picked[0].start):
             return _canonicals(picked), "line-up"  # …4モデルを発表した。このうち「X」は
-        return [], f"{COUNTED}{_number(count.group(1))}"  # resolved at the end (see _counted_members)
+        return [], "counted"  # its members are named later, if at all: see _counted_members
     following = around.following()
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""
@@ -525,6 +524,12 @@ def _context_products(
     if previous and not own_noun and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
         return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0]), "previous"
     return [], "none"
+
+
+def _lineup_count(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> int:
+    """The number of models a trigger's argument counts (``スマートフォン5機種を発表``); 0 if none."""
+    count = rules.p["counted_lineup"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
+    return _number(count.group(1)) if count else 0
 
 
 def _number(digits: str) -> int:
@@ -1002,8 +1007,8 @@ def find_events(
             if len(own_dates) < 2 or not own_dates.keys() & set(canonicals):
                 own_dates = {c: d for c, d in own_dates.items() if _gapped(rules, text, d)}
             canonicals = list(dict.fromkeys(canonicals + list(own_dates)))
-            if not canonicals and how.startswith(COUNTED):
-                pending.append((int(how[len(COUNTED):]), Event(
+            if not canonicals and how == "counted":
+                pending.append((_lineup_count(rules, text, sent, m.span()), Event(
                     type=kind, product="", date=date, status=status, features=named,
                     evidence_start=sent[0], evidence_end=sent[1], trigger_start=m.start(), trigger_end=m.end(),
                     rule=f"{kind}:counted-members", stage=stage,

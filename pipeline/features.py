@@ -955,7 +955,8 @@ def _bulleted_lists(
     for group in _bullet_groups(text, lines, usable, rules):
         if len(group) > MAX_LIST_ITEMS:
             continue  # a table or a dump, not an enumeration of features
-        items = [item for item in (_bullet_item(text, b, rules) for b in group if not _note(b, group[0], rules)) if item[0][1] > item[0][0]]
+        bullets = [b for b in group if not _note(b, group[0], rules)]
+        items = [item for item in (_bullet_item(text, b, rules) for b in bullets) if item[0][1] > item[0][0]]
         if len(items) < 2:
             continue
         lead = _lead_in(lines, usable, group[0].line)
