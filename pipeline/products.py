@@ -375,6 +375,7 @@ _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
 # A bare model number after a listed name, then no digit, unit or counter (ルンバ 780を, not ルンバ 2台)
 _SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
 # The word before 「…」, with 向け kept (iPhone向け「…」) and a subject particle dropped (サイトが「…」).
+_MODEL_MARK = regex.compile(r"\d|[A-Za-z][-/][A-Za-z]")  # a figure or a joined code: a model number, not a group's name
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
@@ -973,7 +974,9 @@ def _bracket_name(
     core = _PAREN_AFTER.sub("", inner).strip() or inner
     cue = shared_cue or _bracket_cue(folded, m.start(), m.end(), zone, lex)
     named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
-    if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
+    if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)) or (
+        _named_group(folded, m.start(), zone, lex) and not _MODEL_MARK.search(inner)
+    ):
         yield _Name(start, end, NOT_A_PRODUCT)
         return
     if lex.company_cue.match(folded, m.end(), min(zone[1], m.end() + 16)):
@@ -984,6 +987,15 @@ def _bracket_name(
         return  # 「G6シリーズ」 with its name word lost: シリーズ alone names nothing
     if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
         yield _Name(start, end, "bracket")
+
+
+def _named_group(folded: str, bracket: int, zone: tuple[int, int], lex: Lexicons) -> bool:
+    """Whether the word before a bracket (past a の) names a group of people or a venue
+    (ダンスユニット「X」, アイドルユニットの「X」): the bracket holds that group's name, unless
+    it holds a model number (無線化ユニット「WTR-HDAV/A」 is a device)."""
+    pos = bracket - 1 if folded[bracket - 1 : bracket] == "の" else bracket
+    word = _preceding_word(folded, pos, zone[0])
+    return bool(word) and bool(lex.group_prefix.search(word))
 
 
 def _labels(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:

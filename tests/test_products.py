@@ -353,6 +353,7 @@ def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
     ("text", "expected"),
     [
         ("新アプリ「PushMaker」を発表した。", {"PushMaker"}),  # a bracketed name stays
+        ("テレビ用HDMI無線化ユニット「WTR-HDAV/A」を試す。", {"WTR-HDAV/A"}),  # a device unit's model number
         ("絵文字タブは「spモードメール」アプリでのみ表示されます。", {"spモードメール"}),  # not a tab label
         ("「iPod touch」と「Xperia ray」を比べる。", {"iPod touch", "Xperia ray"}),  # lower-case words of a name
         ("人気のOptimus it L-05Dが登場。", {"Optimus it L-05D"}),
@@ -452,6 +453,8 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
     [
         "同社のプレジデントのJK Shin氏が語った。写真はJK Shinプレジデント。",  # a person, titled once
         "人気アイドルグループAKB48が出演。AKB48のCMが話題に。",  # a group, named so once
+        "人気ダンスユニット「DANCEROID」と、アイドルユニットの「ももクロ」が踊った。",  # groups in brackets
+        "期間限定カフェ「Zenfo cafe」をオープン。",  # a venue in brackets
         "銀座にあるリコーフォトギャラリーRING CUBEで開催。RING CUBEは円形の空間だ。",  # a venue
         "MITメディアラボの研究グループが開発した。",  # a laboratory
         "アニメ「デジモン」主題歌「Butter-Fly」を歌う。ボカロ曲「Hello, Worker」を踊る。",  # songs, anime
