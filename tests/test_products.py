@@ -409,6 +409,7 @@ def test_field_without_a_name_gives_nothing() -> None:
         "PRONTO 東京ソラマチ店とCAFE de CRIE 渋谷3丁目店で使える。",  # branches of shop chains
         "人気モデル「くみっきー」こと舟山久美子さんが登場した。",  # a person's nickname
         "「BLOG URL」欄に貼り付けたら「add」をクリックする。",  # a button
+        "「ERASE」をタッチした後、線をタッチする。",  # a button touched
         "共に85,000IOPS以上の高速アクセス",  # the tail of a number
         "Yシャツの胸ポケットに挟む。",  # a letter labelling a katakana word
         "開発者：Escapist Games Limited\n本体色 JOJO White",  # a maker and a colour in a spec block
