@@ -102,6 +102,7 @@ class Lexicons:
     run_separator: regex.Pattern[str]
     category_cue: regex.Pattern[str]
     following_cue: regex.Pattern[str]
+    column_tag: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -250,6 +251,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         run_separator=compiled("run_separator", anchored=True),
         category_cue=compiled("category_cue", anchored=True),
         following_cue=compiled("following_cue"),
+        column_tag=compiled("column_tag"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -965,6 +967,9 @@ def _bracket_name(
         start += 1
     while end > start and folded[end - 1].isspace():
         end -= 1
+    if start < end and lex.column_tag.match(folded, m.end(), zone[1]):
+        yield _Name(start, end, "bracket")  # 「X」【iPhoneアプリ】: a review's subject, named as written
+        return
     bang = _TRAILING_BANG.search(folded, start, end)
     end = bang.start() if bang else end
     start, end = _trimmed_bracket(folded, start, end, lex)

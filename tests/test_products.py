@@ -668,6 +668,19 @@ def test_a_title_after_a_category_word_may_hold_particles(text: str, expected: s
     assert set(canonicals(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review's column tag after a bracket names the app or accessory as written, punctuation and all
+        ("懐かしい！「挑戦！天下一武道会」【Androidアプリ】", {"挑戦！天下一武道会", "Android"}),
+        ("「ねこカフェ行くにゃ？全国版」【iPhoneアプリ】", {"ねこカフェ行くにゃ？全国版", "iPhone"}),
+        ("すっきり「ドロイド君 ケーブルホルダー」【周辺機器】", {"ドロイド君 ケーブルホルダー"}),
+    ],
+)
+def test_a_bracket_before_a_review_column_tag_is_the_name_reviewed(text: str, expected: set[str]) -> None:
+    assert set(canonicals(text)) == expected
+
+
 @pytest.mark.parametrize("text", ["彼は「もっと便利にしたい」と話した。", "「目が目がぁぁああ」と叫んでしまった。"])
 def test_a_phrase_in_brackets_without_a_category_word_is_a_quotation(text: str) -> None:
     assert canonicals(text) == {}
