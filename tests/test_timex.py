@@ -108,6 +108,12 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("今年のクリスマス", ("DATE", "2012-12-25", None)),
     ("こどもの日", ("DATE", "2012-05-05", None)),  # holidays on a fixed day
     ("七夕", ("DATE", "2012-07-07", None)),
+    # frequencies written with a kanji or vague count, a range, or as a unit
+    ("年に一度", ("SET", "P1Y", None)),
+    ("日に１〜２回", ("SET", "P1D", None)),
+    ("１日に複数回", ("SET", "P1D", None)),
+    ("月単位", ("SET", "P1M", None)),
+    ("日替わり", ("SET", "P1D", None)),
     ("年内", ("DATE", "2012", None)),
     ("年末", ("DATE", "2012", "END")),
     ("年明け", ("DATE", "2013", "START")),
