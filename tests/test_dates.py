@@ -67,6 +67,9 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("ずいぶん前から昨今まで", [("ずいぶん前", "DATE", "PAST_REF", None), ("昨今", "DATE", "PRESENT_REF", None)]),
     ("今から行こうか。", [("今", "DATE", "PRESENT_REF", None)]),  # now, as the start of something
     ("今回の更新で", []),  # 今 inside a word is no date
+    ("詳細は後日発表。もうすぐ届く。近年は人気だ。", [("後日", "DATE", "FUTURE_REF", None), ("もうすぐ", "DATE", "FUTURE_REF", None), ("近年", "DATE", "PAST_REF", None)]),
+    ("後日談がある。", []),  # an epilogue
+    ("5月16日に開催。この日は晴れた。", [("5月16日", "DATE", "2012-05-16", None), ("この日", "DATE", "2012-05-16", None)]),
 ])
 def test_find_dates(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert found(text) == expected
