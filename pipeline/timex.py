@@ -884,8 +884,8 @@ def _day_count_ok(s: str, pos: int, amount: str, g: _Grammar) -> bool:
 
 
 def _parse_value_parts(value: str) -> _Parts:
-    """'P6M' -> (('6', 'M'),) — lexicon durations are written as TIMEX values."""
-    m = regex.fullmatch(r"P(\d+)([YMWD])", value)
+    """'P6M' -> (('6', 'M'),), 'P0.5M' -> (('0.5', 'M'),) — lexicon durations are written as TIMEX values."""
+    m = regex.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", value)
     return ((m.group(1), m.group(2)),) if m else ()
 
 

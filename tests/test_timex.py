@@ -114,6 +114,7 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("１日に複数回", ("SET", "P1D", None)),
     ("月単位", ("SET", "P1M", None)),
     ("日替わり", ("SET", "P1D", None)),
+    ("半月あまり", ("DURATION", "P0.5M", "MORE_THAN")),  # half a month, a fractional lexicon duration
     ("年内", ("DATE", "2012", None)),
     ("年末", ("DATE", "2012", "END")),
     ("年明け", ("DATE", "2013", "START")),
