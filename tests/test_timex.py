@@ -131,7 +131,6 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("現在", ("DATE", "PRESENT_REF", None)),
     ("かつて", ("DATE", "PAST_REF", None)),
     ("先日", ("DATE", "PAST_REF", None)),
-    ("今まで", ("DATE", "PAST_REF", None)),
     ("一昔前", ("DATE", "PAST_REF", None)),
     # durations
     ("180日以内", ("DURATION", "P180D", "EQUAL_OR_LESS")),
