@@ -66,6 +66,8 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("3営業日以内に発送", [("3営業日以内", "DURATION", "P3D", "EQUAL_OR_LESS")]),
     ("ずいぶん前から昨今まで", [("ずいぶん前", "DATE", "PAST_REF", None), ("昨今", "DATE", "PRESENT_REF", None)]),
     ("今から行こうか。", [("今", "DATE", "PRESENT_REF", None)]),  # now, as the start of something
+    ("いま話題の商品。", [("いま", "DATE", "PRESENT_REF", None)]),  # いま before a word, not only before a particle
+    ("使っています。", []),
     ("今回の更新で", []),  # 今 inside a word is no date
     ("詳細は後日発表。もうすぐ届く。近年は人気だ。", [("後日", "DATE", "FUTURE_REF", None), ("もうすぐ", "DATE", "FUTURE_REF", None), ("近年", "DATE", "PAST_REF", None)]),
     ("後日談がある。", []),  # an epilogue
