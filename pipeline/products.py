@@ -103,6 +103,7 @@ class Lexicons:
     category_cue: regex.Pattern[str]
     following_cue: regex.Pattern[str]
     column_tag: regex.Pattern[str]
+    model_mark: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -252,6 +253,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         category_cue=compiled("category_cue", anchored=True),
         following_cue=compiled("following_cue"),
         column_tag=compiled("column_tag"),
+        model_mark=compiled("model_mark"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -377,7 +379,6 @@ _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
 # A bare model number after a listed name, then no digit, unit or counter (ルンバ 780を, not ルンバ 2台)
 _SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
 # The word before 「…」, with 向け kept (iPhone向け「…」) and a subject particle dropped (サイトが「…」).
-_MODEL_MARK = regex.compile(r"\d|[A-Za-z][-/][A-Za-z]")  # a figure or a joined code: a model number, not a group's name
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
@@ -980,7 +981,7 @@ def _bracket_name(
     cue = shared_cue or _bracket_cue(folded, m.start(), m.end(), zone, lex)
     named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
     if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)) or (
-        _named_group(folded, m.start(), zone, lex) and not _MODEL_MARK.search(inner)
+        _named_group(folded, m.start(), zone, lex) and not lex.model_mark.search(inner)
     ):
         yield _Name(start, end, NOT_A_PRODUCT)
         return
