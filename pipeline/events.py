@@ -872,8 +872,9 @@ def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], mai
     Items a list adds go to one event per product (the worked example gives
     them to the release, not the announcement), and, when the list is shared
     (``両機種とも``), to that event of every product stated with it; a list of
-    a product with no event of its own (a series name beside its models) goes
-    to the products whose names contain it. Dropped items go to the product's
+    a product with no event of its own goes to the products whose names
+    contain it (a series name beside its models), else to the article's
+    product's (a component it names, ``Android 4.0は…に対応``). Dropped items go to the product's
     drop, else to the nearest drop before the list. Delays and ends carry none.
     """
     carriers: dict[str, int] = {}
@@ -890,7 +891,7 @@ def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], mai
                 targets = set(own.group) if flist.shared else {flist.product}
                 targets.add(flist.product)
             else:
-                targets = {c for c in carriers if flist.product in c}
+                targets = {c for c in carriers if flist.product in c} or ({main} if main else set())
             for target in targets & carriers.keys():
                 extra.setdefault(carriers[target], []).extend(flist.added)
         if flist.dropped and drops:

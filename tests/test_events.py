@@ -267,6 +267,10 @@ def features_of(text: str, names: dict[str, str], lists: list[FeatureList]) -> l
         ("「A1」「B1」を9月17日に発売する。「A1」は防水とワンセグに対応する。",
          {"A1": "A1", "B1": "B1"}, [("A1", "防水", "ワンセグ")],
          [("release", "A1", ("防水", "ワンセグ")), ("release", "B1", ())]),
+        # a list of a component with no event of its own (the OS a phone runs) is what the release adds
+        ("「X1」を6月1日に発売する。「OS9」はマルチウィンドウとテザリングに対応する。",
+         {"X1": "X1", "OS9": "OS9"}, [("OS9", "マルチウィンドウ", "テザリング")],
+         [("release", "X1", ("マルチウィンドウ", "テザリング"))]),
         # an item naming a removal belongs to the drop, not the release
         ("「X1」の更新の提供を開始した。顔認証の追加、SNS連携の削除を含む。「X1」ではFlashが搭載されなくなる。",
          {"X1": "X1"}, [("X1", "顔認証の追加", "SNS連携の削除")],
