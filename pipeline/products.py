@@ -382,10 +382,10 @@ _SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
-# A lone Roman numeral after a katakana title of this many characters numbers it (ドラゴンクエストX);
-# other letters, and shorter words, label what they follow (ホールC, プランB).
-_ROMAN_NUMERALS = "IVX"
-_LONG_TITLE = 5
+# A lone Roman numeral after a katakana title of this many characters numbers it (ドラクエX,
+# ドラゴンクエストⅨ); other letters, and shorter words, label what they follow (ホールC, プランB).
+_ROMAN_NUMERALS = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_LONG_TITLE = 4
 _ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
 _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
@@ -559,8 +559,8 @@ def _category_before_model(folded: str, pieces: Sequence[_Piece], lex: Lexicons)
 def _describes_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
     """A katakana word glued before a name that stands on its own describes it
     (``ライバルOptimus Vu``, ``アンカーBill Weir``); before a weak part or a
-    model number it is part of the name (``ニンテンドー3DS``, ``プランZシンプル``,
-    ``レッツノートSX1``)."""
+    model number or a Roman numeral it is part of the name (``ニンテンドー3DS``, ``プランZシンプル``,
+    ``レッツノートSX1``, ``ドラクエⅨ``)."""
     return (
         len(pieces) > 1
         and pieces[0].kind == "kat"
@@ -568,9 +568,15 @@ def _describes_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> b
         and pieces[1].kind == "lat"
         and product_key(folded[pieces[0].start : pieces[0].end]) not in lex.known
         and not lex.weak_shapes.match(folded, pieces[1].start, pieces[1].end)
+        and not _lone_numeral(folded, pieces[1])
         and not _is_model(folded[pieces[1].start : pieces[1].end], lex)
         and _acceptable(folded[pieces[1].start : pieces[-1].end], lex)
     )
+
+
+def _lone_numeral(folded: str, piece: _Piece) -> bool:
+    """A single Roman numeral (``Ⅸ`` of ``ドラクエⅨ``): it numbers what it is glued to."""
+    return piece.end - piece.start == 1 and folded[piece.start] in _ROMAN_NUMERALS
 
 
 def _modifies_a_name(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:
@@ -872,7 +878,7 @@ def _has_name_token(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> boo
     lone = carriers[0]
     if len(carriers) == 1 and lone is pieces[-1] and pieces[0].kind == "kat" and lone.end - lone.start == 1:
         title = folded[pieces[0].start : lone.start]
-        return folded[lone.start] in _ROMAN_NUMERALS and len(title) >= _LONG_TITLE and not _is_generic_compound(title, lex)
+        return _lone_numeral(folded, lone) and len(title) >= _LONG_TITLE and not _is_generic_compound(title, lex)
     first = product_key(folded[pieces[0].start : pieces[0].end])
     if len(pieces) == 1 or first not in lex.not_heads:
         return True

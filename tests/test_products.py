@@ -571,6 +571,7 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("人気の「初心者のための写真講座」を公開した。", set()),  # a column or a course is no product
         # a Roman numeral after a long katakana title numbers it; a letter after a short word labels it
         ("「ミラクルクエストX」を発売した。会場はホールCだ。", {"ミラクルクエストX"}),
+        ("ミラクエXは人気だ。ミラクエⅨも面白い。", {"ミラクエX", "ミラクエⅨ"}),  # not Ⅸ alone
         # in brackets, X for Y is one name even when X alone is too weak to be one
         ("「ABCD for Android」を公開した。", {"ABCD for Android"}),
         # what it is released as names it
