@@ -50,7 +50,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
+from typing import Collection, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
 import regex
 import yaml
@@ -163,6 +163,7 @@ _MAX_BACK = 32  # how many groups before a sentence may be what it continues
 _BLOCK_REACH = 400  # how far back a spec line (出荷：5月25日より) looks for its block's name
 _GOVERNING = frozenset({"delay", "feature_drop", "end"})  # triggers whose object may be a release (発売を延期)
 _ASIDE_CLOSE = regex.compile(r"[）)\r\n]")
+_VERSION_AFTER = regex.compile(r" ?v?\d")  # what follows a family name in a versioned product's (Firefox 11)
 _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read around a trigger or a mention to classify it
 
 
@@ -434,6 +435,24 @@ def _updated(
             if rules.p[kind].match(_after_name(rules, text, g[-1].end, limit)):
                 return _canonicals(g)
     return []
+
+
+def _latest_versions(rules: _Rules, text: str, canonicals: list[str], groups: Sequence[list[ProductLike]],
+                     everything: Collection[str]) -> list[str]:
+    """Each family named at its newest (``最新のFirefoxが登場``) as the one versioned product of
+    that family the article names (``Firefox 11``), when there is exactly one."""
+    out = []
+    for c in canonicals:
+        versions = [d for d in everything if d.startswith(c) and _VERSION_AFTER.match(d, len(c))]
+        said_latest = any(
+            p.canonical == c and (
+                rules.p["latest_before"].search(text, max(0, p.start - 8), p.start)
+                or rules.p["latest_after"].match(text, p.end)
+            )
+            for g in groups for p in g
+        )
+        out.append(versions[0] if len(versions) == 1 and said_latest else c)
+    return list(dict.fromkeys(out))
 
 
 def _bound_elsewhere(rules: _Rules, text: str, g: Sequence[ProductLike], between: str, limit: int) -> bool:
@@ -866,6 +885,12 @@ def _carrier_rank(e: Event) -> int:
     return {"release": 0 if e.stage == "final" else 1, "announce": 2}.get(e.type, 9)
 
 
+def _carrying(name: str, carriers: Mapping[str, int]) -> set[str]:
+    """The products whose events carry ``name``'s features: itself, else those whose names
+    contain it (the models of a series, the version of a family said at its newest)."""
+    return {name} if name in carriers else {c for c in carriers if name in c}
+
+
 def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], main: str | None) -> list[Event]:
     """Give each event the list items that belong to it (annotation-guidelines §3, §4).
 
@@ -891,7 +916,7 @@ def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], mai
                 targets = set(own.group) if flist.shared else {flist.product}
                 targets.add(flist.product)
             else:
-                targets = {c for c in carriers if flist.product in c} or ({main} if main else set())
+                targets = _carrying(flist.product, carriers) or (_carrying(main, carriers) if main else set())
             for target in targets & carriers.keys():
                 extra.setdefault(carriers[target], []).extend(flist.added)
         if flist.dropped and drops:
@@ -926,6 +951,7 @@ def find_events(
     dates = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     main = main_product(text, products, title)
+    every_canonical = {p.canonical for p in products}
     only = main if len({p.canonical for p in products}) == 1 else None
     found: list[Event] = []
     pending: list[tuple[int, Event]] = []  # counted line-ups whose members are named later
@@ -1008,6 +1034,7 @@ def find_events(
             if len(own_dates) < 2 or not own_dates.keys() & set(canonicals):
                 own_dates = {c: d for c, d in own_dates.items() if _gapped(rules, text, d)}
             canonicals = list(dict.fromkeys(canonicals + list(own_dates)))
+            canonicals = _latest_versions(rules, text, canonicals, around.inside(window[0], reach), every_canonical)
             if not canonicals and how == "counted":
                 pending.append((_lineup_count(rules, text, sent, m.span()), Event(
                     type=kind, product="", date=date, status=status, features=named,

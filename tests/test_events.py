@@ -198,6 +198,18 @@ def test_repeated_fact_is_one_event_dated_by_the_first_statement_with_a_date() -
     assert events(text, {"X1": "X1"}) == [("release", "X1", "planned", ("2012-06-01", None))]
 
 
+def test_a_family_at_its_newest_is_its_one_version_named() -> None:
+    names = {"Brow 11": "Brow 11", "Brow": "Brow"}
+    text = "最新のBrowが登場！\nMozは「Brow 11」をリリースした。AとBに対応した。"
+    title = (0, text.index("\n"))
+    found = find_events(text, None, DCT, (), mentions(text, names), [flist(text, "Brow", "A", "B")], title=title)
+    # one release, of the version, carrying the list said of the family the title names
+    assert [(e.type, e.product, e.features) for e in found] == [("release", "Brow 11", ("A", "B"))]
+    # two versions named: which one is newest is not said
+    text = "最新のBrowが登場！Brow 10とBrow 11を比べる。"
+    assert [e[1] for e in events(text, {"Brow 10": "Brow 10", **names})] == ["Brow"]
+
+
 def test_a_release_named_by_a_delay_is_not_a_release() -> None:
     assert [e[0] for e in events("「X1」の発売を6月に延期した。", {"X1": "X1"})] == ["delay"]
 
