@@ -532,6 +532,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          [("release", "Zenfo Net", "done", ("2010-12-24", None))]),
         # appearing in a commercial or on a stage is no release
         ("「Zenfo」はミドリ社のCMにも登場している。", {"Zenfo": "Zenfo"}, []),
+        ("第3部に登場するゲーム「Zenfo」も入っている。", {"Zenfo": "Zenfo"}, []),  # a story's, not a release
+        ("作品中に登場するゲーム「Zenfo」も入っている。", {"Zenfo": "Zenfo"}, []),
         # a date closing a clause whose verb is left out belongs to its object; a topic's date does not
         ("ミドリ社は、「Z-100」を6月上旬に、小型の液晶プロジェクター3機種を6月中旬に発売する。", {"Z-100": "Z-100"},
          [("release", "Z-100", "planned", ("2012-06", "START"))]),
