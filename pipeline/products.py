@@ -1672,6 +1672,17 @@ def _locate(
     return [(s, e, folded[s:e]) for s, e in spans]
 
 
+def _aliased_heads(keys: set[str], lex: Lexicons) -> list[tuple[str, str]]:
+    """Names that start with another spelling of a name and go on alike: ``ドラクエX`` and
+    ``ドラゴンクエストX``, ``アンドロイド4.0`` and ``Android 4.0`` (keys, of names the document has)."""
+    return [
+        (key, name + key[len(alias) :])
+        for key in keys
+        for alias, name in lex.aliases.items()
+        if len(key) > len(alias) and key.startswith(alias) and name + key[len(alias) :] in keys
+    ]
+
+
 def _mentions(
     text: str,
     folded: str,
@@ -1688,6 +1699,7 @@ def _mentions(
         key_at.setdefault(n.end, product_key(folded[n.start : n.end]))
     pairs = [(product_key(link.short), key_at[link.target_end]) for link in links if link.target_end in key_at]
     pairs += lex.aliases.items()
+    pairs += _aliased_heads({product_key(m[2]) for m in named}, lex)
     canonical = _resolve([m[2] for m in named], pairs, lex)
     completed = _bare_version_targets(bare, named)
 

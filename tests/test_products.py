@@ -184,6 +184,10 @@ def test_other_spellings_from_the_alias_list_join_the_name() -> None:
         "Android": {"Android", "アンドロイド"},
         "Android 4.1": {"Android 4.1"},
     }
+    # names that start with the two spellings and go on alike are one product too
+    assert canonicals("「ドラゴンクエストX」を発売した。ドラクエXは人気だ。") == {
+        "ドラゴンクエストX": {"ドラゴンクエストX", "ドラクエX"},
+    }
 
 
 def test_brand_alone_is_a_short_form_or_a_family() -> None:
