@@ -257,6 +257,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("ログインしておけばメールや新着通知、知人の近況などを即座に確認することができます。", [["メール", "新着通知", "知人の近況"]]),
         # what it is rich in
         ("このサイトはツールの無償配布やトラブル解決用のFAQなどが充実している。", [["ツールの無償配布", "トラブル解決用のFAQ"]]),
+        # the roles it can take, said of the product
+        ("本機はネットブラウズやメール、電子書籍リーダーとしても使えるので便利だ。", [["ネットブラウズ", "メール", "電子書籍リーダー"]]),
         # …の多くに対応: the items are what precedes it
         ("本機は防水、ワンセグ、赤外線などの多くに対応。", [["防水", "ワンセグ", "赤外線"]]),
         # a Latin name's や before への/での/との is inside the item (one item, so no list)
