@@ -1269,11 +1269,10 @@ def _tari_lists(
             continue
         lo = max(start, m.start() - rules.tari_max_general)
         first = max(lo, text.rfind("、", lo, m.start()) + 1, text.rfind("，", lo, m.start()) + 1)
-        close = rules.tari_general_end.search(text, m.end(), min(end, m.end() + rules.tari_max_general))
-        if close is None or "。" in text[m.end() : close.start()] or not rules.tari_cue.search(
-            text, close.start(), min(end, close.end() + rules.tari_cue_after)
-        ):
+        clauses = _tari_clauses(text, m.end(), end, rules)
+        if not clauses:
             continue
+        close = clauses[-1]
         k = bisect_right(starts, close.start())
         if k == 0 or starts[k - 1] < start - rules.tari_product_before:
             continue
@@ -1281,15 +1280,37 @@ def _tari_lists(
             first = topic.end()  # `各種設定では…たり`: the clause starts after its topic
         prefix = rules.item_prefix.match(text, first, m.start())
         first = prefix.end() if prefix else first
-        closing = close.group()
-        second_end = _tari_end(text, close.start(), closing) if closing.endswith(("たり", "だり")) else close.start()
+        bounds = [(first, m.start(), m.group())] + [
+            (clauses[i - 1].end() if i else m.end(), c.start(), c.group()) for i, c in enumerate(clauses)
+        ]
         items = tuple(
             span
-            for span in (_trim(text, first, _tari_end(text, m.start(), m.group())), _trim(text, m.end(), second_end))
+            for span in (
+                _trim(text, lo_, _tari_end(text, hi, closing) if closing.endswith(("たり", "だり", "たり、", "だり、")) else hi)
+                for lo_, hi, closing in bounds
+            )
             if span[1] - span[0] >= 2
         )
-        if len(items) == 2:
+        if len(items) == len(bounds):
             yield _Candidate(items, "tari", items[0][0], close.end(), sent)
+
+
+def _tari_clauses(text: str, pos: int, end: int, rules: _Rules) -> list[regex.Match[str]]:
+    """The closings of the clauses after a first ``…たり、``: further ``…たり、`` clauses as far as
+    they go (``共有したり、…アップしたり、…付けたりといったこともできる``), cut back to the last
+    one a capability cue follows; none when no cue follows any."""
+    closes: list[regex.Match[str]] = []
+    while len(closes) < MAX_LIST_ITEMS:
+        close = rules.tari_general_end.search(text, pos, min(end, pos + rules.tari_max_general))
+        if close is None or "。" in text[pos : close.start()]:
+            break
+        closes.append(close)
+        if not (close.group().endswith(("たり", "だり")) and text.startswith("、", close.end())):
+            break
+        pos = close.end() + 1
+    while closes and not rules.tari_cue.search(text, closes[-1].start(), min(end, closes[-1].end() + rules.tari_cue_after)):
+        closes.pop()
+    return closes
 
 
 def _split_top(text: str, start: int, end: int, splitter: regex.Pattern[str]) -> list[tuple[int, int]]:

@@ -620,6 +620,12 @@ GENERAL_TARI = [
         "MW1",
         [["レシーバーにアプリケーションを追加", "ファームウェアの更新を行ったり"]],
     ),
+    # … three or more, each after a comma, the cue after the last
+    (
+        "「MW1」は、写真を共有したり、レシピを投稿したり、料理に印を付けたりといったこともできる。",
+        "MW1",
+        [["写真を共有", "レシピを投稿", "料理に印を付けたり"]],
+    ),
     # pastimes: no capability cue after the clauses
     ("「MW1」の話。休日は映画を見たり、買い物をしたりして過ごす。", "MW1", []),
 ]
