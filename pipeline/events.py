@@ -468,13 +468,15 @@ def _bound_elsewhere(rules: _Rules, text: str, g: Sequence[ProductLike], between
 def _context_products(
     rules: _Rules, text: str, kind: str, sent: tuple[int, int], prev: tuple[int, int] | None,
     trigger: tuple[int, int], around: _Around, told: Mapping[str, Event], only: str | None = None,
+    main: str | None = None,
 ) -> tuple[list[str], str]:
     """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
     A trigger whose argument is a count of models (``スマートフォン5機種を発表``)
     is about the first group after it that names that many products. A spec
     line keyed by the trigger (``出荷：5月25日より``) is about the product
-    its block names before it (``製品名：X``, no blank line between). A line-up
+    its block names before it (``製品名：X``, no blank line between), else, a block
+    naming none, about ``main``, the article's product. A line-up
     cue (``以下``, ``ラインアップ``) points forward to a group of two or more
     products on the lines that follow (a lone name after it, or a name in the
     same line, is a new topic). A release, delay or end whose subject is left
@@ -512,8 +514,8 @@ def _context_products(
     previous = around.last_before()
     if previous and trigger[0] == sent[0] and rules.p["spec_key"].match(text[trigger[1] : trigger[1] + 8]):
         named = around.block_first(text, sent[0])
-        if named:
-            return _canonicals(named), "spec-block"
+        if named or main:
+            return _canonicals(named) if named else [main], "spec-block"
     if rules.p["both"].match(text[sent[0] : min(trigger[0], sent[0] + 16)]):
         last_two = _first_distinct((p.canonical for g in around.before() for p in reversed(g)), 2)
         if len(last_two) == 2:
@@ -995,7 +997,7 @@ def find_events(
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), [], sent[1])
             if not canonicals and how != "non-product":
-                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told, only)
+                canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told, only, main)
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main:
                 # A drop is about the article's main product unless a product is its

@@ -376,6 +376,11 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # a spec line keyed by the trigger is about its block's name
         ("製品名：X1\n型番：Y1\n出荷：5月25日より\n\n製品名：Z1\n発売時期：6月中旬",
          [("release", "X1", "planned", ("2012-05-25", None)), ("release", "Z1", "planned", ("2012-06", "MID"))]),
+        # … a block naming none is about the article's product
+        ("「X1」は自転車ナビだ。「Y1」とは違い、「X1」は軽い。\n\nモニター：4.3型\n発売開始：11月中旬",
+         [("release", "X1", "planned", ("2012-11", "MID"))]),
+        # a press release cited by its title is no release
+        ("「X1」の資料。\nリリース：「展示会2012」への出展について", []),
         # a trigger as subject continues the topic of the sentence before, not its last name
         ("新登場の「X1」は、「Y1」をベースに「Z1」対応を加えた。発売は5月25日からだ。",
          [("release", "X1", "planned", ("2012-05-25", None))]),
