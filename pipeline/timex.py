@@ -908,6 +908,11 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
             closes = (not end_point.has_time or end_point.day is not None) and _later_or_part(r.point, end_point, slots)
             if closes and not g.guards["range_break"].match(s, b_end):
                 until, rule, q = end_point, rule + "+range", b_end
+    elif r.kind == "point" and until is None and r.point is not None and r.point.hour is not None:
+        m = g.pieces["time_range"].match(s, q, end)
+        b = _read_point(s, m.end(), end, g, continuation=True) if m else None
+        if b is not None and _point_of(b[0]).hour is not None and _point_of(b[0]).day is None:
+            until, rule, q = _point_of(b[0]), rule + "+range", b[1]
     elif r.kind == "duration" and not duration_until:
         m = g.pieces["range"].match(s, q, end)
         d = _read_duration(s, m.end(), end, g) if m else None
@@ -1113,9 +1118,12 @@ def _resolve_point(r: Reading, dct: dt.date | None, anchor: Point | None, year_h
 
 
 def _inherit(b: Point, a: Point) -> Point:
-    """The end of a range takes what it leaves out from its start (2012年7月~8月)."""
+    """The end of a range takes what it leaves out from its start (2012年7月~8月; the day of
+    8月16日16:00~21:00)."""
     if b.part is not None and b.month is None and b.day is None and b.year is None:
         return replace(a, part=b.part)
+    if b.hour is not None and b.year is None and b.month is None and b.day is None:
+        return replace(a, hour=b.hour, minute=b.minute, second=b.second)
     fill: dict[str, Any] = {}
     if b.year is None and b.rel is None:
         fill.update(year=a.year, rel=a.rel, anchor=a.anchor, fy=a.fy)
