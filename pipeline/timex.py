@@ -616,12 +616,15 @@ def _h_rel(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     word = ctx.g.words[m["w"]]
     spec = word.spec
     if word.kind == "holiday":
+        if "day" not in spec:
+            _set(ctx, month=int(spec["month"]))  # 師走: a month by its old name
+            return "M"
         _set(ctx, month=int(spec["month"]), day=int(spec["day"]))
         return "D"
     if state != "start":
         return None
     if "newyear" in spec:
-        _set(ctx, newyear=True, part="START")
+        _set(ctx, newyear=True, **({"part": spec["part"]} if "part" in spec else {}))
         return "P"
     unit = next(k for k in ("day", "week", "month", "year", "fy") if k in spec)
     _set(ctx, **{"rel" if word.kind == "rel" else "anchor": (unit, int(spec[unit]))})

@@ -139,6 +139,11 @@ D = dt.date
     ("6月2日（土）・3日（日）、午前10時〜午後5時", D(2012, 5, 9),
      [("6月2日（土）", "DATE", "2012-06-02", None), ("3日（日）", "DATE", "2012-06-03", None),
       ("午前10時〜午後5時", "TIME", "T10:00", None)]),
+    # the new year: the coming one in December, the one just begun in January; 師走 is December
+    ("新年を迎える", D(2011, 12, 28), [("新年", "DATE", "2012", None)]),
+    ("新年の挨拶", D(2012, 1, 5), [("新年", "DATE", "2012", None)]),
+    ("新年度から", D(2012, 3, 5), []),
+    ("師走の街", D(2011, 12, 2), [("師走", "DATE", "2011-12", None)]),
     ("会期は6月2日で、各日10時に開場", D(2012, 5, 9), [("6月2日", "DATE", "2012-06-02", None), ("10時", "TIME", "T10:00", None)]),
     # a bare day repeating the day of a date written shortly before names that date (not a lede's day)
     ("新色を9月30日発売！\n同社は28日、新色を30日から発売すると発表した", D(2012, 8, 29),
