@@ -867,7 +867,7 @@ def _read_point_or_duration(s: str, q: int, end: int, g: _Grammar, prefixed: boo
     if dur is not None:
         parts, last_parts, d_end = dur
         single_day = len(parts) == 1 and parts[0][1] == "D" and not last_parts
-        if single_day and not prefixed and not _day_count_ok(s, d_end, parts[0][0], g):
+        if single_day and not prefixed and not (_day_count_ok(s, d_end, parts[0][0], g) or _one_day_of(s, q, d_end, parts[0][0], g)):
             return None
         if g.guards["rate_after"].match(s, d_end):
             return None
@@ -884,6 +884,11 @@ def _day_count_ok(s: str, pos: int, amount: str, g: _Grammar) -> bool:
     if amount == "X" or (amount.isdigit() and int(amount) > 31) or s[pos - 2:pos] == "日間":
         return True
     return bool(g.guards["bare_day_duration"].match(s, pos))
+
+
+def _one_day_of(s: str, start: int, end: int, amount: str, g: _Grammar) -> bool:
+    """``…の1日を振り返る``, ``ソニービルの1日``: a day in the life of something, one day long."""
+    return amount == "1" and s[start - 1 : start] == "の" and bool(g.guards["one_day_not_date"].match(s, end))
 
 
 def _parse_value_parts(value: str) -> _Parts:
