@@ -1025,6 +1025,8 @@ def find_events(
             if kind == "announce" and _future(date, dct) and told_done:
                 date = None  # 10月1日に…販売すると発表した: the date of what was announced, not the announcement's
             status = _status(rules, kind, text, m.end(), reach, date, dct)
+            if date is None and kind == "release" and rules.p["setting_after"].match(text[m.end() : m.end() + 3]):
+                status = "planned"  # 初期リリースには、…搭載されないことになった: the predicate is another fact's
             old_news = old_news_from is not None and old_news_from <= m.start()
             if date is None and kind == "announce" and status == "done" and not old_news:
                 date = _dct_date(dct)

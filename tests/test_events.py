@@ -315,6 +315,9 @@ def test_features_attach_to_the_event_they_belong_to(text, names, lists, expecte
          [("release", "X1", "done", None), ("release", "Y1", "done", ("2012-05-07", None))]),
         # a deadline anchored on a release is no release
         ("「X1」は3日から発売日まで予約を受け付ける。", []),
+        # an undated release as the setting of another fact lies ahead, whatever that fact's predicate says
+        ("「X1」の初期リリースには、幾つかの機能が搭載されないことになった。",
+         [("release", "X1", "planned", None), ("feature_drop", "X1", "done", None)]),
         # … and so is a time after one, unless it says the release is recent
         ("「X1」が発売されてから1年となる。", []),
         ("登場してから間もない「X1」が人気だ。", [("release", "X1", "done", None)]),
