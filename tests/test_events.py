@@ -445,6 +445,7 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          [("release", "X1", "planned", ("2012-06", None))]),
         # a relative clause on another noun takes the object before it
         ("「X1」を使い倒せるガジェットが登場。", {"X1": "X1"}, []),
+        ("「X1」「Y2」をプリインストールしたモデルも同日から発売されます。", {"X1": "X1", "Y2": "Y2"}, []),
         # a verb that shares its object with the trigger leaves the object the trigger's
         ("ミドリ社は「X1」を新たに加え、6月中旬より発売する。", {"X1": "X1"},
          [("release", "X1", "planned", ("2012-06", "MID"))]),
