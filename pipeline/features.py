@@ -1256,6 +1256,7 @@ def _tari_lists(
     must be named shortly before (``starts``: the product mentions' offsets, sorted);
     people's doings (``客席にマイクを向けたり、…歌う``) are not a product's features.
     """
+    read_to = -1  # where the clauses read from an earlier たり ended: later ones there add nothing
     for m in rules.tari_joint.finditer(text, *zone):
         sent = sents.at(m.start())
         if sent is None:
@@ -1269,7 +1270,9 @@ def _tari_lists(
             continue
         lo = max(start, m.start() - rules.tari_max_general)
         first = max(lo, text.rfind("、", lo, m.start()) + 1, text.rfind("，", lo, m.start()) + 1)
-        clauses = _tari_clauses(text, m.end(), end, rules)
+        if m.start() < read_to:
+            continue
+        clauses, read_to = _tari_clauses(text, m.end(), end, rules)
         if not clauses:
             continue
         close = clauses[-1]
@@ -1295,10 +1298,11 @@ def _tari_lists(
             yield _Candidate(items, "tari", items[0][0], close.end(), sent)
 
 
-def _tari_clauses(text: str, pos: int, end: int, rules: _Rules) -> list[regex.Match[str]]:
+def _tari_clauses(text: str, pos: int, end: int, rules: _Rules) -> tuple[list[regex.Match[str]], int]:
     """The closings of the clauses after a first ``…たり、``: further ``…たり、`` clauses as far as
     they go (``共有したり、…アップしたり、…付けたりといったこともできる``), cut back to the last
-    one a capability cue follows; none when no cue follows any."""
+    one a capability cue follows; none when no cue follows any. Also where the reading
+    stopped: a later ``たり`` before it would read the same clauses again."""
     closes: list[regex.Match[str]] = []
     while len(closes) < MAX_LIST_ITEMS:
         close = rules.tari_general_end.search(text, pos, min(end, pos + rules.tari_max_general))
@@ -1308,9 +1312,10 @@ def _tari_clauses(text: str, pos: int, end: int, rules: _Rules) -> list[regex.Ma
         if not (close.group().endswith(("たり", "だり")) and text.startswith("、", close.end())):
             break
         pos = close.end() + 1
+    stop = closes[-1].start() if closes else pos
     while closes and not rules.tari_cue.search(text, closes[-1].start(), min(end, closes[-1].end() + rules.tari_cue_after)):
         closes.pop()
-    return closes
+    return closes, stop
 
 
 def _split_top(text: str, start: int, end: int, splitter: regex.Pattern[str]) -> list[tuple[int, int]]:
