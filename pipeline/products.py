@@ -104,6 +104,7 @@ class Lexicons:
     following_cue: regex.Pattern[str]
     column_tag: regex.Pattern[str]
     model_mark: regex.Pattern[str]
+    acronym_noun: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -254,6 +255,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         following_cue=compiled("following_cue"),
         column_tag=compiled("column_tag"),
         model_mark=compiled("model_mark"),
+        acronym_noun=compiled("acronym_noun"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -1556,12 +1558,20 @@ def _without_noun_modifiers(folded: str, mentions: list[ProductMention], lex: Le
     """Without the names found by shape alone whose every mention runs straight into a
     katakana noun (``Retinaディスプレイ``, ``USB-ACアダプタ``, ``Google Playストア``,
     ``PEAKSエンジン``): such a word modifies the noun, a part or a feature of the thing,
-    and is never named on its own. A cue after it (``…アプリ``, ``…シリーズ``) keeps it."""
+    and is never named on its own. A cue after it (``…アプリ``, ``…シリーズ``) keeps it.
+    Nor are those that are an acronym with its noun (``MRIスキャン``, ``TOHOシネマズ``)."""
     glued: dict[str, bool] = {}
     for m in mentions:
-        runs_on = m.rule == "shape" and _KATAKANA_LETTER.match(folded, m.end) and not lex.following_cue.match(folded, m.end)
+        runs_on = m.rule == "shape" and not lex.following_cue.match(folded, m.end) and (
+            _KATAKANA_LETTER.match(folded, m.end) or _acronym_noun(folded[m.start : m.end], lex)
+        )
         glued[m.canonical] = glued.get(m.canonical, True) and bool(runs_on)
     return [m for m in mentions if not glued[m.canonical]]
+
+
+def _acronym_noun(name: str, lex: Lexicons) -> bool:
+    m = lex.acronym_noun.match(name)
+    return m is not None and product_key(m["noun"]) not in lex.kept_tails | lex.name_tails
 
 
 def _slash_models(text: str, folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int, str]]:

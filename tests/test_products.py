@@ -703,6 +703,9 @@ def test_a_phrase_in_brackets_without_a_category_word_is_a_quotation(text: str) 
         ("Retinaディスプレイを搭載した。Retinaの解像度は高い。", {"Retina"}),
         # a cue after it keeps it (an app, a series)
         ("NaviConアプリをインストールした。", {"NaviCon"}),
+        # an acronym with its noun is a term or an organisation, unless a series word ends it
+        ("頭部をMRIスキャンし、PVCコーティングを施した。TOHOシネマズで見た。", set()),
+        ("ZENIAシリーズの新型だ。", {"ZENIAシリーズ"}),
     ],
 )
 def test_a_shape_word_that_only_modifies_a_katakana_noun_is_no_product(text: str, expected: set[str]) -> None:
