@@ -353,8 +353,14 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 
 # --------------------------------------------------------------------------- shapes
 
-# (& joins words, AT&T, but not a mark written as an entity: FOMA&reg)
-_LATIN_TOKEN = rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.+'’_ー]|(?!{_ENTITY})&)[A-Za-z0-9]+)*(?:\+|!(?=\p{{Katakana}}))?"
+# (& and + join a short word to a word, AT&T, Q&A, Bluetooth3.0+HS, but not two words, which
+# they coordinate: iPhone＆iPad, Tegra3＋Android, Shotnote&CamiApp; nor a mark written as an
+# entity: FOMA&reg)
+_SHORT_SIDE = r"(?:(?<=(?<![A-Za-z0-9])[A-Za-z0-9]{1,2})|(?=[A-Za-z0-9]{1,2}(?![A-Za-z0-9])))"
+_LATIN_TOKEN = (
+    rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.'’_ー]|{_SHORT_SIDE}(?:\+|(?!{_ENTITY})&))[A-Za-z0-9]+)*"
+    rf"(?:\+(?![A-Za-z0-9])|!(?=\p{{Katakana}}))?"
+)
 _KANA = r"[\p{Katakana}ー]+"
 _MARK = rf"\((?:TM|R)\)|[™®]|{_ENTITY}|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")

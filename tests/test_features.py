@@ -601,6 +601,7 @@ def test_generalised_shapes(text: str, expected: list[list[str]], rule: str) -> 
         "この製品には問題と課題がある。",
         # places
         "目黒川や神田川、大岡川などで花見を楽しめる。",
+        "ホテル周辺や駅周辺などでも無料で利用できる。",
         # spec rows keyed by an attribute: colours, figures
         "本文です。\nカラー：レッド、ホワイト、ピンク\nカメラ：背面800万画素、前面200万画素\n",
     ],

@@ -576,6 +576,9 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         # a Roman numeral after a long katakana title numbers it; a letter after a short word labels it
         ("「ミラクルクエストX」を発売した。会場はホールCだ。", {"ミラクルクエストX"}),
         ("ミラクエXは人気だ。ミラクエⅨも面白い。", {"ミラクエX", "ミラクエⅨ"}),  # not Ⅸ alone
+        # ＆ and ＋ between two words coordinate two names; beside a short word they are inside one
+        ("Zenfo＆Zenpadに対応。Tegra9＋Zenfo 4.0を搭載。", {"Zenfo", "Zenpad", "Tegra9", "Zenfo 4.0"}),
+        ("Zenfo 3.0+HSに対応し、Zenfo+も使える。", {"Zenfo 3.0+HS", "Zenfo+"}),
         # in brackets, X for Y is one name even when X alone is too weak to be one
         ("「ABCD for Android」を公開した。", {"ABCD for Android"}),
         # what it is released as names it
