@@ -382,6 +382,8 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # … a block naming none is about the article's product
         ("「X1」は自転車ナビだ。「Y1」とは違い、「X1」は軽い。\n\nモニター：4.3型\n発売開始：11月中旬",
          [("release", "X1", "planned", ("2012-11", "MID"))]),
+        # a launch event held for a product announces it
+        ("ミドリ社は3日、新機種「X1」の発表会を都内で行った。", [("announce", "X1", "done", ("2012-05-03", None))]),
         # a press release cited by its title is no release
         ("「X1」の資料。\nリリース：「展示会2012」への出展について", []),
         # a trigger as subject continues the topic of the sentence before, not its last name
