@@ -399,6 +399,7 @@ _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?!
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
 _KATAKANA_LETTER = regex.compile(r"[\p{Katakana}ー]")
 _GLUED_NUMBER = regex.compile(r"([A-Za-z][A-Za-z\- ]*[A-Za-z])([\d.]+[A-Za-z]*)\Z")
+_VERSION_GOES_ON = regex.compile(r"[a-z0-9.\-]")  # a key going on like this names another version
 _DATE_NUMBER = regex.compile(r"[ .\-]?\d{1,4}\Z")
 _CHAIN_GAP = regex.compile(r"[、,，・/／ 　]?|と|や|および|及び|または|か")
 _TRAILING_NUMBER = regex.compile(r"\d+[A-Z]*\Z")  # the part of a model number that a sibling's digits replace
@@ -1690,13 +1691,19 @@ def _locate(
 
 def _aliased_heads(keys: set[str], lex: Lexicons) -> list[tuple[str, str]]:
     """Names that start with another spelling of a name and go on alike: ``ドラクエX`` and
-    ``ドラゴンクエストX``, ``アンドロイド4.0`` and ``Android 4.0`` (keys, of names the document has)."""
-    return [
-        (key, name + key[len(alias) :])
-        for key in keys
-        for alias, name in lex.aliases.items()
-        if len(key) > len(alias) and key.startswith(alias) and name + key[len(alias) :] in keys
-    ]
+    ``ドラゴンクエストX``, ``アンドロイド4.0`` and ``Android 4.0`` (keys, of names the document has);
+    or the one name that goes on from there with words, not a version (``ドラゴンクエストX
+    目覚めし五つの種族 オンライン``, not ``Android 4.0.3``)."""
+    links = []
+    for key in keys:
+        for alias, name in lex.aliases.items():
+            if len(key) <= len(alias) or not key.startswith(alias):
+                continue
+            spelled = name + key[len(alias) :]
+            longer = [k for k in keys if k.startswith(spelled) and not _VERSION_GOES_ON.match(k, len(spelled))]
+            if spelled in keys or len(longer) == 1:
+                links.append((key, spelled if spelled in keys else longer[0]))
+    return links
 
 
 def _mentions(

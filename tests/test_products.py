@@ -188,6 +188,11 @@ def test_other_spellings_from_the_alias_list_join_the_name() -> None:
     assert canonicals("「ドラゴンクエストX」を発売した。ドラクエXは人気だ。") == {
         "ドラゴンクエストX": {"ドラゴンクエストX", "ドラクエX"},
     }
+    # … or the one name going on from there with words (a subtitle), not with a version
+    assert canonicals("「ドラゴンクエストX 目覚めし五つの種族 オンライン」が発売。ドラクエXは人気だ。") == {
+        "ドラゴンクエストX 目覚めし五つの種族 オンライン": {"ドラゴンクエストX 目覚めし五つの種族 オンライン", "ドラクエX"},
+    }
+    assert set(canonicals("「ドラゴンクエストX2」が出た。「ドラクエX」も人気だ。")) == {"ドラゴンクエストX2", "ドラクエX"}
 
 
 def test_brand_alone_is_a_short_form_or_a_family() -> None:
