@@ -364,6 +364,8 @@ def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
         ("新アプリ「PushMaker」を発表した。", {"PushMaker"}),  # a bracketed name stays
         ("テレビ用HDMI無線化ユニット「WTR-HDAV/A」を試す。", {"WTR-HDAV/A"}),  # a device unit's model number
         ("モバイルルーター「DATA08W」を試す。", {"DATA08W"}),  # 08W: a model number's digits, not 8 watts
+        ("開場は10:00OPEN、詳しくはp.132へ。", set()),  # a clock time's minutes, a page
+        ("「ゲーム3：Fallen Nation」を配信。", {"Fallen Nation"}),  # a title's colon is no clock
         ("絵文字タブは「spモードメール」アプリでのみ表示されます。", {"spモードメール"}),  # not a tab label
         ("「iPod touch」と「Xperia ray」を比べる。", {"iPod touch", "Xperia ray"}),  # lower-case words of a name
         ("人気のOptimus it L-05Dが登場。", {"Optimus it L-05D"}),
