@@ -296,6 +296,18 @@ class _Around:
                 return g
         return None
 
+    def next_products(self, n: int, since: int, until: int) -> list[str] | None:
+        """The first ``n`` distinct products named after the sentence from ``since`` on, before ``until``,
+        if as many are."""
+        named: list[str] = []
+        for g in self.groups[self.last :]:
+            if g[0].start < since:
+                continue
+            if g[0].start >= until:
+                break
+            named = list(dict.fromkeys(named + _canonicals(g)))[:n]
+        return named if len(named) == n else None
+
     def block_first(self, text: str, line_start: int) -> list[ProductLike] | None:
         """The first group of the block of lines (no blank line within, at most ``_BLOCK_REACH``
         characters) that ends at ``line_start``: the name a spec block gives (``製品名：X``)."""
@@ -509,6 +521,11 @@ def _context_products(
         between = text[sent[1] : following[0].start] if following else ""
         if following and len(following) > 1 and "\n" in between and not between.strip(" \t\r\n・●■◆※-－"):
             return _canonicals(following), "line-up"
+        counted = rules.p["forward_count"].search(text, trigger[1], sent[1])
+        lines = text.find("\n", sent[1]) + 1 or len(text)  # the list starts on a line of its own
+        named = around.next_products(_number(counted.group(1)), lines, lines + _BLOCK_REACH) if counted else None
+        if named:
+            return named, "line-up"
     if kind not in {"release", "delay", "end"}:
         return [], "none"
     previous = around.last_before()

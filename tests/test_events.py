@@ -188,6 +188,12 @@ def test_a_counted_line_up_reaches_names_each_with_its_size() -> None:
     ]
 
 
+def test_a_line_up_counted_forward_takes_that_many_names_from_the_lines_after_it() -> None:
+    text = "発表されたのは以下の3モデル。価格はZ9と同じだ。\n\n■向け\n・A1\n・A2\n■別\n・A3\n・A4"
+    names = {"Z9": "Z9", "A1": "A1", "A2": "A2", "A3": "A3", "A4": "A4"}
+    assert [e[1] for e in events(text, names) if e[0] == "announce"] == ["A1", "A2", "A3"]
+
+
 def test_a_counted_line_up_left_unnamed_reaches_the_one_picked_next() -> None:
     text = "ニコンは22日、デジタルカメラの新製品4モデルを発表した。\n\nこのうち「X1」は、Androidを搭載したモデルだ。"
     assert events(text, {"X1": "X1", "Android": "Android"}) == [("announce", "X1", "done", ("2012-04-22", None))]
