@@ -199,6 +199,7 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # items joined by a full-width ＆, hardware named as a means (の搭載で), chargers (not a company's 電器)
         ("本機は、フリップカバーにスタンド＆バッテリーまで内蔵。", [["スタンド", "バッテリー"]]),
         ("本機は、地デジ＆BSデジタルに対応。", [["地デジ", "BSデジタル"]]),  # a Japanese word before ＆
+        ("本機は防水、ワンセグ、そして、赤外線に対応した。", [["防水", "ワンセグ", "赤外線"]]),  # そして、 joins the last
         ("本機は、同時充電＋ステレオスピーカー内蔵。", [["同時充電", "ステレオスピーカー"]]),
         ("本機は、高速CPUと、高精細HD液晶の搭載で、快適に操作できる。", [["高速CPU", "高精細HD液晶"]]),
         ("本機は、ACからの充電器の他にシガーソケット充電器が付属している。", [["ACからの充電器", "シガーソケット充電器"]]),
