@@ -160,6 +160,9 @@ _CLAUSE_REACH = 80  # how far after a trigger the end of its clause is looked fo
 _ARG_REACH = 300  # how far from a trigger its products and dates are looked for within a sentence
 _LACKING_REACH = 12  # how far around a list's end its negated cue (…には対応していません) is looked for
 _MAX_BACK = 32  # how many groups before a sentence may be what it continues
+_LEDE_REACH = 300  # how far before an undated announcement the day of the news is looked for
+_RECENT_DAYS = 7  # how many days before the article that day may lie
+_DAY_VALUE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _BLOCK_REACH = 400  # how far back a spec line (出荷：5月25日より) looks for its block's name
 _GOVERNING = frozenset({"delay", "feature_drop", "end"})  # triggers whose object may be a release (発売を延期)
 _ASIDE_CLOSE = regex.compile(r"[）)\r\n]")
@@ -841,6 +844,19 @@ def _event_date(d: DateLike | None) -> EventDate | None:
     return EventDate(d.value, d.mod, d.text, tuple(d.interval) if d.interval else None) if d else None
 
 
+def _recent_date(dates: Sequence[DateLike], dct: dt.date | None) -> DateLike | None:
+    """The last day named shortly before an undated announcement, if it is one of the days just
+    before the article (``情報開示が4月8日をもって解禁になった。…発表されたのは以下の11モデル``):
+    the news the article reports happened then, not on its publication day."""
+    if dct is None:
+        return None
+    for d in reversed(dates):
+        day = _DAY_VALUE.fullmatch(d.value)
+        if d.type == "DATE" and day and dct - dt.timedelta(days=_RECENT_DAYS) <= dt.date.fromisoformat(d.value) < dct:
+            return d
+    return None
+
+
 def _dct_date(dct: dt.date | None) -> EventDate | None:
     return EventDate(dct.isoformat(), None, None, (dct.isoformat(), dct.isoformat())) if dct else None
 
@@ -1046,7 +1062,7 @@ def find_events(
                 status = "planned"  # 初期リリースには、…搭載されないことになった: the predicate is another fact's
             old_news = old_news_from is not None and old_news_from <= m.start()
             if date is None and kind == "announce" and status == "done" and not old_news:
-                date = _dct_date(dct)
+                date = _event_date(_recent_date(around.dates_in(max(0, sent[0] - _LEDE_REACH), sent[0]), dct)) or _dct_date(dct)
             pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
             stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"
             own_dates = {} if kind == "announce" or not canonicals else _own_dates(

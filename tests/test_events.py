@@ -194,6 +194,14 @@ def test_a_line_up_counted_forward_takes_that_many_names_from_the_lines_after_it
     assert [e[1] for e in events(text, names) if e[0] == "announce"] == ["A1", "A2", "A3"]
 
 
+def test_an_undated_announcement_takes_the_day_of_the_news_named_just_before() -> None:
+    text = "情報開示が5月8日をもって解禁になった。\n\n同時に発表された「X1」も注目だ。"
+    assert events(text, {"X1": "X1"}) == [("announce", "X1", "done", ("2012-05-08", None))]
+    # … not a day long before the article, nor one after it
+    text = "「Y1」は4月8日に発売された。同時に発表された「X1」も注目だ。"
+    assert ("announce", "X1", "done", ("2012-05-10", None)) in events(text, {"X1": "X1", "Y1": "Y1"})
+
+
 def test_a_counted_line_up_left_unnamed_reaches_the_one_picked_next() -> None:
     text = "ニコンは22日、デジタルカメラの新製品4モデルを発表した。\n\nこのうち「X1」は、Androidを搭載したモデルだ。"
     assert events(text, {"X1": "X1", "Android": "Android"}) == [("announce", "X1", "done", ("2012-04-22", None))]
