@@ -459,14 +459,14 @@ def _latest_versions(rules: _Rules, text: str, canonicals: list[str], groups: Se
     out = []
     for c in canonicals:
         versions = [d for d in everything if d.startswith(c) and _VERSION_AFTER.match(d, len(c))]
-        said_latest = any(
+        said_latest = len(versions) == 1 and any(
             p.canonical == c and (
                 rules.p["latest_before"].search(text, max(0, p.start - 8), p.start)
                 or rules.p["latest_after"].match(text, p.end)
             )
             for g in groups for p in g
         )
-        out.append(versions[0] if len(versions) == 1 and said_latest else c)
+        out.append(versions[0] if said_latest else c)
     return list(dict.fromkeys(out))
 
 
@@ -987,7 +987,7 @@ def find_events(
     date_starts = [d.start for d in dates]
     main = main_product(text, products, title)
     every_canonical = {p.canonical for p in products}
-    only = main if len({p.canonical for p in products}) == 1 else None
+    only = main if len(every_canonical) == 1 else None
     found: list[Event] = []
     pending: list[tuple[int, Event]] = []  # counted line-ups whose members are named later
     sents = _joined(zone_sentences(text, tuple(zones)), [p for g in every_group for p in g])

@@ -1289,8 +1289,8 @@ def _tari_lists(
         items = tuple(
             span
             for span in (
-                _trim(text, lo_, _tari_end(text, hi, closing) if closing.endswith(("たり", "だり", "たり、", "だり、")) else hi)
-                for lo_, hi, closing in bounds
+                _trim(text, begin, _tari_end(text, stop, closing) if closing.endswith(("たり", "だり", "たり、", "だり、")) else stop)
+                for begin, stop, closing in bounds
             )
             if span[1] - span[0] >= 2
         )

@@ -1578,6 +1578,7 @@ def _without_noun_modifiers(folded: str, mentions: list[ProductMention], lex: Le
 
 
 def _acronym_noun(name: str, lex: Lexicons) -> bool:
+    """``MRIスキャン``: an acronym with a katakana noun that is no series or name word (``ELUGAシリーズ``)."""
     m = lex.acronym_noun.match(name)
     return m is not None and product_key(m["noun"]) not in lex.kept_tails | lex.name_tails
 

@@ -919,8 +919,9 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     elif r.kind == "point" and until is None and r.point is not None and r.point.hour is not None:
         m = g.pieces["time_range"].match(s, q, end)
         b = _read_point(s, m.end(), end, g, continuation=True) if m else None
-        if b is not None and _point_of(b[0]).hour is not None and _point_of(b[0]).day is None:
-            until, rule, q = _point_of(b[0]), rule + "+range", b[1]
+        end_point = _point_of(b[0]) if b is not None else None
+        if b is not None and end_point is not None and end_point.hour is not None and end_point.day is None:
+            until, rule, q = end_point, rule + "+range", b[1]
     elif r.kind == "duration" and not duration_until:
         m = g.pieces["range"].match(s, q, end)
         d = _read_duration(s, m.end(), end, g) if m else None
