@@ -844,16 +844,17 @@ def _event_date(d: DateLike | None) -> EventDate | None:
     return EventDate(d.value, d.mod, d.text, tuple(d.interval) if d.interval else None) if d else None
 
 
-def _recent_date(dates: Sequence[DateLike], dct: dt.date | None) -> DateLike | None:
+def _recent_date(dates: Sequence[DateLike], dct: dt.date | None) -> EventDate | None:
     """The last day named shortly before an undated announcement, if it is one of the days just
     before the article (``情報開示が4月8日をもって解禁になった。…発表されたのは以下の11モデル``):
-    the news the article reports happened then, not on its publication day."""
+    the news the article reports happened then, not on its publication day. Like the DCT, it is
+    a default, no date the statement gives (its ``text`` is None): one that does wins the merge."""
     if dct is None:
         return None
     for d in reversed(dates):
         day = _DAY_VALUE.fullmatch(d.value)
         if d.type == "DATE" and day and dct - dt.timedelta(days=_RECENT_DAYS) <= dt.date.fromisoformat(d.value) < dct:
-            return d
+            return EventDate(d.value, d.mod, None, tuple(d.interval) if d.interval else None)
     return None
 
 
@@ -1062,7 +1063,7 @@ def find_events(
                 status = "planned"  # 初期リリースには、…搭載されないことになった: the predicate is another fact's
             old_news = old_news_from is not None and old_news_from <= m.start()
             if date is None and kind == "announce" and status == "done" and not old_news:
-                date = _event_date(_recent_date(around.dates_in(max(0, sent[0] - _LEDE_REACH), sent[0]), dct)) or _dct_date(dct)
+                date = _recent_date(around.dates_in(max(0, sent[0] - _LEDE_REACH), sent[0]), dct) or _dct_date(dct)
             pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
             stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"
             own_dates = {} if kind == "announce" or not canonicals else _own_dates(
