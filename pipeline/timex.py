@@ -346,17 +346,19 @@ _NEXT: dict[str, tuple[str, ...]] = {
     "Y2": ("month_period", "qrange", "quarter", "half", "season", "month", "part"),
     "Yno": ("quarter", "half", "season", "month", "rel"),
     "M": ("day", "day_wd", "part"),
+    "Mr": ("day", "day_wd", "part", "month"),
+    "Mw": ("day", "day_wd"),
     "D": ("weekday", "time", "daypart", "no"),
     "Dno": ("time", "daypart"),
     "Dw": ("time", "daypart"),
-    "Dr": ("day", "weekday", "time", "daypart", "no"),
+    "Dr": ("day", "weekday", "time", "daypart", "no", "month"),
     "W": ("part", "no", "day"),
     "Wno": ("weekday_word",),
     "S": ("part",),
     "T": (),
     "P": (),
 }
-_WAITING = frozenset({"Y2", "Yno", "Dno", "Wno"})  # states that cannot end an expression
+_WAITING = frozenset({"Y2", "Yno", "Dno", "Wno", "Mw"})  # states that cannot end an expression
 _NO_BLANK_BEFORE = frozenset({"no", "part", "weekday"})
 
 
@@ -538,6 +540,14 @@ def _h_month(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     n, n1 = got
     if state == "start" and _is_kanji(m["n"]) and (n == 1 or ctx.start > 0 and regex.match(r"\p{Han}", ctx.s[ctx.start - 1])):
         return None  # 一月 alone is also ひと月 (a month long)
+    if state in ("Dr", "Mr"):
+        # 本日7月3日, 今月8月10日: the word before a full date only restates it (one expression, valued
+        # by the date it names); without its day (本日10月…) the two stay apart
+        if n1 or "rel" not in ctx.slots:
+            return None
+        del ctx.slots["rel"]
+        _set(ctx, month=n)
+        return "Mw"
     _set(ctx, month=n, **({"rng": ("month", n1, n)} if n1 else {}))
     return "M"
 
@@ -641,7 +651,7 @@ def _h_rel(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if "part" in spec:
         _set(ctx, part=spec["part"])
         return "W" if unit == "week" else "P"
-    return {"day": "Dr", "week": "W", "month": "M", "year": "S" if "season" in spec else "Y", "fy": "Y"}[unit]
+    return {"day": "Dr", "week": "W", "month": "Mr", "year": "S" if "season" in spec else "Y", "fy": "Y"}[unit]
 
 
 def _h_weekday_word(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
@@ -693,7 +703,7 @@ def _h_part(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
             _set(ctx, week_end=True, part=None)
             return "P"
         return "P" if mod.mod is None else None
-    month_level = state == "M"
+    month_level = state in ("M", "Mr")
     if mod.applies == "month" and not month_level:
         return None
     if m["w"] in ("前半", "後半") and state in ("Y", "Y2", "Yno") and not slots.get("fy"):

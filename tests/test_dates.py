@@ -146,6 +146,10 @@ D = dt.date
     ("新年の挨拶", D(2012, 1, 5), [("新年", "DATE", "2012", None)]),
     ("新年度から", D(2012, 3, 5), []),
     ("師走の街", D(2011, 12, 2), [("師走", "DATE", "2011-12", None)]),
+    # a word of the day or month before a full date restates it: one expression; before a month alone, two
+    ("本日7月3日より提供", D(2012, 7, 3), [("本日7月3日", "DATE", "2012-07-03", None)]),
+    ("今月8月10日に発売", D(2011, 8, 5), [("今月8月10日", "DATE", "2011-08-10", None)]),
+    ("本日10月より値下げ", D(2012, 7, 3), [("本日", "DATE", "2012-07-03", None), ("10月", "DATE", "2012-10", None)]),
     ("会期は6月2日で、各日10時に開場", D(2012, 5, 9), [("6月2日", "DATE", "2012-06-02", None), ("10時", "TIME", "T10:00", None)]),
     # a bare day repeating the day of a date written shortly before names that date (not a lede's day)
     ("新色を9月30日発売！\n同社は28日、新色を30日から発売すると発表した", D(2012, 8, 29),
