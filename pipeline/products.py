@@ -1725,6 +1725,7 @@ def _mentions(
     pairs = [(product_key(link.short), key_at[link.target_end]) for link in links if link.target_end in key_at]
     pairs += lex.aliases.items()
     pairs += _aliased_heads({product_key(m[2]) for m in named}, lex)
+    pairs += _glued_trademarks({m[2] for m in named})
     canonical = _resolve([m[2] for m in named], pairs, lex)
     completed = _bare_version_targets(bare, named)
 
@@ -1744,6 +1745,25 @@ def _mentions(
         if target is not None:
             out.append(ProductMention(s, e, text[s:e], _as_written(text, first_at, target), rule))
     return out
+
+
+_GLUED_TM = regex.compile(r"(?<=[A-Za-z])TM(?![A-Za-z])")
+
+
+def _glued_trademarks(surfaces: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs (``XPSTM 13``, ``XPS 13``): a name with a TM sign glued to a word and the same name without it.
+
+    Glued to capitals the sign cannot be told from a word's own last letters
+    (``DTM``, ``MISTM``) by shape; the article writing the name without it as
+    well says it is the sign.
+    """
+    keys = {product_key(s) for s in surfaces}
+    pairs = []
+    for surface in surfaces:
+        bare = product_key(_GLUED_TM.sub("", surface))
+        if bare != product_key(surface) and bare in keys:
+            pairs.append((product_key(surface), bare))
+    return pairs
 
 
 def _as_written(text: str, first_at: dict[str, int], canonical_folded: str) -> str:
