@@ -838,10 +838,13 @@ def _read_vague(s: str, q: int, end: int, g: _Grammar) -> Reading | None:
 
 
 def _read_set(s: str, q: int, end: int, g: _Grammar) -> Reading | None:
-    """毎月 / 毎週月曜 / 毎月1日 / 週1回 / 1日3回."""
+    """毎月 / 毎週月曜 / 毎月1日 / 毎月第2火曜日 / 週1回 / 1日3回."""
     m = g.pieces["set"].match(s, q, end)
     if m:
         value = next(iter(g.words[m["w"]].spec))
+        nth = g.pieces["nth_weekday"].match(s, m.end(), end) if value == "P1M" else None
+        if nth is not None:
+            return Reading("set", q, nth.end(), nth.end(), "set.every+nth_weekday", value=value)
         sub = _read_point(s, m.end(), end, g, continuation=True)
         if sub is not None:
             slots, sub_end, names = sub

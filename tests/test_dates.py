@@ -149,6 +149,9 @@ D = dt.date
     # a word of the day or month before a full date restates it: one expression; before a month alone, two
     ("本日7月3日より提供", D(2012, 7, 3), [("本日7月3日", "DATE", "2012-07-03", None)]),
     ("今月8月10日に発売", D(2011, 8, 5), [("今月8月10日", "DATE", "2011-08-10", None)]),
+    # the nth weekday of every month is one set; a clock time may open with AM/PM
+    ("毎月第2火曜日AM2:00〜AM7:00までの間は", D(2012, 8, 2),
+     [("毎月第2火曜日", "SET", "P1M", None), ("AM2:00〜AM7:00", "TIME", "T02:00", None)]),
     ("本日10月より値下げ", D(2012, 7, 3), [("本日", "DATE", "2012-07-03", None), ("10月", "DATE", "2012-10", None)]),
     ("会期は6月2日で、各日10時に開場", D(2012, 5, 9), [("6月2日", "DATE", "2012-06-02", None), ("10時", "TIME", "T10:00", None)]),
     # a bare day repeating the day of a date written shortly before names that date (not a lede's day)
