@@ -1435,7 +1435,8 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
     variants = set()
     for k in keys:
         other = next((o for o in index.prefixes_of(k) if _variant_of(first[k], first[o], lex, shorts)), None)
-        if other is not None:
+        if other is not None and not index.ending_with(k) - set(index.extending(k)):
+            # a fuller name ending with it (Motorola Atrix HD) says its last word is the name's (Atrix HD)
             variants.add(k)
             clusters.union(k, other)
     for k in sorted(keys, key=len, reverse=True):  # longer names join first: Note sees one GALAXY Note
