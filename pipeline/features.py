@@ -47,6 +47,7 @@ from pipeline.text import clamp_zones, in_zones, with_words, zone_sentences
 
 DATA_DIR = Path(__file__).parent / "data" / "features"
 MAX_ITEM_CHARS = 80  # no feature item is longer; bounds every backward scan
+ASIDE_CHARS = 40  # how far a bracketed aside around a product name may reach
 MAX_NP_JOINS = 2  # `AのBのC`: at most two の inside one item
 MAX_LEAD_IN_BLANKS = 2  # blank lines allowed between a lead-in and its bullets
 PARAGRAPH_LOOKBACK = 2000  # a list's product is looked for this far back at most
@@ -372,6 +373,7 @@ _SPACE = " 　"
 _PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈", "”": "“", "〟": "〝"}
 _QUOTES = frozenset("」』”〟")  # quotes enclose names (`センサー“Exmor R for mobile”`), not remarks
 _OPENERS = frozenset(_PAIRS.values())
+_ASIDE = regex.compile(r"[（(][^（()）]*[）)]")  # a bracketed aside inside an item
 # a name in quotes: no kana but の/お/ご, or a short phrase ending in a word
 # (「聴きとりやすさコントロール」); a remark ends in kana or punctuation
 _QUOTE_CONTENT = regex.compile(r"^(?:[^\p{Hiragana}]|[のおご])*$|^[^、。！？!?]{1,20}(?<=[\p{Han}\p{Katakana}ー\p{Latin}\p{N}])$")
@@ -1416,7 +1418,8 @@ def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
         spans = [((lead.end() if (lead := rules.topic_lead.match(text, s, e)) else s), e) for s, e in spans]
         items = tuple(span for s, e in spans if (span := _trim(text, s, e))[1] > span[0])
         if len(items) >= 2 and all(
-            e - s <= rules.topic_max_chars and rules.topic_item.match(text, s, e) for s, e in items
+            len(_ASIDE.sub("", text[s:e])) <= rules.topic_max_chars and rules.topic_item.match(text, s, e)
+            for s, e in items
         ):
             yield _Candidate(items, "topic", items[0][0], items[-1][1], sent)
 
@@ -1556,6 +1559,15 @@ def main_product(text: str, mentions: Sequence[ProductLike], title: tuple[int, i
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
+def _in_aside(text: str, p: ProductLike) -> bool:
+    """``Android 4.0（開発コード名：IceCream Sandwich；ICS）``: a name in brackets is an aside
+    on what stands before them (a code name, a component), not what the text goes on about."""
+    opened = text.rfind("（", max(0, p.start - ASIDE_CHARS), p.start)
+    if opened < 0 or "）" in text[opened:p.start]:
+        return False
+    return "）" in text[p.end : p.end + ASIDE_CHARS]
+
+
 def _modified_host(text: str, end: int, in_context: Sequence[ProductLike]) -> ProductLike | None:
     """The product a list's relative clause modifies (``AとBを搭載した「X」``).
 
@@ -1589,7 +1601,9 @@ def _attach(text: str, cand: _Candidate, mentions: Sequence[ProductLike], main: 
     Of products named together, the first is taken.
     """
     first_start = cand.items[0][0]
-    outside = [p for p in mentions if not any(p.start < e and s < p.end for s, e in cand.items)]
+    outside = [
+        p for p in mentions if not any(p.start < e and s < p.end for s, e in cand.items) and not _in_aside(text, p)
+    ]
     cs, ce = cand.context
     in_context = [p for p in outside if cs <= p.start and p.end <= ce]
     found = next((p for p in reversed(outside) if p.end < first_start and text.startswith("の", p.end) and p.end + 1 >= first_start), None)

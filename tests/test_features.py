@@ -144,6 +144,11 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("「Emotion」（気分）「Title」（曲名）といった感じで2つに分かれている。", [["Emotion", "Title"]]),
         # a list named by its topic, read forward (commas inside brackets stay)
         ("同梱品は本体、電池パック L17、専用ケース(試供品)、取扱説明書と、かなりシンプルです。", [["本体", "電池パック L17", "専用ケース(試供品)", "取扱説明書"]]),
+        # a spec topic, up to という内容; an aside in brackets does not count towards an item's length
+        ("その他基本スペックは、Cortex-A8 1GHz CPU、512MB RAM、前面200万画素カメラという内容。",
+         [["Cortex-A8 1GHz CPU", "512MB RAM", "前面200万画素カメラ"]]),
+        ("その他の主要スペックは、Android 4.0（開発コード名：IceCream Sandwich；ICS）、1GB RAM、8GBストレージなど。",
+         [["Android 4.0（開発コード名：IceCream Sandwich；ICS）", "1GB RAM", "8GBストレージ"]]),
         # a spec summary named by its topic; a comma between digits separates thousands, not items
         ("基本スペックは、4.3インチHD、1GB RAM、1,910mAhバッテリーとなっています。", [["4.3インチHD", "1GB RAM", "1,910mAhバッテリー"]]),
         ("対応機種は、iPhone 4、iPhone 4S、iPod touch（第3世代、第4世代）と幅広い。", [["iPhone 4", "iPhone 4S", "iPod touch（第3世代、第4世代）"]]),
@@ -859,6 +864,18 @@ def test_product_attachment(text: str, names: list[str], expected: str | None) -
             "「Tab A7」を発売。\n\n主要スペックは、CPUはデュアルコアCPU内蔵の「OMAP 4430」、RAMは1GB。通信機能は、有線LAN、無線LAN、Bluetoothに対応。\n",
             ["Tab A7", "OMAP 4430"],
             "Tab A7",
+        ),
+        # a name in a bracketed aside (a code name, a chip) is not what the next sentence goes on about
+        (
+            "「Zen X」を発表。CPUはMSM8960（Snapdragon S4）で、IPX5およびIPX7準拠の防水、防塵機能に対応。\n",
+            ["Zen X", "Snapdragon S4"],
+            "Zen X",
+        ),
+        # the spec topic names the list; the bracketed aside does not count towards an item's length
+        (
+            "「Zen X」を発表。その他の主要スペックは、Android 4.0（開発コード名：IceCream Sandwich；ICS）、1GB RAM、8GBストレージなど。\n",
+            ["Zen X", "Android 4.0", "IceCream Sandwich", "ICS"],
+            "Zen X",
         ),
     ],
 )
