@@ -476,6 +476,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a bare 終了 is a program quitting, unless it comes at a stated time
         ("「X1」を終了し、電源を切る。", {"X1": "X1"}, []),
         ("「X1」は6月30日で終了する。", {"X1": "X1"}, [("end", "X1", "planned", ("2012-06-30", None))]),
+        # development stopped ends the product
+        ("タブレット「X1」などの開発中止も発表されている。", {"X1": "X1"}, [("end", "X1", "done", None)]),
         # 公開予定: the status the suffix states
         ("「X1」は後日公開予定だ。", {"X1": "X1"}, [("release", "X1", "planned", None)]),
         # a count of models as the argument: one event per model of the line-up named after it
