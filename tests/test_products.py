@@ -487,6 +487,7 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
         "秋葉原にあるAndroid Tablet専門ショップにて販売。",  # a shop named by what it sells
         "当時のクレジットネームは「jp20y」だった。",  # a person's handle
         "出力2W＋2Wのスピーカー、サイズはW83.5×D38.5mm。",  # measures joined by +, dimensions
+        "カナダではBellから、英国ではボーダフォンから発売予定だ。",  # carriers abroad
     ],
 )
 def test_people_groups_venues_works_and_events_are_no_products(text: str) -> None:
