@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -105,6 +106,7 @@ class Lexicons:
     column_tag: regex.Pattern[str]
     model_mark: regex.Pattern[str]
     acronym_noun: regex.Pattern[str]
+    lone_capitals: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -256,6 +258,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         column_tag=compiled("column_tag"),
         model_mark=compiled("model_mark"),
         acronym_noun=compiled("acronym_noun"),
+        lone_capitals=compiled("lone_capitals"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -1560,6 +1563,7 @@ def find_products(
     names, links = _discover(folded, lowered, zones, masked, lex)
     found = _locate(folded, lowered, zones, masked, names, links)
     mentions = _without_noun_modifiers(folded, _mentions(text, folded, found, names, links, lex), lex)
+    mentions = _without_lone_capitals(folded, mentions, lex)
     return _with_slash_models(text, mentions, _slash_models(text, folded, zones, lex))
 
 
@@ -1576,6 +1580,21 @@ def _without_noun_modifiers(folded: str, mentions: list[ProductMention], lex: Le
         )
         glued[m.canonical] = glued.get(m.canonical, True) and bool(runs_on)
     return [m for m in mentions if not glued[m.canonical]]
+
+
+def _without_lone_capitals(folded: str, mentions: list[ProductMention], lex: Lexicons) -> list[ProductMention]:
+    """Without the names in capitals found by shape alone and named once (``SCREW``, ``TOEIC``).
+
+    Of such names in the gold articles one in six is a product; the rest are
+    acronyms, headings and organisations. A second mention, or a bracket, cue or
+    lexicon entry anywhere, keeps the name.
+    """
+    count = Counter(m.canonical for m in mentions)
+    return [
+        m
+        for m in mentions
+        if not (count[m.canonical] == 1 and m.rule == "shape" and lex.lone_capitals.match(folded[m.start : m.end]))
+    ]
 
 
 def _acronym_noun(name: str, lex: Lexicons) -> bool:

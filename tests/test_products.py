@@ -728,3 +728,10 @@ def test_a_phrase_in_brackets_without_a_category_word_is_a_quotation(text: str) 
 )
 def test_a_shape_word_that_only_modifies_a_katakana_noun_is_no_product(text: str, expected: set[str]) -> None:
     assert set(canonicals(text)) == expected
+
+
+def test_a_word_in_capitals_named_once_by_shape_alone_is_no_product() -> None:
+    assert canonicals("TOEICの勉強に使える。") == {}
+    # named twice, or in brackets, it stays
+    assert set(canonicals("CUBIXは軽い。CUBIXの新型だ。")) == {"CUBIX"}
+    assert set(canonicals("新型スマホ「DIGNO」は軽い。")) == {"DIGNO"}
