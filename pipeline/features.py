@@ -894,6 +894,7 @@ def _prose(texts: Sequence[str], plain: Sequence[str], rules: _Rules) -> bool:
     """Bullets that are sentences or long clauses: features only under a feature heading."""
     return (
         _majority([bool(rules.sentence_item.search(t)) for t in plain])
+        or _majority([bool(rules.clause_item.search(t)) for t in plain])
         or _majority(["、" in t for t in texts])
         or sorted(len(t) for t in texts)[len(texts) // 2] > 40
     )

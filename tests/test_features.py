@@ -745,6 +745,8 @@ def test_not_inline_feature_lists(text: str) -> None:
         "タイトル\n〈ご注意〉\n・OSアップデートはお客さまの責任において実施してください。\n・Android 2.3に戻すことはできません。\n",
         # complaints (clauses) without a lead-in naming features
         "タイトル\n苦情を見てみよう。\n\n・電話中にフリーズする\n・個人データが勝手に送信されていた\n・バッテリーの持ちが悪い\n",
+        # clauses after a lead-in that only points at them (以下の通り): a statement, not features
+        "タイトル\n返答としては、以下の通りとなります。\n・原因が特定できていない状態。\n・応急の対策として、本体を初期化する方法がある。\n・問題が発生しない個体もある。\n",
         # prices, a ranking, numbers out of order
         "タイトル\n価格\n・本体 2,980円\n・セット 3,980円\n",
         "タイトル\n1位）洋服\n2位）タブレット・コンピュータ\n",
