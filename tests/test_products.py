@@ -166,6 +166,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a word that is generic alone (HD) is the name's when a fuller name ends with the two
         ("「Atrix HD」を発表。“Atrix”シリーズの新型「Motorola Atrix HD」だ。",
          {"Motorola Atrix HD": {"Atrix HD", "Motorola Atrix HD"}, "Atrix": {"Atrix"}}),
+        # a shop's category number before the model (400-TOY022) is a model number too
+        ("「電動ホチキス400-TOY022」を発売。\n■簡単にホチキス止めできる400-TOY022",
+         {"電動ホチキス400-TOY022": {"電動ホチキス400-TOY022", "400-TOY022"}}),
         # a TM glued to capitals is the sign when the article also writes the name without it
         ("「XPS 13」が人気だ。XPSTM 13を値下げする。", {"XPS 13": {"XPS 13", "XPSTM 13"}}),
         ("「InspironTM 13z」と「Inspiron 13z」を値下げする。", {"Inspiron 13z": {"Inspiron 13z", "InspironTM 13z"}}),
