@@ -874,6 +874,10 @@ def _read_point_or_duration(s: str, q: int, end: int, g: _Grammar, prefixed: boo
         bare = bool(slots.get("bare_day"))
         if not (bare and prefixed):
             point = _point_of(slots)
+            if point.weekday and not (point.month or point.day or point.has_time) and g.guards["closed_day_key"].search(
+                s, max(0, q - 12), q
+            ):
+                return Reading("set", q, p_end, p_end, "set.closed_weekday", value=f"XXXX-WXX-{point.weekday}")
             until = _point_of(slots, use_range_end=True) if slots.get("rng") else None
             return Reading("point", q, p_end, p_end, _rule_name(point, names), point=point, until=until, bare_day=bare)
     dur = _read_duration(s, q, end, g)

@@ -152,6 +152,9 @@ D = dt.date
     # the nth weekday of every month is one set; a clock time may open with AM/PM
     ("毎月第2火曜日AM2:00〜AM7:00までの間は", D(2012, 8, 2),
      [("毎月第2火曜日", "SET", "P1M", None), ("AM2:00〜AM7:00", "TIME", "T02:00", None)]),
+    # a weekday as the value of a closing-day key is every such weekday
+    ("休 館 日：火曜日\n入場料：無料", D(2012, 6, 20), [("火曜日", "SET", "XXXX-WXX-2", None)]),
+    ("■定休日：火曜", D(2012, 6, 20), [("火曜", "SET", "XXXX-WXX-2", None)]),
     ("本日10月より値下げ", D(2012, 7, 3), [("本日", "DATE", "2012-07-03", None), ("10月", "DATE", "2012-10", None)]),
     ("会期は6月2日で、各日10時に開場", D(2012, 5, 9), [("6月2日", "DATE", "2012-06-02", None), ("10時", "TIME", "T10:00", None)]),
     # a bare day repeating the day of a date written shortly before names that date (not a lede's day)
