@@ -90,8 +90,9 @@ class Reading:
     duration_until: _Parts = ()  # the end of a range of durations (60~90日)
     value: str | None = None  # the fixed value of a set or vague word
     mods: tuple[str, ...] = ()
-    shift: int = 0  # after a duration: 前 (-1) counts back from the DCT, 後 (+1) stays a duration
+    shift: int = 0  # after a duration: 前 (-1), 後 (+1), kept in the text
     bare_day: bool = False  # a day of the month with no month before it (8日)
+    counted: int = 0  # a shifted duration that names a date counted from the DCT: back (-1, 1年前) or on (+1, 1年後)
 
 
 @dataclass(frozen=True, slots=True)
@@ -981,13 +982,24 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     if bound is not None:
         mod, stop = bound
         mods.append(mod)
-    if shift < 0:
-        if bound is not None or g.guards["anchored_before"].search(s[max(0, start - 6):start]):
-            shift = 1  # N日前 after の/から counts from an event, 最大5日前まで is a look-back: durations
-        else:
-            rule = "relative.ago"
+    counted = 0
+    # N日前 after の/から counts from an event, 最大5日前まで is a look-back: durations
+    if shift < 0 and bound is None and not g.guards["anchored_before"].search(s[max(0, start - 6):start]):
+        counted, rule = -1, "relative.ago"
+    elif shift > 0 and _years_from_now(s, start, r, g):
+        counted, rule = 1, "relative.later"  # 51年後の2063年, 1年後には: a year counted from the DCT
     return Reading(r.kind, start, q, max(stop, q), rule, r.point, until, r.duration, duration_until, r.value,
-                   tuple(mods), shift, r.bare_day)
+                   tuple(mods), shift, r.bare_day, counted)
+
+
+def _years_from_now(s: str, start: int, r: Reading, g: _Grammar) -> bool:
+    """``N年後`` standing alone names a year counted from the DCT (gold writes 1年後, 51年後 as years);
+    after an event it counts from (``入社3年後``, ``発売の1年後``), and in months, weeks or days
+    (``約2か月後``), it stays a duration."""
+    if r.kind != "duration" or len(r.duration) != 1 or r.duration[0][1] != "Y":
+        return False
+    glued = start > 0 and bool(regex.match(r"[\p{Han}\p{Katakana}ー]", s[start - 1]))
+    return not glued and not g.guards["anchored_before"].search(s[max(0, start - 6):start])
 
 
 def _duration_bound(s: str, start: int, stop: int, end: int, g: _Grammar, shift: int) -> tuple[str, int] | None:
@@ -1089,10 +1101,10 @@ def _duration_value(parts: _Parts) -> str:
 
 def _resolve_duration(r: Reading, dct: dt.date | None) -> Timex:
     mod = _one_mod(r.mods)
-    if r.shift == -1 and len(r.duration) == 1:
-        if r.duration[0][0] == "X":
-            return Timex("DATE", "PAST_REF", mod, None)  # 数年前: some years ago
-        back = _counted_back(r.duration[0], dct)
+    if r.counted and len(r.duration) == 1:
+        if r.duration[0][0] == "X":  # 数年前, 数年後: some years ago, some years on
+            return Timex("DATE", "PAST_REF" if r.counted < 0 else "FUTURE_REF", mod, None)
+        back = _counted_back(r.duration[0], dct, r.counted)
         if back is not None:
             point = back
             return Timex("DATE", _format(point), mod, _interval(point, None), point)
@@ -1102,12 +1114,12 @@ def _resolve_duration(r: Reading, dct: dt.date | None) -> Timex:
     return Timex("DURATION", value, mod, None)
 
 
-def _counted_back(part: tuple[str, str], dct: dt.date | None) -> Point | None:
-    """1年前 -> the DCT's year - 1 (the unit's granularity); None for clock units."""
+def _counted_back(part: tuple[str, str], dct: dt.date | None, sign: int = -1) -> Point | None:
+    """1年前 -> the DCT's year - 1 (the unit's granularity; ``sign`` +1 counts on: 1年後); None for clock units."""
     amount, unit = part
     if unit not in ("Y", "M", "W", "D") or not amount.isdigit():
         return None
-    n = int(amount)
+    n = -sign * int(amount)
     if dct is None:
         return Point()
     if unit == "Y":

@@ -56,6 +56,11 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("SP1は07年以降に提供", [("07年以降", "DATE", "2007", "ON_OR_AFTER")]),
     ("30年くらい前に", [("30年くらい前", "DATE", "1982", "APPROX")]),
     ("数年前から", [("数年前", "DATE", "PAST_REF", None)]),
+    # years later standing alone name a year counted from the DCT; after an event, or in months, durations
+    ("次に起こるのは51年後の2063年だ", [("51年後", "DATE", "2063", None), ("2063年", "DATE", "2063", None)]),
+    ("数年後には普及する", [("数年後", "DATE", "FUTURE_REF", None)]),
+    ("入社3年後の定着率", [("3年後", "DURATION", "P3Y", None)]),
+    ("発売の1年後に", [("1年後", "DURATION", "P1Y", None)]),
     ("期間：2012年9月1日〜", [("2012年9月1日", "DATE", "2012-09-01", None)]),
     # a calendar range may close on a clock time of its last day
     ("応募期間：2012年4月10日（火)〜2012年4月24日（火）23:59まで",
