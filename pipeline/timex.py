@@ -663,8 +663,8 @@ def _h_weekday_word(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 def _h_season(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     s, g = ctx.s, ctx.g
     if state == "start":
-        if m.start() > 0 and regex.match(r"\p{Han}", s[m.start() - 1]):
-            return None
+        if m.start() > 0 and regex.match(r"\p{Han}", s[m.start() - 1]) and not ctx.continuation:
+            return None  # (after 毎年 the season is the set's: 毎年夏)
         if not g.guards["season_alone_after"].match(s, m.end()):
             return None
     code = next(iter(g.words[m["w"]].spec))
@@ -857,6 +857,8 @@ def _read_set(s: str, q: int, end: int, g: _Grammar) -> Reading | None:
             if value == "P1Y" and pt.month and not pt.has_time:
                 tail = f"-{pt.day:02d}" if pt.day else ""
                 return Reading("set", q, sub_end, sub_end, "set.every+month", value=f"XXXX-{pt.month:02d}{tail}")
+            if value == "P1Y" and pt.season and not (pt.month or pt.has_time):
+                return Reading("set", q, sub_end, sub_end, "set.every+season", value=f"XXXX-{pt.season}")
             if value == "P1D" and pt.hour is not None and not (pt.month or pt.day):
                 return Reading("set", q, sub_end, sub_end, "set.every+time", value=_clock(pt))
         return Reading("set", q, m.end(), m.end(), "set.every", value=value)

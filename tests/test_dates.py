@@ -59,6 +59,7 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # years later standing alone name a year counted from the DCT; after an event, or in months, durations
     ("次に起こるのは51年後の2063年だ", [("51年後", "DATE", "2063", None), ("2063年", "DATE", "2063", None)]),
     ("数年後には普及する", [("数年後", "DATE", "FUTURE_REF", None)]),
+    ("毎年夏に開催される", [("毎年夏", "SET", "XXXX-SU", None)]),
     ("入社3年後の定着率", [("3年後", "DURATION", "P3Y", None)]),
     ("発売の1年後に", [("1年後", "DURATION", "P1Y", None)]),
     ("期間：2012年9月1日〜", [("2012年9月1日", "DATE", "2012-09-01", None)]),
