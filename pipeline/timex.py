@@ -984,6 +984,8 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     if bound is not None:
         mod, stop = bound
         mods.append(mod)
+        kept = g.guards["bound_in_text"].search(s, max(0, start - 4), start) if not shift else None
+        start = kept.start() if kept else start  # 最大20分程度: the bound word is part of the text (gold)
     counted = 0
     # N日前 after の/から counts from an event, 最大5日前まで is a look-back: durations
     if shift < 0 and bound is None and not g.guards["anchored_before"].search(s[max(0, start - 6):start]):
@@ -1007,7 +1009,7 @@ def _years_from_now(s: str, start: int, r: Reading, g: _Grammar) -> bool:
 def _duration_bound(s: str, start: int, stop: int, end: int, g: _Grammar, shift: int) -> tuple[str, int] | None:
     """A bound a duration's context puts on it, and where what was read now stops.
 
-    最大20分程度, 最長2年 (before, not in the text) and 10年まで, 数週間のうちに
+    最大20分程度, 最長2年, 最大で20分 (before) and 10年まで, 数週間のうちに
     (after, dropped from the text) make an upper bound (EQUAL_OR_LESS); 最低3か月 a lower one.
     まで after 前 or 後 ends a period at that point (10年ほど前まで主流だった), it bounds no duration.
     """

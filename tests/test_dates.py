@@ -166,10 +166,12 @@ D = dt.date
     # a bare day repeating the day of a date written shortly before names that date (not a lede's day)
     ("新色を9月30日発売！\n同社は28日、新色を30日から発売すると発表した", D(2012, 8, 29),
      [("9月30日", "DATE", "2012-09-30", None), ("28日", "DATE", "2012-08-28", None), ("30日", "DATE", "2012-09-30", None)]),
-    # bounds on a duration from its context: 最大/最長/最低 before it, まで/のうちに after it
-    ("更新時間は最大20分程度、期間は3年", DCT, [("20分程度", "DURATION", "PT20M", "EQUAL_OR_LESS"), ("3年", "DURATION", "P3Y", None)]),
-    ("最長約5時間の連続再生", DCT, [("約5時間", "DURATION", "PT5H", "EQUAL_OR_LESS")]),
-    ("契約は最低3ヶ月から", DCT, [("3ヶ月", "DURATION", "P3M", "EQUAL_OR_MORE")]),
+    # bounds on a duration from its context: 最大/最長/最低 before it (in its text, as gold writes it;
+    # written apart, 最大で, outside), まで/のうちに after it
+    ("更新時間は最大20分程度、期間は3年", DCT, [("最大20分程度", "DURATION", "PT20M", "EQUAL_OR_LESS"), ("3年", "DURATION", "P3Y", None)]),
+    ("最長約5時間の連続再生", DCT, [("最長約5時間", "DURATION", "PT5H", "EQUAL_OR_LESS")]),
+    ("契約は最低3ヶ月から", DCT, [("最低3ヶ月", "DURATION", "P3M", "EQUAL_OR_MORE")]),
+    ("再生時間は最大で20分", DCT, [("20分", "DURATION", "PT20M", "EQUAL_OR_LESS")]),
     ("動画は15秒まで投稿できる", DCT, [("15秒", "DURATION", "PT15S", "EQUAL_OR_LESS")]),
     ("料金は2時間まで800円", DCT, [("2時間", "DURATION", "PT2H", None)]),
     ("数週間のうちに配信する", DCT, [("数週間", "DURATION", "PXW", "EQUAL_OR_LESS")]),
