@@ -1011,7 +1011,25 @@ def _bracket_name(
     if product_key(core) in lex.kept_tails:
         return  # 「G6シリーズ」 with its name word lost: シリーズ alone names nothing
     if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
-        yield _Name(start, end, "bracket")
+        yield from (_Name(s, e, "bracket") for s, e in _slashed_models(folded, start, end, lex))
+
+
+def _slashed_models(folded: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, int]]:
+    """The models a bracketed name joins with slashes (『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』: two products), else the
+    whole name. Of abbreviated siblings (``DMR-BZT810/710``) the full one is kept: ``_slash_models``
+    expands the others."""
+    inner = folded[start:end]
+    if "/" not in inner:
+        return [(start, end)]
+    if lex.slash_models.fullmatch(inner):
+        return [(start, start + inner.index("/"))]
+    spans, pos = [], start
+    for part in inner.split("/"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    if all(_is_model(folded[s:e], lex) for s, e in spans):
+        return spans
+    return [(start, end)]
 
 
 def _named_group(folded: str, bracket: int, zone: tuple[int, int], lex: Lexicons) -> bool:

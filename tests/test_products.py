@@ -166,6 +166,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a word that is generic alone (HD) is the name's when a fuller name ends with the two
         ("「Atrix HD」を発表。“Atrix”シリーズの新型「Motorola Atrix HD」だ。",
          {"Motorola Atrix HD": {"Atrix HD", "Motorola Atrix HD"}, "Atrix": {"Atrix"}}),
+        # models joined by a slash in one bracket are two products; abbreviated siblings are expanded
+        ("カシオは『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』を発売する。", {"ＥＸ−ＪＥ１０": {"ＥＸ−ＪＥ１０"}, "ＥＸ−Ｎ１０": {"ＥＸ−Ｎ１０"}}),
+        ("『DMR-BZT810／710』を発売", {"DMR-BZT810": {"DMR-BZT810"}, "DMR-BZT710": {"710"}}),
         # a shop's category number before the model (400-TOY022) is a model number too
         ("「電動ホチキス400-TOY022」を発売。\n■簡単にホチキス止めできる400-TOY022",
          {"電動ホチキス400-TOY022": {"電動ホチキス400-TOY022", "400-TOY022"}}),
