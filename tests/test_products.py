@@ -453,6 +453,8 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
         ("「LiveWareマネージャー」アプリを利用する。", {"LiveWareマネージャー": {"LiveWareマネージャー"}}),
         ("爽快なゲーム「Blow Up (Lite)」です。", {"Blow Up (Lite)": {"Blow Up (Lite)"}}),
         ("タップすると「HereWeGo!!」と表示される。", {"HereWeGo!!": {"HereWeGo!!"}}),
+        # a ! between Latin words is inside the name
+        ("陶芸作品を作ろう「Let's Create! Pottery Lite」", {"Let's Create! Pottery Lite": {"Let's Create! Pottery Lite"}}),
         # a category word and a subject particle before the bracket
         ("お勧めのサイトが「ライフリスト」だ。", {"ライフリスト": {"ライフリスト"}}),
         # a former name in brackets is a mention of the product
