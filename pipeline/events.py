@@ -755,7 +755,8 @@ def _date_for(
     if kind == "delay" and after:
         return after[0]
     if kind == "announce":
-        linked = next((d for d in before if _linked(rules, text, d, trigger[0])), None)
+        linked = next((d for d in before if _linked(rules, text, d, trigger[0])
+                       or rules.p["announce_from"].match(text[d.end : trigger[0]])), None)
         cleft = rules.p["cleft"].match(text[trigger[1] : trigger[1] + 8]) is not None
         return linked or (after[0] if cleft and after else None)  # Xが発表されたのが2月
     if rules.p["reported_plan"].match(text, trigger[1]):
