@@ -1334,6 +1334,16 @@ def _same_product(short: str, full: str, lex: Lexicons) -> bool:
     head = _head_before(short, " ".join(_core_words(full, lex)))
     if head and product_key("".join(head)) in lex.excluded:
         return True
+    # both with their series word, the fuller one after a brand or a listed product name:
+    # ＨＸ９５０シリーズ of ブラビア　ＨＸ９５０シリーズ
+    short_core = _core_words(short, lex)
+    series_head = _head_before(" ".join(short_core), " ".join(_core_words(full, lex)))
+    if (
+        series_head
+        and short_core != _tokens(short)
+        and product_key("".join(series_head)) in lex.brands | lex.known | lex.excluded
+    ):
+        return True
     if head is None:
         return False
     return product_key(short) in lex.code_names or (len(_tokens(short)) == 1 and _is_model(short, lex))

@@ -169,6 +169,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # models joined by a slash in one bracket are two products; abbreviated siblings are expanded
         ("カシオは『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』を発売する。", {"ＥＸ−ＪＥ１０": {"ＥＸ−ＪＥ１０"}, "ＥＸ−Ｎ１０": {"ＥＸ−Ｎ１０"}}),
         ("『DMR-BZT810／710』を発売", {"DMR-BZT810": {"DMR-BZT810"}, "DMR-BZT710": {"710"}}),
+        # a series after a brand word or a listed name is that series (ブラビア　ＨＸ９５０シリーズ)
+        ("液晶テレビ「ブラビア　ＨＸ９５０シリーズ」を発売。今回発売される「ＨＸ９５０シリーズ」は明るい。",
+         {"ブラビア　ＨＸ９５０シリーズ": {"ブラビア　ＨＸ９５０シリーズ", "ＨＸ９５０シリーズ"}}),
         # a shop's category number before the model (400-TOY022) is a model number too
         ("「電動ホチキス400-TOY022」を発売。\n■簡単にホチキス止めできる400-TOY022",
          {"電動ホチキス400-TOY022": {"電動ホチキス400-TOY022", "400-TOY022"}}),
