@@ -554,7 +554,14 @@ def _context_products(
     same = told.get(kind)
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
         return _continued(rules, text, around, same, prev[0], sent[0]), "previous-sentence"
-    if previous and only and subjectless and predicate and around.dates_in(sent[0], trigger[0]):
+    if previous and only and predicate and (
+        around.dates_in(sent[0], trigger[0])
+        if subjectless
+        # its subject or object a kind of thing (ビューティーマシンを、2012年5月2日から…発売する): the
+        # article's one product, when the sentence names none and dates the fact on the calendar
+        else not around.inside(*sent)
+        and any(_CALENDAR_VALUE.match(d.value) for d in around.dates_in(sent[0], trigger[0]))
+    ):
         return [only], "only-product"
     lead = text[max(sent[0], trigger[0] - 16) : trigger[0]]
     own_noun = (

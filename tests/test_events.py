@@ -476,6 +476,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a bare 終了 is a program quitting, unless it comes at a stated time
         ("「X1」を終了し、電源を切る。", {"X1": "X1"}, []),
         ("「X1」は6月30日で終了する。", {"X1": "X1"}, [("end", "X1", "planned", ("2012-06-30", None))]),
+        # a kind of thing as the object, dated on the calendar, in an article naming one product: that product
+        ("「X1」登場\nアデランスが、ビューティーマシンを、2012年5月2日（水）から全国のサロンで発売する。", {"X1": "X1"},
+         [("release", "X1", "done", ("2012-05-02", None))]),
         # a count of models after the name, with their sizes in brackets, is the name's apposition
         ("ソニーは、「X1」２機種（６５Ｖ型、５５Ｖ型）を１１月１０日に発売する。", {"X1": "X1"},
          [("release", "X1", "planned", ("2012-11-10", None))]),
