@@ -168,6 +168,7 @@ _GOVERNING = frozenset({"delay", "feature_drop", "end"})  # triggers whose objec
 _ASIDE_CLOSE = regex.compile(r"[）)\r\n]")
 _VERSION_AFTER = regex.compile(r" ?v?\d")  # what follows a family name in a versioned product's (Firefox 11)
 _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read around a trigger or a mention to classify it
+_COMPLEMENT_GAP = 3  # how far after a trigger a quotation may start and still be its complement (発売は「…」)
 
 
 def product_groups(text: str, products: Sequence[ProductLike]) -> list[list[ProductLike]]:
@@ -749,7 +750,7 @@ def _date_for(
     breaks = [m.end() for m in rules.p["clause_break"].finditer(text, sent[0], trigger[0])]
     clause_start = breaks[-1] if breaks else sent[0]
     calendar = [d for d in dates if sent[0] <= d.start and d.end <= sent[1] and _may_date_event(rules, text, d)]
-    calendar = _without_glosses(text, calendar)
+    calendar = _without_glosses(text, _outside_quotes(rules, text, sent, trigger, calendar))
     before = [
         d for d in calendar
         if clause_start <= d.start and d.end <= trigger[0]
@@ -772,6 +773,22 @@ def _date_for(
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _outside_quotes(
+    rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int], dates: Sequence[DateLike]
+) -> list[DateLike]:
+    """Dates without those inside a quotation that says nothing of an event (「今年はおうちでクリスマスだなぁ」と
+    考えている人にもお勧めの…が登場, 「ドラえもんの誕生日100年前を記念」して…公開): someone's words, or a
+    name, not the time of the event. A quotation naming a trigger or a plan (「2012年8月発売予定」と発売時期が遅れ)
+    or standing as the trigger's complement (発売は「遅くても年内」を予定) gives it."""
+    quotes = [
+        q.span()
+        for q in _QUOTED.finditer(text, sent[0], sent[1])
+        if not (q.start() <= trigger[0] < q.end() or trigger[1] <= q.start() <= trigger[1] + _COMPLEMENT_GAP)
+        and not rules.trigger.search(q.group()) and "予定" not in q.group()
+    ]
+    return [d for d in dates if not any(s <= d.start and d.end <= e for s, e in quotes)]
 
 
 def _without_glosses(text: str, dates: Sequence[DateLike]) -> list[DateLike]:

@@ -479,6 +479,10 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a kind of thing as the object, dated on the calendar, in an article naming one product: that product
         ("「X1」登場\nアデランスが、ビューティーマシンを、2012年5月2日（水）から全国のサロンで発売する。", {"X1": "X1"},
          [("release", "X1", "done", ("2012-05-02", None))]),
+        # a date inside someone's words or a campaign's name does not date the event; one in a plan quoted does
+        ("Googleは、9月3日に「ドラえもんの誕生日100年前を記念」して「X1」を公開した。", {"X1": "X1"},
+         [("release", "X1", "planned", ("2012-09-03", None))]),
+        ("発売は「遅くても年内」を予定している「X1」。", {"X1": "X1"}, [("release", "X1", "planned", ("2012", None))]),
         # a count of models after the name, with their sizes in brackets, is the name's apposition
         ("ソニーは、「X1」２機種（６５Ｖ型、５５Ｖ型）を１１月１０日に発売する。", {"X1": "X1"},
          [("release", "X1", "planned", ("2012-11-10", None))]),
