@@ -755,7 +755,8 @@ def _date_for(
         d for d in calendar
         if clause_start <= d.start and d.end <= trigger[0]
         and (kind == "delay" or not any(
-            d.end <= t < trigger[0] and rules.p["date_link"].match(text[d.end : t]) for t in earlier
+            d.end <= t < trigger[0] and (rules.p["date_link"].match(text[d.end : t]) or rules.p["from_link"].match(text[d.end : t]))
+            for t in earlier
         ))
     ]
     anchor = rules.p["anchor_after"].match(text[trigger[1] : trigger[1] + 8]) is not None
@@ -764,7 +765,7 @@ def _date_for(
         return after[0]
     if kind == "announce":
         linked = next((d for d in before if _linked(rules, text, d, trigger[0])
-                       or rules.p["announce_from"].match(text[d.end : trigger[0]])), None)
+                       or rules.p["from_link"].match(text[d.end : trigger[0]])), None)
         cleft = rules.p["cleft"].match(text[trigger[1] : trigger[1] + 8]) is not None
         return linked or (after[0] if cleft and after else None)  # Xが発表されたのが2月
     if rules.p["reported_plan"].match(text, trigger[1]):

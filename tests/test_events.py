@@ -497,6 +497,10 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          [("announce", "X1", "done", ("2012-05-10", None))]),
         ("ソニーは「X1」を発表した。日本国内での発売は未定です。", {"X1": "X1"},
          [("announce", "X1", "done", ("2012-05-10", None))]),
+        # a sale called off ends the product; an update withdrawn ends it too, on the news's day, not the update's
+        ("「X1」は９月３０日正午を持って販売が中止になる。", {"X1": "X1"}, [("end", "X1", "planned", ("2012-09-30T12:00", None))]),
+        ("ミドリ社は6日、「X1」において5月29日から公開していたソフトウェアの公開を停止した。", {"X1": "X1"},
+         [("end", "X1", "done", ("2012-05-06", None))]),
         # development stopped ends the product
         ("タブレット「X1」などの開発中止も発表されている。", {"X1": "X1"}, [("end", "X1", "done", None)]),
         # 公開予定: the status the suffix states
