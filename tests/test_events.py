@@ -497,6 +497,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          [("announce", "X1", "done", ("2012-05-10", None))]),
         ("ソニーは「X1」を発表した。日本国内での発売は未定です。", {"X1": "X1"},
          [("announce", "X1", "done", ("2012-05-10", None))]),
+        # a headline's date straight after the name: the name is the trigger's argument
+        ("放射線測定センサー「X1」8月26日より出荷開始", {"X1": "X1"}, [("release", "X1", "planned", ("2012-08-26", None))]),
         # a sale called off ends the product; an update withdrawn ends it too, on the news's day, not the update's
         ("「X1」は９月３０日正午を持って販売が中止になる。", {"X1": "X1"}, [("end", "X1", "planned", ("2012-09-30T12:00", None))]),
         ("ミドリ社は6日、「X1」において5月29日から公開していたソフトウェアの公開を停止した。", {"X1": "X1"},
