@@ -71,7 +71,7 @@ class _Rules:
     published_line: regex.Pattern[str]
     byline_max_chars: int
     block_starts: tuple[tuple[str, regex.Pattern[str], int], ...]
-    tail_starts: tuple[tuple[str, regex.Pattern[str]], ...]
+    tail_starts: tuple[tuple[str, regex.Pattern[str], bool], ...]  # label, pattern, must open its paragraph
     paragraph_lines: tuple[tuple[str, regex.Pattern[str], int], ...]
     any_start: _AnyOf  # matches a line wherever one of the three lists above does
     link_line: _AnyOf
@@ -124,7 +124,9 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
             (r["label"], regex.compile(r["pattern"]), int(r.get("span_blank_lines", 0)))
             for r in data["block_starts"]
         ),
-        tail_starts=tuple((r["label"], regex.compile(r["pattern"])) for r in data["tail_starts"]),
+        tail_starts=tuple(
+            (r["label"], regex.compile(r["pattern"]), bool(r.get("opens_paragraph"))) for r in data["tail_starts"]
+        ),
         paragraph_lines=tuple(
             (r["label"], regex.compile(r["pattern"]), int(r["lines_above"])) for r in data["paragraph_lines"]
         ),
@@ -249,7 +251,8 @@ def _body_zones(lines: Sequence[_Line], body_start: int, rules: _Rules) -> list[
     while i < len(lines):
         line = lines[i]
         ruled = rules.any_start.found_in(line.text)
-        if tail := (_first_rule(rules.tail_starts, line.text) if ruled else None):
+        tail = _first_rule(rules.tail_starts, line.text) if ruled else None
+        if tail and (not tail[2] or i == 0 or lines[i - 1].blank):
             zones.append(Zone(line.start, lines[-1].end, tail[0]))
             break
         if block := (_first_rule(rules.block_starts, line.text) if ruled else None):

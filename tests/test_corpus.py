@@ -231,6 +231,12 @@ def _article(body: str) -> str:
         ),
         # `編集／<software>` says which tool edited a video: content.
         ("撮影／ビデオカメラX1\n編集／動画編集ソフト5\n\n本文です。\n", (), ("動画編集ソフト5",)),
+        # A bracketed word wrapped from a spec row is no byline: the rows after it stay content.
+        (
+            "本文です。\n\nCPU OMAP4460 1.5GHz\n(デュアルコア) \n連続通話時間 約480分\n",
+            (),
+            ("(デュアルコア)", "約480分"),
+        ),
         # An author's profile: name with its romanisation, then a bio.
         (
             "本文です。\n\n山田　花子　（Hanako Yamada）\n東京在住の映像作家。\nホームページ\n",
