@@ -721,6 +721,12 @@ def _adverbial(rules: _Rules, text: str, d: DateLike) -> bool:
     return rules.p["adverbial_date"].match(text[d.end : d.end + _ADVERBIAL_REACH]) is not None
 
 
+def _date_joined(rules: _Rules, text: str, d: DateLike, trigger_start: int) -> bool:
+    """Whether ``d`` is joined to the trigger starting at ``trigger_start`` (30日に発表, 5月29日から公開)."""
+    between = text[d.end : trigger_start]
+    return rules.p["date_link"].match(between) is not None or rules.p["from_link"].match(between) is not None
+
+
 def _linked(rules: _Rules, text: str, d: DateLike, trigger_start: int) -> bool:
     """Whether ``d`` dates the trigger itself: the sentence's time adverbial or joined to it."""
     return _adverbial(rules, text, d) or rules.p["date_link"].match(text[d.end : trigger_start]) is not None
@@ -755,8 +761,7 @@ def _date_for(
         d for d in calendar
         if clause_start <= d.start and d.end <= trigger[0]
         and (kind == "delay" or not any(
-            d.end <= t < trigger[0] and (rules.p["date_link"].match(text[d.end : t]) or rules.p["from_link"].match(text[d.end : t]))
-            for t in earlier
+            d.end <= t < trigger[0] and _date_joined(rules, text, d, t) for t in earlier
         ))
     ]
     anchor = rules.p["anchor_after"].match(text[trigger[1] : trigger[1] + 8]) is not None
@@ -764,8 +769,7 @@ def _date_for(
     if kind == "delay" and after:
         return after[0]
     if kind == "announce":
-        linked = next((d for d in before if _linked(rules, text, d, trigger[0])
-                       or rules.p["from_link"].match(text[d.end : trigger[0]])), None)
+        linked = next((d for d in before if _adverbial(rules, text, d) or _date_joined(rules, text, d, trigger[0])), None)
         cleft = rules.p["cleft"].match(text[trigger[1] : trigger[1] + 8]) is not None
         return linked or (after[0] if cleft and after else None)  # Xが発表されたのが2月
     if rules.p["reported_plan"].match(text, trigger[1]):

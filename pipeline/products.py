@@ -1805,12 +1805,13 @@ def _glued_trademarks(surfaces: Iterable[str]) -> list[tuple[str, str]]:
     (``DTM``, ``MISTM``) by shape; the article writing the name without it as
     well says it is the sign.
     """
-    keys = {product_key(s) for s in surfaces}
+    keyed = {s: product_key(s) for s in surfaces}
+    keys = set(keyed.values())
     pairs = []
-    for surface in surfaces:
+    for surface, key in keyed.items():
         bare = product_key(_GLUED_TM.sub("", surface))
-        if bare != product_key(surface) and bare in keys:
-            pairs.append((product_key(surface), bare))
+        if bare != key and bare in keys:
+            pairs.append((key, bare))
     return pairs
 
 
