@@ -1331,13 +1331,14 @@ def _same_product(short: str, full: str, lex: Lexicons) -> bool:
     branded = _head_before(short, " ".join(_core_words(full, lex, models=True)))
     if branded and ((maker := product_key("".join(branded))) in lex.excluded or maker in lex.brands):
         return True
-    head = _head_before(short, " ".join(_core_words(full, lex)))
+    full_core = " ".join(_core_words(full, lex))
+    head = _head_before(short, full_core)
     if head and product_key("".join(head)) in lex.excluded:
         return True
     # both with their series word, the fuller one after a brand or a listed product name:
     # ＨＸ９５０シリーズ of ブラビア　ＨＸ９５０シリーズ
     short_core = _core_words(short, lex)
-    series_head = _head_before(" ".join(short_core), " ".join(_core_words(full, lex)))
+    series_head = _head_before(" ".join(short_core), full_core)
     if (
         series_head
         and short_core != _tokens(short)
