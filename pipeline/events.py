@@ -324,10 +324,14 @@ class _Around:
             first = g
         return first
 
-    def antecedent(self, rules: _Rules, text: str, since: int, until: int) -> list[ProductLike] | None:
+    def antecedent(
+        self, rules: _Rules, text: str, since: int, until: int, main: str | None = None
+    ) -> list[ProductLike] | None:
         """The group a sentence without a subject continues: the first topic (``Xは``) of the text
         from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before,
-        unless that sentence names only parts of a product (``おサイフケータイやワンセグに対応``): then none."""
+        unless that sentence names only parts of a product (``おサイフケータイやワンセグに対応``): then none.
+        When the sentence before names no product, a part named further back (``OSはAndroid 4.0を採用。
+        …。発売時期は5月中旬``) is not what the text goes on about: ``main``, the article's product, is."""
         topic, named, only_parts = None, False, True
         for g in self.before():
             if g[0].start < since:
@@ -338,7 +342,12 @@ class _Around:
             named, only_parts = True, only_parts and rules.p["component_after"].match(after) is not None
         if topic is None and named and only_parts:
             return None
-        return topic or self.last_before()
+        last = self.last_before()
+        if topic is None and not named and last and main and rules.p["component_after"].match(
+            _after_name(rules, text, last[-1].end, until)
+        ):
+            return next(([p] for g in self.groups[: self.n_before] for p in g if p.canonical == main), last)
+        return topic or last
 
 
 def _products_for(
@@ -554,7 +563,7 @@ def _context_products(
     )
     same = told.get(kind)
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
-        return _continued(rules, text, around, same, prev[0], sent[0]), "previous-sentence"
+        return _continued(rules, text, around, same, prev[0], sent[0], main), "previous-sentence"
     if previous and only and predicate and (
         around.dates_in(sent[0], trigger[0])
         if subjectless
@@ -571,7 +580,7 @@ def _context_products(
         and not _dated(text, trigger[0], around)
     )
     if previous and not own_noun and rules.p["nominal_subject"].match(text[trigger[1] : trigger[1] + 8]):
-        return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0]), "previous"
+        return _continued(rules, text, around, same, prev[0] if prev else sent[0], sent[0], main), "previous"
     return [], "none"
 
 
@@ -588,13 +597,13 @@ def _number(digits: str) -> int:
 
 
 def _continued(
-    rules: _Rules, text: str, around: _Around, same: Event | None, since: int, until: int
+    rules: _Rules, text: str, around: _Around, same: Event | None, since: int, until: int, main: str | None
 ) -> list[str]:
     """The products a sentence without its own continues: those of ``same`` (the last event of the
     trigger's type in the sentence before), else the antecedent group (see ``_Around.antecedent``)."""
     if same:
         return list(same.group)
-    group = around.antecedent(rules, text, since, until)
+    group = around.antecedent(rules, text, since, until, main)
     return _canonicals(group) if group else []
 
 

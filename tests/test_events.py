@@ -415,6 +415,9 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # … and so does one dated by the genitive before it, with 以降 after it
         ("アップルは「X1」の修正版を発表した。3日のリリース以降、不具合が続いていた。",
          [("announce", "X1", "done", ("2012-05-10", None)), ("release", "X1", "done", ("2012-05-03", None))]),
+        # … nor a part named further back, when the sentence before names none: the article's product
+        ("「X1」を発表した。OSは「Y1」を採用。価格は未定だ。発売時期は5月中旬。",
+         [("announce", "X1", "done", ("2012-05-10", None)), ("release", "X1", "planned", ("2012-05", "MID"))]),
         # a line-up cue points to names on the lines that follow, not to the next sentence
         ("発売は5月25日からで旧機種のユーザーも使える。X1やY1は無線LANを使う。", []),
         # a trigger in an aside is about the name before it
