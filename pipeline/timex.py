@@ -335,7 +335,7 @@ def _is_kanji(text: str | None) -> bool:
 
 # The pieces an expression may begin with, by its first character: digit, kanji numeral, other.
 _FIRST: dict[str, tuple[str, ...]] = {
-    "digit": ("iso_date", "md_year", "decade", "century", "year", "qrange", "quarter", "month", "md_slash", "day",
+    "digit": ("iso_date", "md_year", "decade", "century", "year", "year_season", "qrange", "quarter", "month", "md_slash", "day",
               "time"),
     "kanji": ("century", "year", "month", "day", "time", "rel"),
     "other": ("era_year", "fy_prefix", "quarter", "half", "time", "rel", "weekday_word", "season", "daypart"),
@@ -345,6 +345,7 @@ _NEXT: dict[str, tuple[str, ...]] = {
     "start": (),  # see _FIRST
     "Y": ("no", "month_period", "qrange", "quarter", "half", "season", "month", "part", "rel"),
     "Y2": ("month_period", "qrange", "quarter", "half", "season", "month", "part"),
+    "Ys": ("season",),
     "Yno": ("quarter", "half", "season", "month", "rel"),
     "M": ("day", "day_wd", "part"),
     "Mr": ("day", "day_wd", "part", "month"),
@@ -489,6 +490,15 @@ def _h_year(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if short and not (m["n1"] or ctx.continuation or ctx.g.guards["two_digit_year"].fullmatch(m["n"])):
         return "Y2"
     return "Y"
+
+
+def _h_year_season(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
+    """``2012夏``: the year of the season that must follow."""
+    y = _year_number(m["n"])
+    if y is None:
+        return None
+    _set(ctx, year=y, explicit_year=True)
+    return "Ys"
 
 
 def _h_fy_prefix(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
@@ -722,7 +732,7 @@ def _h_no(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 
 _HANDLERS: dict[str, Callable[[regex.Match[str], _Ctx, str], str | None]] = {
     "iso_date": _h_iso_date, "md_year": _h_iso_date, "md_slash": _h_md_slash, "era_year": _h_era_year,
-    "decade": _h_decade, "century": _h_century, "year": _h_year, "fy_prefix": _h_fy_prefix,
+    "decade": _h_decade, "century": _h_century, "year": _h_year, "year_season": _h_year_season, "fy_prefix": _h_fy_prefix,
     "month_period": _h_month_period, "qrange": _h_qrange, "quarter": _h_quarter, "half": _h_half,
     "month": _h_month, "day": _h_day, "day_wd": _h_day, "weekday": _h_weekday, "time": _h_time, "rel": _h_rel,
     "weekday_word": _h_weekday_word, "season": _h_season, "daypart": _h_daypart, "part": _h_part, "no": _h_no,
@@ -775,8 +785,9 @@ def _read_duration(s: str, pos: int, end: int, g: _Grammar) -> tuple[_Parts, _Pa
     parts: list[tuple[str, str]] = []
     firsts: list[tuple[str, str]] = []
     q = pos
-    while len(parts) < 3:
-        m = g.pieces["duration"].match(s, q, end)
+    while len(parts) < len(_UNIT_ORDER):
+        joined = g.pieces["duration_and"].match(s, q, end) if parts else None
+        m = g.pieces["duration"].match(s, joined.end() if joined else q, end)
         if m is None:
             break
         unit_surface = m["u"]

@@ -153,6 +153,12 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("一週間", ("DURATION", "P1W", None)),
     ("3年未満", ("DURATION", "P3Y", "LESS_THAN")),
     ("ここ数年", ("DURATION", "PXY", None)),  # ここ before a duration belongs to it
+    ("過去30年間", ("DURATION", "P30Y", None)),  # … and so do 過去 and 直近
+    ("直近52週間", ("DURATION", "P52W", None)),
+    ("約1年と2ヶ月", ("DURATION", "P1Y2M", "APPROX")),  # と may join the parts of one duration
+    ("29日と10時間08分16秒", ("DURATION", "P29DT10H8M16S", None)),
+    ("2012夏", ("DATE", "2012-SU", None)),  # a year written without 年 before a season
+    ("２０１１冬", ("DATE", "2011-WI", None)),
     ("2012年春先", ("DATE", "2012-SP", "START")),
     ("2011年秋口", ("DATE", "2011-FA", "START")),
     ("2011年冬場", ("DATE", "2011-WI", None)),
