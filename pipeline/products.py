@@ -1025,11 +1025,19 @@ def _slashed_models(folded: str, start: int, end: int, lex: Lexicons) -> list[tu
         return [(start, start + inner.index("/"))]
     spans, pos = [], start
     for part in inner.split("/"):
-        spans.append((pos, pos + len(part)))
+        lead = len(part) - len(part.lstrip())
+        spans.append((pos + lead, pos + len(part.rstrip())))
         pos += len(part) + 1
-    if all(_is_model(folded[s:e], lex) for s, e in spans):
+    if all(_is_model(folded[s:e], lex) for s, e in spans) or _one_line_named(folded, spans):
         return spans
     return [(start, end)]
+
+
+def _one_line_named(folded: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """``「Eee PC 1025C / Eee PC 1025CE」``: names of two words or more that all begin with the same
+    word are siblings of one line, each a product."""
+    words = [folded[s:e].split() for s, e in spans]
+    return all(len(w) >= 2 and w[0] == words[0][0] for w in words)
 
 
 def _named_group(folded: str, bracket: int, zone: tuple[int, int], lex: Lexicons) -> bool:

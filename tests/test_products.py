@@ -169,6 +169,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # models joined by a slash in one bracket are two products; abbreviated siblings are expanded
         ("カシオは『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』を発売する。", {"ＥＸ−ＪＥ１０": {"ＥＸ−ＪＥ１０"}, "ＥＸ−Ｎ１０": {"ＥＸ−Ｎ１０"}}),
         ("『DMR-BZT810／710』を発売", {"DMR-BZT810": {"DMR-BZT810"}, "DMR-BZT710": {"710"}}),
+        # … and so are names that begin with the same word (siblings of one line)
+        ("モデル名は「Eee PC 1025C / Eee PC 1025CE」だ。",
+         {"Eee PC 1025C": {"Eee PC 1025C"}, "Eee PC 1025CE": {"Eee PC 1025CE"}}),
         # a series after a brand word or a listed name is that series (ブラビア　ＨＸ９５０シリーズ)
         ("液晶テレビ「ブラビア　ＨＸ９５０シリーズ」を発売。今回発売される「ＨＸ９５０シリーズ」は明るい。",
          {"ブラビア　ＨＸ９５０シリーズ": {"ブラビア　ＨＸ９５０シリーズ", "ＨＸ９５０シリーズ"}}),
