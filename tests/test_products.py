@@ -169,6 +169,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # models joined by a slash in one bracket are two products; abbreviated siblings are expanded
         ("カシオは『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』を発売する。", {"ＥＸ−ＪＥ１０": {"ＥＸ−ＪＥ１０"}, "ＥＸ−Ｎ１０": {"ＥＸ−Ｎ１０"}}),
         ("『DMR-BZT810／710』を発売", {"DMR-BZT810": {"DMR-BZT810"}, "DMR-BZT710": {"710"}}),
+        # a mobile chip's number ends its name (not metres)
+        ("NVIDIA GeForce 610Mを搭載する。", {"NVIDIA GeForce 610M": {"NVIDIA GeForce 610M"}}),
         # … and so are names that begin with the same word (siblings of one line)
         ("モデル名は「Eee PC 1025C / Eee PC 1025CE」だ。",
          {"Eee PC 1025C": {"Eee PC 1025C"}, "Eee PC 1025CE": {"Eee PC 1025CE"}}),
