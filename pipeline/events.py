@@ -324,6 +324,21 @@ class _Around:
             first = g
         return first
 
+    def paragraph_topic(self, rules: _Rules, text: str, line_start: int) -> list[ProductLike] | None:
+        """The product the paragraph before a block of lines is about, its first name marked as topic
+        or copula predicate (``「X」は、…``, ``…のモデルがXだ``): what a spec block naming none describes
+        (``●発売予定：3月下旬``), in an article whose paragraphs each present one model."""
+        window = max(0, line_start - _BLOCK_REACH)
+        blanks = [m for m in _BLANK_LINE.finditer(text, window, line_start)]
+        if not blanks:
+            return None
+        end = blanks[-1].start()
+        start = blanks[-2].end() if len(blanks) > 1 else window
+        for g in reversed([g for g in self.before() if start <= g[0].start and g[-1].end <= end]):  # text order
+            if rules.p["paragraph_topic"].match(_after_name(rules, text, g[-1].end, end)):
+                return g
+        return None
+
     def antecedent(
         self, rules: _Rules, text: str, since: int, until: int, main: str | None = None
     ) -> list[ProductLike] | None:
@@ -542,9 +557,14 @@ def _context_products(
     if kind not in {"release", "delay", "end"}:
         return [], "none"
     previous = around.last_before()
-    if previous and trigger[0] == sent[0] and rules.p["spec_key"].match(text[trigger[1] : trigger[1] + 8]):
-        named = around.block_first(text, sent[0])
-        if named or main:
+    line_start = text.rfind("\n", 0, trigger[0]) + 1
+    if (
+        previous
+        and rules.p["line_lead"].fullmatch(text, max(sent[0], line_start), trigger[0])
+        and rules.p["spec_key"].match(text[trigger[1] : trigger[1] + 8])
+    ):
+        named = around.block_first(text, line_start) or around.paragraph_topic(rules, text, line_start)
+        if named or (main and trigger[0] == sent[0]):  # a bulleted line naming none may continue a sentence
             return _canonicals(named) if named else [main], "spec-block"
     if rules.p["both"].match(text[sent[0] : min(trigger[0], sent[0] + 16)]):
         last_two = _first_distinct((p.canonical for g in around.before() for p in reversed(g)), 2)
