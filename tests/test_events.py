@@ -398,7 +398,7 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
          [("release", "X1", "planned", ("2012-05-25", None)), ("release", "Z1", "planned", ("2012-06", "MID"))]),
         # … a bulleted spec line too; a block naming none is about the paragraph before it, when that
         # presents a product (「X」は…, …のモデルがXだ)
-        ("「X1」は薄い。\n\n●発売予定：3月下旬\n●価格：9万円\n\n安いモデルがY1だ。\n\n●発売予定日：4月10日",
+        ("「X1」は薄い。色は白い。\n\n●発売予定：3月下旬\n●価格：9万円\n\n安いモデルがY1だ。色は黒い。\n\n●発売予定日：4月10日",
          [("release", "X1", "done", ("2012-03", "END")), ("release", "Y1", "done", ("2012-04-10", None))]),
         # … a block naming none is about the article's product
         ("「X1」は自転車ナビだ。「Y1」とは違い、「X1」は軽い。\n\nモニター：4.3型\n発売開始：11月中旬",
