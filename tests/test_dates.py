@@ -39,6 +39,9 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("現在では2007年の第2四半期末までとなった",
      [("現在", "DATE", "PRESENT_REF", None), ("2007年の第2四半期末", "DATE", "2007-Q2", "ON_OR_BEFORE")]),
     ("リリースから60〜90日の間に", [("60〜90日", "DURATION", "P60D/P90D", None)]),
+    # 現在 / 時点 after a date say when a figure held: not part of the date's text, nor a date of their own
+    ("2012年8月現在、販売台数は10万台。", [("2012年8月", "DATE", "2012-08", None)]),
+    ("5月20日時点で1週間以内とされた", [("5月20日", "DATE", "2012-05-20", None), ("1週間以内", "DURATION", "P1W", "EQUAL_OR_LESS")]),
     ("このリリースはおそらく2009年より前にはならない", [("2009年より前", "DATE", "2009", "BEFORE")]),
     ("SP1は1年前からβ期間に入っている", [("1年前", "DATE", "2011", None)]),
     ("168時間（7日間）保存", [("168時間", "DURATION", "PT168H", None), ("7日間", "DURATION", "P7D", None)]),
