@@ -39,7 +39,7 @@ class DateMention:
     rule: str  # the rule that read it (family.pieces, e.g. absolute.year+month+day)
 
 
-_ANCHOR_NEEDS = {"day": "day", "week": "day", "month": "month", "year": "year", "fy": "year"}
+_ANCHOR_NEEDS = {"day": "day", "last": "last", "week": "day", "month": "month", "year": "year", "fy": "year"}
 
 
 _GRAINS = ("year", "month", "day")
@@ -126,9 +126,11 @@ class _Context:
         return self.anchor
 
     def can_refer(self, r: timex.Reading, window: int) -> bool:
-        """An anaphoric expression (同日, 翌月) needs a dated mention shortly before it."""
+        """An anaphoric expression (同日, 翌月, 最終日) needs a dated mention (a period) shortly before it."""
         if r.point is None or r.point.anchor is None:
             return True
+        if r.point.anchor[0] == "last":  # 最終日: the last day of a period written as one (6月13日〜6月24日)
+            return "last" in self.dated and r.start - self.dated["last"][1] <= window
         return self.anchor is not None and r.start - self.anchor_end <= window
 
     def update(self, r: timex.Reading, t: timex.Timex, one_day: bool) -> None:
@@ -143,6 +145,9 @@ class _Context:
             self.days[point.day] = (point, r.end)
         for grain in _grains(point):
             self.dated[grain] = (point, r.end)
+        if r.until is not None and t.interval is not None:  # a period's last day (期間：6月13日〜6月24日 … 最終日17:00)
+            last = dt.date.fromisoformat(t.interval[1])
+            self.dated["last"] = (timex.Point(year=last.year, month=last.month, day=last.day), r.end)
         if r.point is not None and (r.point.explicit_year or _year_word(r.point)):
             self.year, self.year_end = point.year, r.end  # 2011年 or 昨年: later months of the sentence are its
 

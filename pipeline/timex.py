@@ -45,7 +45,7 @@ class Point:
 
     year: int | None = None
     rel: tuple[str, int] | None = None  # counted from the DCT: ("day"|"week"|"month"|"year"|"fy", n)
-    anchor: tuple[str, int] | None = None  # counted from the date mentioned before it
+    anchor: tuple[str, int] | None = None  # counted from the date mentioned before it (or "last": its last day)
     newyear: bool = False  # 年明け
     fy: bool = False  # a fiscal year (April to March)
     fy_end: int | None = None  # 2013年3月期: the fiscal year that ends in this month
@@ -647,7 +647,7 @@ def _h_rel(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if "newyear" in spec:
         _set(ctx, newyear=True, **({"part": spec["part"]} if "part" in spec else {}))
         return "P"
-    unit = next(k for k in ("day", "week", "month", "year", "fy") if k in spec)
+    unit = next(k for k in ("day", "last", "week", "month", "year", "fy") if k in spec)
     _set(ctx, **{"rel" if word.kind == "rel" else "anchor": (unit, int(spec[unit]))})
     if unit == "fy":
         _set(ctx, fy=True)
@@ -662,7 +662,8 @@ def _h_rel(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if "part" in spec:
         _set(ctx, part=spec["part"])
         return "W" if unit == "week" else "P"
-    return {"day": "Dr", "week": "W", "month": "Mr", "year": "S" if "season" in spec else "Y", "fy": "Y"}[unit]
+    return {"day": "Dr", "last": "Dw", "week": "W", "month": "Mr", "year": "S" if "season" in spec else "Y",
+            "fy": "Y"}[unit]
 
 
 def _h_weekday_word(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
@@ -1250,8 +1251,8 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 def _anchor_date(anchor: Point | None, unit: str) -> dt.date | None:
     if anchor is None or anchor.year is None:
         return None
-    need_month = unit in ("day", "week", "month")
-    if need_month and anchor.month is None or unit in ("day", "week") and anchor.day is None:
+    need_month = unit in ("day", "last", "week", "month")
+    if need_month and anchor.month is None or unit in ("day", "last", "week") and anchor.day is None:
         return None
     try:
         return dt.date(anchor.year, anchor.month or 1, anchor.day or 1)
@@ -1261,6 +1262,7 @@ def _anchor_date(anchor: Point | None, unit: str) -> dt.date | None:
 
 def _counted(p: Point, unit: str, n: int, base: dt.date | None) -> Point:
     clean = replace(p, rel=None, anchor=None)
+    unit = "day" if unit == "last" else unit  # the last day of a period: its date is the anchor's
     if base is None:  # no DCT: the unit's fields stay unknown (0 formats as XX)
         unknown: dict[str, dict[str, Any]] = {
             "day": {"month": 0, "day": p.day or 0}, "week": {"week": (0, 0)}, "month": {"month": 0}}

@@ -39,6 +39,11 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("現在では2007年の第2四半期末までとなった",
      [("現在", "DATE", "PRESENT_REF", None), ("2007年の第2四半期末", "DATE", "2007-Q2", "ON_OR_BEFORE")]),
     ("リリースから60〜90日の間に", [("60〜90日", "DURATION", "P60D/P90D", None)]),
+    # 最終日 is the last day of the period written before it; with no period before it, no date
+    ("期間：2012年6月13日（水）〜6月24日（月）\n開館時間：11：00〜20：00（最終日17：00まで）",
+     [("2012年6月13日（水）〜6月24日（月）", "DATE", "2012-06-13", None), ("11：00〜20：00", "TIME", "T11:00", None),
+      ("最終日17：00", "TIME", "2012-06-24T17:00", "ON_OR_BEFORE")]),
+    ("8月9日に紹介した。最終日までプレイ可能だ", [("8月9日", "DATE", "2012-08-09", None)]),
     # 現在 / 時点 after a date say when a figure held: not part of the date's text, nor a date of their own
     ("2012年8月現在、販売台数は10万台。", [("2012年8月", "DATE", "2012-08", None)]),
     ("5月20日時点で1週間以内とされた", [("5月20日", "DATE", "2012-05-20", None), ("1週間以内", "DURATION", "P1W", "EQUAL_OR_LESS")]),
