@@ -685,6 +685,7 @@ def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
         "1080pと720pの動画を30pで撮影できる。",  # frame rates stay measures
         "720pHD動画撮影をサポートした130万画素フロントカメラ。",  # a video resolution with its name
         "連写は最大画像サイズ4608x3456で行う。",  # a pixel size
+        "アイドルグループAKB48のメンバーが登場した。",  # a performing group
         "新色「Marble White」と「Pebble Blue」を用意した。",  # colour names, however they are bracketed
         "会場のNECブースでは、VJとDJがminiUIMカードを配った。",  # a booth, roles, a SIM card type
         "LGA2011対応で、HD-SDI出力とVESA100mmマウントを備える。",  # a socket, an interface, a mount
