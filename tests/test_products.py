@@ -686,6 +686,7 @@ def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
         "720pHD動画撮影をサポートした130万画素フロントカメラ。",  # a video resolution with its name
         "連写は最大画像サイズ4608x3456で行う。",  # a pixel size
         "アイドルグループAKB48のメンバーが登場した。",  # a performing group
+        "新しいTV-CMを9月1日から放映する。",  # an advertisement
         "新色「Marble White」と「Pebble Blue」を用意した。",  # colour names, however they are bracketed
         "会場のNECブースでは、VJとDJがminiUIMカードを配った。",  # a booth, roles, a SIM card type
         "LGA2011対応で、HD-SDI出力とVESA100mmマウントを備える。",  # a socket, an interface, a mount
