@@ -566,6 +566,11 @@ def _context_products(
         named = around.block_first(text, line_start) or around.paragraph_topic(rules, text, line_start)
         if named or (main and trigger[0] == sent[0]):  # a bulleted line naming none may continue a sentence
             return _canonicals(named) if named else [main], "spec-block"
+    if rules.p["new_colour"].search(text, sent[0], trigger[0]):
+        # a new colour (この新色シャイニーマゼンタは…発売予定) is the product it was added to (Xの新色, Xに新色)
+        owner = next((g for g in around.before() if rules.p["colour_of"].match(text, g[-1].end)), None)
+        if owner:
+            return _canonicals(owner), "colour"
     if rules.p["both"].match(text[sent[0] : min(trigger[0], sent[0] + 16)]):
         last_two = _first_distinct((p.canonical for g in around.before() for p in reversed(g)), 2)
         if len(last_two) == 2:
