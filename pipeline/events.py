@@ -445,8 +445,11 @@ def _products_for(
     for first, g in enumerate(g for g in in_sentence if g[0].start >= trigger[1]):
         if g[0].start - trigger[1] > _AFTER_REACH:
             break
-        if marker(rules, text, g[-1].end, sent[1]).endswith("argument"):
-            after = _after_name(rules, text, g[-1].end, sent[1])
+        after = _after_name(rules, text, g[-1].end, sent[1])
+        # (a name marked as a place after the trigger is where something happens, …配信予定ですが、手持ちの
+        # iPhoneでは…, unless the trigger's relative clause describes it: 新しく発表された「X」では)
+        place = rules.p["place_mark"].match(after) and (first or not attributive)
+        if marker(rules, text, g[-1].end, sent[1]).endswith("argument") and not place:
             # an object after the trigger is another verb's (Xを出展すると発表), unless the
             # trigger's relative clause describes it (先日発表された…「X」を使う); a name
             # followed by a comma is an item of a list, not a subject (販売中の…X、Y、Zを搭載した)
