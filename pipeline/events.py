@@ -574,6 +574,10 @@ def _context_products(
         owner = next((g for g in around.before() if rules.p["colour_of"].match(text, g[-1].end)), None)
         if owner:
             return _canonicals(owner), "colour"
+    if kind == "release" and main and (edition := rules.p["edition_topic"].search(text, sent[0], trigger[0])):
+        # the edition of the article's product for another platform (なお、iOS版も8月10日にリリースされた)
+        if not unicodedata.normalize("NFKC", main).casefold().startswith(edition.group("platform").casefold()):
+            return [main], "edition"
     if rules.p["both"].match(text[sent[0] : min(trigger[0], sent[0] + 16)]):
         last_two = _first_distinct((p.canonical for g in around.before() for p in reversed(g)), 2)
         if len(last_two) == 2:

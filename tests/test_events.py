@@ -425,6 +425,9 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # a name marked as a place after the trigger is not its argument, unless the trigger's clause describes it
         ("10日に配信予定となっていますが、手持ちの「Y1」では見つけることができませんでした。", []),
         ("新しく発表された　「X1」では吸引力が上がった。", [("announce", "X1", "done", ("2012-05-10", None))]),
+        # an edition for another platform as subject is the article's product
+        ("アプリ「X1」を紹介します。天気も見られる。なお、iOS版も提供予定とのことです。",
+         [("release", "X1", "planned", None)]),
         # a new colour as subject is the product it was added to
         ("「Y1」の人気は高い。「X1」の新色ピンクが展示された。「Z1」も人気だ。なお、この新色ピンクは6月下旬以降に発売予定です。",
          [("release", "X1", "planned", ("2012-06", "ON_OR_AFTER"))]),
