@@ -616,6 +616,17 @@ def _context_products(
     return [], "none"
 
 
+def _reported_products(
+    rules: _Rules, text: str, found: Sequence[Event], inner: regex.Match[str], announce: regex.Match[str]
+) -> list[str]:
+    """The products of the release an announcement reports as its complement clause
+    (「X」を7月6日から発売開始することを発表, …の提供を開始したと発表): those of the trigger
+    just before it, when only the clause's verbal ending stands between them."""
+    if not rules.p["complement_clause"].fullmatch(text, inner.end(), announce.start()):
+        return []
+    return list(dict.fromkeys(e.product for e in found if e.trigger_start == inner.start() and e.type == "release"))
+
+
 def _lineup_count(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> int:
     """The number of models a trigger's argument counts (``スマートフォン5機種を発表``); 0 if none."""
     count = rules.p["counted_lineup"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
@@ -1101,6 +1112,10 @@ def find_events(
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), canonicals, sent[1])
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), [], sent[1])
+            if not canonicals and kind == "announce" and i and (
+                reported := _reported_products(rules, text, found, triggers[i - 1], m)
+            ):
+                canonicals, how = reported, "reported"
             if not canonicals and how != "non-product":
                 canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told, only, main)
             named: tuple[str, ...] = ()

@@ -425,6 +425,9 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # a name marked as a place after the trigger is not its argument, unless the trigger's clause describes it
         ("10日に配信予定となっていますが、手持ちの「Y1」では見つけることができませんでした。", []),
         ("新しく発表された　「X1」では吸引力が上がった。", [("announce", "X1", "done", ("2012-05-10", None))]),
+        # an announcement reporting a release as its complement clause announces that product
+        ("Y社は9日、「X1」の発売を開始することを発表した。",
+         [("release", "X1", "planned", None), ("announce", "X1", "done", ("2012-05-09", None))]),
         # an edition for another platform as subject is the article's product
         ("アプリ「X1」を紹介します。天気も見られる。なお、iOS版も提供予定とのことです。",
          [("release", "X1", "planned", None)]),
