@@ -1041,10 +1041,12 @@ def _section_lists(
             continue
         first = paras[0]
         column = [lines[j] for j in first]
-        if len(column) >= 2 and all(
+        bulleted = [c for c in column if rules.bullet_line.match(c.text)]
+        titled = bulleted == column[:1]  # a numbered title over its description (1）動作スピードの向上\n…)
+        if not titled and len(column) >= 2 and all(
             len(c.text.strip()) <= rules.sec_max_line and not c.text.rstrip().endswith("。") for c in column
         ):
-            if any(rules.bullet_line.match(c.text) for c in column):
+            if bulleted:
                 continue
             items = [_line_item(text, c, rules) for c in column if not _table_row(c.text, spec, rules)]
             items = [(s, e) for s, e in items if e > s]

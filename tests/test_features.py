@@ -445,6 +445,13 @@ TITLED_PARAGRAPHS = """タイトル
             [["高速な1.5GHzデュアルコアCPU", "「グラデーションエッジガラス」を採用、高級感のあるデザイン"]],
             "section",
         ),
+        # … also when the titles are numbered, under release notes (■アップデート内容は以下の通り)
+        (
+            "本文。\n\n■アップデート内容は以下の通り\n\n1）動作スピードの向上\n全体の動作をチューニングし、動作スピードが向上\n\n"
+            "2）ページレイアウトの大幅改善\nタグの表示数、メニュー表示方法などを変更\n",
+            [["動作スピードの向上", "ページレイアウトの大幅改善"]],
+            "section",
+        ),
     ],
 )
 def test_feature_sections(text: str, expected: list[list[str]], rule: str) -> None:
