@@ -85,6 +85,7 @@ class Lexicons:
     known: frozenset[str]  # products whatever their shape
     capitalised: frozenset[str]  # keys of listed names spelt with capitals (LINE): not found as "line"
     kept_tails: frozenset[str]
+    line_tails: frozenset[str]  # generic words that, ending a name, make another model of the line (HD)
     bracket_joiners: frozenset[str]
     name_tails: frozenset[str]
     exclude_shapes: regex.Pattern[str]
@@ -237,6 +238,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         known=known,
         capitalised=frozenset(product_key(e) for e in lists["products.txt"] + lists["code_names.txt"] if e.lower() != e),
         kept_tails=frozenset(product_key(n) for n in patterns.get("kept_tails", [])),
+        line_tails=frozenset(product_key(n) for n in patterns.get("line_tails", [])),
         bracket_joiners=frozenset(product_key(n) for n in patterns.get("bracket_joiners", [])),
         name_tails=frozenset(product_key(n) for n in patterns.get("name_tails", [])),
         exclude_shapes=compiled("exclude_shapes", anchored=True),
@@ -1377,7 +1379,8 @@ def _series_of(short: str, full: str, lex: Lexicons) -> bool:
 def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) -> bool:
     """Whether ``name`` is a non-canonical variant of ``other``.
 
-    ``Windows OS`` of ``Windows`` (a generic word added), ``Android 4.0 ICS``
+    ``Windows OS`` of ``Windows`` (a generic word added; not ``HD``, which names another
+    model: ``Xperia acro HD``), ``Android 4.0 ICS``
     of ``Android 4.0`` (the code name of that version added; ``OS X Mountain
     Lion`` is a version of ``OS X``), ``Longhorn Server`` of the code name
     ``Longhorn``.
@@ -1391,7 +1394,7 @@ def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) ->
         product_key(other) in shorts
         or added in shorts
         or (added in lex.code_names and versioned)
-        or all(product_key(t) in lex.generic for t in rest)
+        or all(product_key(t) in lex.generic and product_key(t) not in lex.line_tails for t in rest)
     )
 
 

@@ -166,6 +166,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a word that is generic alone (HD) is the name's when a fuller name ends with the two
         ("「Atrix HD」を発表。“Atrix”シリーズの新型「Motorola Atrix HD」だ。",
          {"Motorola Atrix HD": {"Atrix HD", "Motorola Atrix HD"}, "Atrix": {"Atrix"}}),
+        # HD after a name makes another model of the line, not the same product said more fully
+        ("「Xperia acro」の後継となる「Xperia acro HD」を発表。", {"Xperia acro": {"Xperia acro"}, "Xperia acro HD": {"Xperia acro HD"}}),
         # models joined by a slash in one bracket are two products; abbreviated siblings are expanded
         ("カシオは『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』を発売する。", {"ＥＸ−ＪＥ１０": {"ＥＸ−ＪＥ１０"}, "ＥＸ−Ｎ１０": {"ＥＸ−Ｎ１０"}}),
         ("『DMR-BZT810／710』を発売", {"DMR-BZT810": {"DMR-BZT810"}, "DMR-BZT710": {"710"}}),
