@@ -669,6 +669,9 @@ def _person(name: str, lex: Lexicons) -> bool:
     return words[0].rstrip(".") in lex.given_names or all(len(w) > 3 and _HEPBURN.fullmatch(w.lower()) for w in words)
 
 
+_LONG_MODEL_NUMBER = regex.compile(r"0\d{3,}")  # DL0272: four digits from a zero are a model's, not a year or version
+
+
 @lru_cache(maxsize=SMALL_CACHE)
 def _excluded_with_version(name: str, lex: Lexicons) -> bool:
     """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``, ``2W+2W``, ``Bluetooth4.0 LE+EDR``:
@@ -677,7 +680,8 @@ def _excluded_with_version(name: str, lex: Lexicons) -> bool:
     term still name a kind of thing."""
     glued = _GLUED_NUMBER.match(name)
     if glued and product_key(glued.group(1)) in lex.excluded and (
-        glued.group(2).replace(".", "").isdigit() or _is_measure(product_key(glued.group(2)), lex)
+        (glued.group(2).replace(".", "").isdigit() and not _LONG_MODEL_NUMBER.fullmatch(glued.group(2)))
+        or _is_measure(product_key(glued.group(2)), lex)
     ):
         return True
     parts = [product_key(p) for p in name.strip("+").split("+")]

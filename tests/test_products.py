@@ -669,6 +669,8 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
         ("Zenfo 3Gを発売した。Zenfo 4Gも出る。", {"Zenfo 3G": {"Zenfo 3G"}, "Zenfo 4G": {"Zenfo 4G"}}),
         ("AB-100 3G CD-200 4Gを比べた。", {"AB-100": {"AB-100"}, "CD-200 4G": {"CD-200 4G"}}),
         ("Radeon HD 7850 2G GDDR5を発売した。", {"Radeon HD 7850": {"Radeon HD 7850"}}),  # GDDR5 is a memory standard
+        # a generic word with four digits from a zero glued on is a model number (DL: download), not a version
+        ("貝印 アイスクリームメーカー DL0272は安い。", {"DL0272": {"DL0272"}}),
         # a listed name takes a bare model number after it, not a count
         ("ロボット掃除機ルンバ 780を発売。ルンバ 2台を並べた。", {"ルンバ 780": {"ルンバ 780"}, "ルンバ": {"ルンバ"}}),
     ],
