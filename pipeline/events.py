@@ -329,7 +329,7 @@ class _Around:
         or copula predicate (``「X」は、…``, ``…のモデルがXだ``): what a spec block naming none describes
         (``●発売予定：3月下旬``), in an article whose paragraphs each present one model."""
         window = max(0, line_start - _BLOCK_REACH)
-        blanks = [m for m in _BLANK_LINE.finditer(text, window, line_start)]
+        blanks = list(_BLANK_LINE.finditer(text, window, line_start))
         if not blanks:
             return None
         end = blanks[-1].start()

@@ -89,6 +89,7 @@ class Lexicons:
     bracket_joiners: frozenset[str]
     name_tails: frozenset[str]
     exclude_shapes: regex.Pattern[str]
+    model_digits: regex.Pattern[str]  # digits glued to a generic word that make a model number (DL0272)
     measure: regex.Pattern[str]
     network_tail: regex.Pattern[str]
     carrier_model: regex.Pattern[str]
@@ -242,6 +243,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         bracket_joiners=frozenset(product_key(n) for n in patterns.get("bracket_joiners", [])),
         name_tails=frozenset(product_key(n) for n in patterns.get("name_tails", [])),
         exclude_shapes=compiled("exclude_shapes", anchored=True),
+        model_digits=compiled("model_digits", anchored=True),
         measure=compiled("measure", anchored=True),
         network_tail=compiled("network_tail", anchored=True),
         carrier_model=compiled("carrier_model", anchored=True),
@@ -669,9 +671,6 @@ def _person(name: str, lex: Lexicons) -> bool:
     return words[0].rstrip(".") in lex.given_names or all(len(w) > 3 and _HEPBURN.fullmatch(w.lower()) for w in words)
 
 
-_LONG_MODEL_NUMBER = regex.compile(r"0\d{3,}")  # DL0272: four digits from a zero are a model's, not a year or version
-
-
 @lru_cache(maxsize=SMALL_CACHE)
 def _excluded_with_version(name: str, lex: Lexicons) -> bool:
     """``Bluetooth 4.0``, ``IFA2012``, ``RAM1GB``, ``3G+Wi-Fi``, ``2W+2W``, ``Bluetooth4.0 LE+EDR``:
@@ -680,7 +679,7 @@ def _excluded_with_version(name: str, lex: Lexicons) -> bool:
     term still name a kind of thing."""
     glued = _GLUED_NUMBER.match(name)
     if glued and product_key(glued.group(1)) in lex.excluded and (
-        (glued.group(2).replace(".", "").isdigit() and not _LONG_MODEL_NUMBER.fullmatch(glued.group(2)))
+        (glued.group(2).replace(".", "").isdigit() and not lex.model_digits.match(glued.group(2)))
         or _is_measure(product_key(glued.group(2)), lex)
     ):
         return True

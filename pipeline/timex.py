@@ -335,8 +335,8 @@ def _is_kanji(text: str | None) -> bool:
 
 # The pieces an expression may begin with, by its first character: digit, kanji numeral, other.
 _FIRST: dict[str, tuple[str, ...]] = {
-    "digit": ("iso_date", "md_year", "decade", "century", "year", "year_season", "qrange", "quarter", "month", "md_slash", "day",
-              "time"),
+    "digit": ("iso_date", "md_year", "decade", "century", "year", "year_season", "qrange", "quarter", "month",
+              "md_slash", "day", "time"),
     "kanji": ("century", "year", "month", "day", "time", "rel"),
     "other": ("era_year", "fy_prefix", "quarter", "half", "time", "rel", "weekday_word", "season", "daypart"),
 }
@@ -733,7 +733,8 @@ def _h_no(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 
 _HANDLERS: dict[str, Callable[[regex.Match[str], _Ctx, str], str | None]] = {
     "iso_date": _h_iso_date, "md_year": _h_iso_date, "md_slash": _h_md_slash, "era_year": _h_era_year,
-    "decade": _h_decade, "century": _h_century, "year": _h_year, "year_season": _h_year_season, "fy_prefix": _h_fy_prefix,
+    "decade": _h_decade, "century": _h_century, "year": _h_year, "year_season": _h_year_season,
+    "fy_prefix": _h_fy_prefix,
     "month_period": _h_month_period, "qrange": _h_qrange, "quarter": _h_quarter, "half": _h_half,
     "month": _h_month, "day": _h_day, "day_wd": _h_day, "weekday": _h_weekday, "time": _h_time, "rel": _h_rel,
     "weekday_word": _h_weekday_word, "season": _h_season, "daypart": _h_daypart, "part": _h_part, "no": _h_no,
@@ -1199,6 +1200,7 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
     """Fill the slots a point leaves to its context: the DCT, the date before it, or a year hint."""
     if p.rel or p.anchor:
         unit, n = p.rel or p.anchor  # type: ignore[misc]
+        unit = "day" if unit == "last" else unit  # 最終日: the day its anchor (a period's last day) names
         base = dct if p.rel else (_anchor_date(anchor, unit) or dct)
         return _counted(p, unit, n, base)
     if p.newyear:
@@ -1251,8 +1253,8 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 def _anchor_date(anchor: Point | None, unit: str) -> dt.date | None:
     if anchor is None or anchor.year is None:
         return None
-    need_month = unit in ("day", "last", "week", "month")
-    if need_month and anchor.month is None or unit in ("day", "last", "week") and anchor.day is None:
+    need_month = unit in ("day", "week", "month")
+    if need_month and anchor.month is None or unit in ("day", "week") and anchor.day is None:
         return None
     try:
         return dt.date(anchor.year, anchor.month or 1, anchor.day or 1)
@@ -1262,7 +1264,6 @@ def _anchor_date(anchor: Point | None, unit: str) -> dt.date | None:
 
 def _counted(p: Point, unit: str, n: int, base: dt.date | None) -> Point:
     clean = replace(p, rel=None, anchor=None)
-    unit = "day" if unit == "last" else unit  # the last day of a period: its date is the anchor's
     if base is None:  # no DCT: the unit's fields stay unknown (0 formats as XX)
         unknown: dict[str, dict[str, Any]] = {
             "day": {"month": 0, "day": p.day or 0}, "week": {"week": (0, 0)}, "month": {"month": 0}}
