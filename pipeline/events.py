@@ -315,8 +315,8 @@ class _Around:
     def block_first(self, text: str, line_start: int) -> list[ProductLike] | None:
         """The first group of the block of lines (no blank line within, at most ``_BLOCK_REACH``
         characters) that ends at ``line_start``: the name a spec block gives (``製品名：X``)."""
-        window = max(0, line_start - _BLOCK_REACH)
-        block_start = max((m.end() for m in _BLANK_LINE.finditer(text, window, line_start)), default=window)
+        window, blanks = _blank_lines_before(text, line_start)
+        block_start = blanks[-1].end() if blanks else window
         first = None
         for g in self.before():
             if g[0].start < block_start:
@@ -328,8 +328,7 @@ class _Around:
         """The product the paragraph before a block of lines is about, its first name marked as topic
         or copula predicate (``「X」は、…``, ``…のモデルがXだ``): what a spec block naming none describes
         (``●発売予定：3月下旬``), in an article whose paragraphs each present one model."""
-        window = max(0, line_start - _BLOCK_REACH)
-        blanks = list(_BLANK_LINE.finditer(text, window, line_start))
+        window, blanks = _blank_lines_before(text, line_start)
         if not blanks:
             return None
         end = blanks[-1].start()
@@ -363,6 +362,12 @@ class _Around:
         ):
             return next(([p] for g in self.groups[: self.n_before] for p in g if p.canonical == main), last)
         return topic or last
+
+
+def _blank_lines_before(text: str, line_start: int) -> tuple[int, list[regex.Match[str]]]:
+    """How far back a spec line looks for its block (``_BLOCK_REACH``), and the blank lines in that stretch."""
+    window = max(0, line_start - _BLOCK_REACH)
+    return window, list(_BLANK_LINE.finditer(text, window, line_start))
 
 
 def _products_for(
@@ -621,7 +626,8 @@ def _reported_products(
 ) -> list[str]:
     """The products of the release an announcement reports as its complement clause
     (「X」を7月6日から発売開始することを発表, …の提供を開始したと発表): those of the trigger
-    just before it, when only the clause's verbal ending stands between them."""
+    just before it, when only the clause's verbal ending stands between them. ``found``: the
+    events of the sentence so far."""
     if not rules.p["complement_clause"].fullmatch(text, inner.end(), announce.start()):
         return []
     return list(dict.fromkeys(e.product for e in found if e.trigger_start == inner.start() and e.type == "release"))
@@ -1113,7 +1119,7 @@ def find_events(
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), [], sent[1])
             if not canonicals and kind == "announce" and i and (
-                reported := _reported_products(rules, text, found, triggers[i - 1], m)
+                reported := _reported_products(rules, text, found[mark:], triggers[i - 1], m)
             ):
                 canonicals, how = reported, "reported"
             if not canonicals and how != "non-product":
