@@ -119,6 +119,10 @@ def test_worked_example_of_the_guidelines() -> None:
         ("新サイト「X1」を2012年3月30日よりスタートさせた。", [("release", "X1", "done", ("2012-03-30", None))]),
         ("ウェブサイト「X1」を立ち上げた。", [("release", "X1", "done", None)]),
         ("X1デビューしたと喜んでいた。", []),
+        ("「X1」が2012年5月28日デビューの予定だ。", [("release", "X1", "planned", ("2012-05-28", None))]),
+        # a version label after the latest version released is the product's release
+        ("jig.jpは14日、アプリ「X1」の最新バージョンVer.1.2.0を公開しています。",
+         [("release", "X1", "done", ("2012-04-14", None))]),
         # a bracketed paraphrase of the date is not the event's date
         ("「X1」は今年の第3四半期（2012年7〜9月）に発売されます。", [("release", "X1", "planned", ("2012-Q3", None))]),
         # a name in angle brackets is marked like one in 「」 (シャープ's プラズマクラスター乾燥機＜X1＞)
