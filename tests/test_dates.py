@@ -50,6 +50,9 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("このリリースはおそらく2009年より前にはならない", [("2009年より前", "DATE", "2009", "BEFORE")]),
     ("SP1は1年前からβ期間に入っている", [("1年前", "DATE", "2011", None)]),
     ("168時間（7日間）保存", [("168時間", "DURATION", "PT168H", None), ("7日間", "DURATION", "P7D", None)]),
+    # 前期 / 後期 after a year are its halves; alone, 前期 is the previous (fiscal) period, no date
+    ("コンテンツが2012年後期から利用できる", [("2012年後期", "DATE", "2012-H2", None)]),
+    ("売上は前期比で増加した", []),
     ("2012年1月〜6月上半期計", [("2012年1月〜6月", "DATE", "2012-01", None), ("上半期", "DATE", "2012-H1", None)]),
     ("週明けの月曜に天文ショー", [("週明けの月曜", "DATE", "2012-05-07", None)]),
     ("YouTubeは2005年の5月に登場した", [("2005年の5月", "DATE", "2005-05", None)]),
