@@ -132,6 +132,7 @@ class Lexicons:
     anaphor: regex.Pattern[str]
     masks: tuple[regex.Pattern[str], ...]  # searched one by one: as one alternation they scan twice as slowly
     gloss: regex.Pattern[str]
+    bracket_gloss: regex.Pattern[str]
     code_names: frozenset[str]  # well-known code names
     given_names: frozenset[str]  # first names: a given name and a surname are a person
     brands: frozenset[str]  # brand words that are a family when they begin several names
@@ -286,6 +287,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         anaphor=compiled("anaphor"),
         masks=tuple(regex.compile(p) for p in patterns.get("masks", [])),
         gloss=compiled("gloss"),
+        bracket_gloss=compiled("bracket_gloss"),
         code_names=keys("code_names.txt"),
         given_names=frozenset(lists["given_names.txt"]),
         brands=keys("brands.txt"),
@@ -384,7 +386,8 @@ _LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 _TOKEN_SPLIT = regex.compile(
     r"[\s()（）™®]+|(?<=[\p{Katakana}ー])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\p{Katakana}ー])"
 )
-_BRACKETED = regex.compile(r"[「『]([^「」『』\r\n]{1,40})[」』]")
+# up to 40 characters, and a bracket after them (a gloss or a model number: 「…（Philips Sonicare AirFloss）」)
+_BRACKETED = regex.compile(r"[「『]([^「」『』\r\n]{1,40}(?:[(（][^()（）「」『』\r\n]{1,40}[)）])?)[」』]")
 _PAREN_AFTER = regex.compile(r"[(（]([^()（）\r\n]{1,40})[)）]")
 _PAREN_CONTENT = regex.compile(r"\(([^()]*)\)")
 _EDITION = regex.compile(r"[A-Z][a-z]{1,11}")
@@ -997,6 +1000,7 @@ def _bracket_name(
         return
     bang = _TRAILING_BANG.search(folded, start, end)
     end = bang.start() if bang else end
+    end = _before_gloss(folded, start, end, lex)
     start, end = _trimmed_bracket(folded, start, end, lex)
     inner = folded[start:end]
     if not inner or _quotation(inner, titled, lex) or _has_other_brackets(inner, lex):
@@ -1017,6 +1021,14 @@ def _bracket_name(
         return  # 「G6シリーズ」 with its name word lost: シリーズ alone names nothing
     if (cue or named) and not lex.phrase.search(core) and _acceptable(core, lex, context_cue=True):
         yield from (_Name(s, e, "bracket") for s, e in _slashed_models(folded, start, end, lex))
+
+
+def _before_gloss(folded: str, start: int, end: int, lex: Lexicons) -> int:
+    """Where a bracketed name ends when a Latin gloss closes the bracket
+    (「ソニッケアー　エアーフロス（Philips Sonicare AirFloss）」): before the gloss, which
+    ``_short_form_links`` makes another name of it."""
+    gloss = lex.bracket_gloss.search(folded[start:end])
+    return start + len(folded[start : start + gloss.start()].rstrip()) if gloss else end
 
 
 def _slashed_models(folded: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, int]]:
@@ -1229,9 +1241,16 @@ def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name]
             links.append(_Link(inner.strip(), m.start() - 1, "model"))
         elif _is_alias(inner, lex):
             owner = m.start() - 1 if folded[m.start() - 1 : m.start()] == " " else m.start()
-            if owner in ends and _LATIN_EDGE.match(folded[owner - 1]):
+            if owner in ends and (_LATIN_EDGE.match(folded[owner - 1]) or _closes_bracket_gloss(folded, m, lex)):
                 links.append(_Link(inner.strip(), owner, "alias"))
     return links
+
+
+def _closes_bracket_gloss(folded: str, paren: regex.Match[str], lex: Lexicons) -> bool:
+    """Whether the bracket ``paren`` is a Latin rendering closing a bracketed name (see ``_before_gloss``)."""
+    opening = max(folded.rfind("「", 0, paren.start()), folded.rfind("『", 0, paren.start()))
+    closed = folded[paren.end() : paren.end() + 1] in ("」", "』")
+    return opening >= 0 and closed and bool(lex.bracket_gloss.search(folded[opening + 1 : paren.end()]))
 
 
 def _labelled_model_link(

@@ -176,6 +176,12 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # … and so are names that begin with the same word (siblings of one line)
         ("モデル名は「Eee PC 1025C / Eee PC 1025CE」だ。",
          {"Eee PC 1025C": {"Eee PC 1025C"}, "Eee PC 1025CE": {"Eee PC 1025CE"}}),
+        # a Latin rendering closing a bracketed Japanese name is another name of it; an acronym is not
+        ("新製品「フィリップス　ソニッケアー　エアーフロス（Ｐｈｉｌｉｐｓ　Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ）」を販売する。",
+         {"フィリップス　ソニッケアー　エアーフロス": {"フィリップス　ソニッケアー　エアーフロス",
+                                                    "Ｐｈｉｌｉｐｓ　Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ"}}),
+        ("アプリ「コミックキューガール（COMIC CUTEGIRL）」を公開。", {"コミックキューガール": {"コミックキューガール", "COMIC CUTEGIRL"}}),
+        ("サービス「ニコニコ動画（ZERO）」を公開。", {"ニコニコ動画": {"ニコニコ動画"}}),
         # a series after a brand word or a listed name is that series (ブラビア　ＨＸ９５０シリーズ)
         ("液晶テレビ「ブラビア　ＨＸ９５０シリーズ」を発売。今回発売される「ＨＸ９５０シリーズ」は明るい。",
          {"ブラビア　ＨＸ９５０シリーズ": {"ブラビア　ＨＸ９５０シリーズ", "ＨＸ９５０シリーズ"}}),
