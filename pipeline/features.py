@@ -1163,7 +1163,7 @@ def _inline_lists(
         if _title_subject(text, items, title):
             items = items[1:]
         if len(items) == 1:
-            items = _split_dotted(text, items, rules)  # `防水・防塵に対応`: one run of short words, two items
+            items = _split_items(text, items, rules)  # `防水・防塵に対応`, `「A」「B」に対応`: two items
         if len(items) < 2:
             continue
         lineup = rules.lineup_cues.search(m.group()) or rules.lineup_after.match(text, m.end(), end)
@@ -1664,18 +1664,25 @@ def _valid_inline(text: str, cand: _Candidate, products: Sequence[ProductLike], 
     return True
 
 
-def _split_dotted(text: str, items: Sequence[tuple[int, int]], rules: _Rules) -> list[tuple[int, int]]:
+def _split_items(text: str, items: Sequence[tuple[int, int]], rules: _Rules) -> list[tuple[int, int]]:
     """Items that are only short words joined by ``・`` (``防水・防塵``) are that many items: ``・`` joins
     whole phrases there (guidelines §3), as it does not inside a name or before a shared head
-    (``ダウンロード・アップロード機能``, ``防水・防塵性能``)."""
+    (``ダウンロード・アップロード機能``, ``防水・防塵性能``). So are items that are only brackets
+    written one after another (``「ＵＳＢ充電」「ＡＣ充電」に加え``): each bracket quotes one."""
     out: list[tuple[int, int]] = []
     for s, e in items:
         if rules.dotted_words.fullmatch(text, s, e):
             dots = [i for i in range(s, e) if text[i] == "・"]
             out.extend(zip([s, *(i + 1 for i in dots)], [*dots, e]))
+        elif _BRACKET_CHAIN.fullmatch(text, s, e):
+            out.extend(m.span(1) for m in _BRACKET_CHAIN_LINK.finditer(text, s, e))
         else:
             out.append((s, e))
     return out
+
+
+_BRACKET_CHAIN_LINK = regex.compile(r"[「『]([^「」『』\n]+)[」』]")
+_BRACKET_CHAIN = regex.compile(r"(?:「[^「」『』\n]+」|『[^「」『』\n]+』){2,}")
 
 
 _BLOCK_RULES = ("bullets", "section")  # lists laid out in lines: they win overlaps
@@ -1843,7 +1850,7 @@ def find_feature_lists(
         if key in seen:
             continue
         seen.add(key)
-        items = tuple(FeatureItem(s, e, original[s:e]) for s, e in _split_dotted(text, c.items, rules))
+        items = tuple(FeatureItem(s, e, original[s:e]) for s, e in _split_items(text, c.items, rules))
         out.append(FeatureList(c.start, c.end, _attach(text, c, named, main), items, c.rule))
     return out
 

@@ -220,6 +220,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本機は、おそらくPCやスマホでも使えるだろう。", []),
         # one run of short words joined by ・ is a list by itself
         ("ソニーモバイル、防水・防塵に対応したスマートフォンを発表。", [["防水", "防塵"]]),
+        # an item that is only brackets one after another quotes that many items
+        ("本機は、「ＵＳＢ充電」「ＡＣ充電」に加え、「ワイヤレス充電」ができる。", [["ＵＳＢ充電", "ＡＣ充電", "「ワイヤレス充電」"]]),
+        ("本機は「おサイフケータイ」「ワンセグ」「赤外線通信」に対応。", [["おサイフケータイ", "ワンセグ", "赤外線通信"]]),
         # と and a described category of them before the cue
         ("本機は、Xi、ワンセグ、赤外線と今注目されている機能はすべて対応している。", [["Xi", "ワンセグ", "赤外線"]]),
         ("本機はXiやワンセグ、防水（IPX5準拠）と注目機能はほぼすべて網羅している。", [["Xi", "ワンセグ", "防水（IPX5準拠）"]]),
