@@ -53,6 +53,7 @@ MAX_LEAD_IN_BLANKS = 2  # blank lines allowed between a lead-in and its bullets
 PARAGRAPH_LOOKBACK = 2000  # a list's product is looked for this far back at most
 MAX_TAIL_TRAIL = 6  # a tail ends at most this far after its cue word (でき|ます)
 MAX_LIST_ITEMS = 40  # longer runs are tables or dumps, not feature lists
+MAX_NUMBERED_GAP = 6  # lines (blank, or a title's description) a numbered list may skip between its bullets
 MAX_QUOTED_ITEMS = 12  # bounds the bracketed-list pattern (no backtracking blow-up)
 MAX_DESCRIPTION = 40  # the longest description between a comma and the bracketed name it describes
 MAX_JOINED_PREDICATES = 2  # `Aを搭載し、Bを採用し、Cに対応`: longer runs are prose, and bounding them keeps the scan linear
@@ -194,6 +195,7 @@ class _Rules:
     feature_lead_in: regex.Pattern[str]
     feature_heading: regex.Pattern[str]
     heading_like: regex.Pattern[str]
+    counted_lead_in: regex.Pattern[str]
     not_feature_heading: regex.Pattern[str]
     device_category: regex.Pattern[str]
     vague_item: regex.Pattern[str]
@@ -328,6 +330,7 @@ def _rules() -> _Rules:
         feature_lead_in=regex.compile(x["feature_lead_in"]),
         feature_heading=regex.compile(x["feature_heading"]),
         heading_like=regex.compile(x["heading_line"]),
+        counted_lead_in=regex.compile(x["counted_lead_in"]),
         not_feature_heading=regex.compile(x["not_feature_heading"]),
         device_category=regex.compile(x["device_category"], regex.IGNORECASE),
         vague_item=regex.compile(x["vague_item"]),
@@ -818,6 +821,8 @@ def _bullet_groups(text: str, lines: Sequence[_Line], usable: Sequence[bool], ru
     for i, ln in enumerate(lines):
         b = bullets[i]
         if not usable[i] or ln.blank:
+            if group and usable[i] and _counts_on(lines, bullets, usable, i, group, rules):
+                continue
             if group:
                 yield group
             group = []
@@ -829,7 +834,9 @@ def _bullet_groups(text: str, lines: Sequence[_Line], usable: Sequence[bool], ru
                 if group:
                     yield group
                 group = [b]
-        elif group and not _continues(lines, bullets, usable, i, group[0]):
+        elif group and not (
+            _continues(lines, bullets, usable, i, group[0]) or _counts_on(lines, bullets, usable, i, group, rules)
+        ):
             yield group
             group = []
     if group:
@@ -846,6 +853,33 @@ def _continues(
         b = bullets[j]
         if b is not None:
             return b.kind == first.kind or b.indent > first.indent
+    return False
+
+
+def _counts_on(
+    lines: Sequence[_Line],
+    bullets: Sequence[_Bullet | None],
+    usable: Sequence[bool],
+    i: int,
+    group: Sequence[_Bullet],
+    rules: _Rules,
+) -> bool:
+    """Whether the next bullet after line ``i`` goes on counting the group's numbers up to the count
+    its lead-in states (``以下の5点`` ``①…`` blank ``②…``; ``以下の3つ`` ``1）見出し`` description
+    blank ``2）…``): a counted list spaced out by blank lines or by the description under each
+    title is still one list. Without a stated count, numbered paragraphs are as often the steps
+    of a how-to or the sections of a report."""
+    last = group[-1]
+    lead = _lead_in(lines, usable, group[0].line)
+    stated = rules.counted_lead_in.search(lines[lead].text) if lead is not None else None
+    if last.number is None or stated is None or last.number >= _count_value(stated["n"]):
+        return False
+    for j in range(i + 1, min(len(lines), i + MAX_NUMBERED_GAP + 1)):
+        if not usable[j]:
+            return False
+        b = bullets[j]
+        if b is not None:
+            return (b.kind, b.indent, b.number) == (last.kind, last.indent, last.number + 1)
     return False
 
 
@@ -1374,6 +1408,12 @@ def _counted_items(text: str, start: int, end: int, n: int, rules: _Rules) -> li
 _NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
 
 
+def _count_value(count: str) -> int:
+    """A stated count of one or two digits (full or half width) or one kanji numeral; 0 if none."""
+    digits = unicodedata.normalize("NFKC", count)
+    return int(digits) if digits.isdigit() else _NUMERALS.get(digits, 0)
+
+
 def _count_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
     """``A、B、Cの3種類から選べる``: a list whose stated size delimits its (clause) items."""
     done = zone[0]  # a list ends at its count: the next one starts after it
@@ -1382,8 +1422,7 @@ def _count_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
         lo, done = done, m.end()
         if sent is None or m.end() > sent[1]:
             continue
-        digits = unicodedata.normalize("NFKC", m["n"])
-        n = int(digits) if digits.isdigit() else _NUMERALS.get(digits, 0)
+        n = _count_value(m["n"])
         if not 2 <= n <= MAX_COUNTED_ITEMS:
             continue
         lo = max(lo, sent[0], m.start() - n * rules.count_max_chars)

@@ -516,6 +516,17 @@ NESTED_BULLETS = """タイトル
             [["Android 4.0.4へのアップデート", "ロック解除画面の変更", "顔認証", "Facebook、Twitterアプリの追加", "Wi-Fi 品質向上"]],
         ),
         ("タイトル\n主な特長\n1. 防水\n2. ワンセグ\n3. おサイフケータイ\n", [["防水", "ワンセグ", "おサイフケータイ"]]),
+        # a stated count holds numbered bullets spaced out by blank lines or by a description under each
+        (
+            "タイトル\n注目すべきポイントは以下の3点\n\n①アドオンの同期機能が追加された\n\n"
+            "②ブックマークをインポートできるようになった\n\n③メモリ使用量を大きく削減した\n\n実際に使ってみた。\n",
+            [["アドオンの同期機能が追加された", "ブックマークをインポートできるようになった", "メモリ使用量を大きく削減した"]],
+        ),
+        (
+            "タイトル\nセキュリティツールは以下の2つ。\n\n1）自動スキャン\nボタンを押すと状態が判別できる。\n\n"
+            "2）個人情報保護\n設定の甘さを知らせてくれる。\n",
+            [["自動スキャン", "個人情報保護"]],
+        ),
     ],
 )
 def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
@@ -761,6 +772,8 @@ def test_not_inline_feature_lists(text: str) -> None:
         "タイトル\n価格\n・本体 2,980円\n・セット 3,980円\n",
         "タイトル\n1位）洋服\n2位）タブレット・コンピュータ\n",
         "タイトル\n4.原因\n調査中\n1.発生日時\n8月2日\n",
+        # numbered steps spaced out by their descriptions, with no count stated: a how-to, not one list
+        "タイトル\n1.アプリをインストール\nストアから入れる。\n\n2.アンテナに繋ぐ\nケーブルを挿す。\n\n3.PCに挿す\nUSBに挿す。\n",
         # name：date pairs (campaign periods)
         "タイトル\n応募期間\n※第二弾：2012年7月16日（月）〜8月15日（水）\n※第三弾：2012年8月16日（木）〜9月15日（土）\n",
         # model numbers: a line-up
