@@ -119,6 +119,9 @@ def test_worked_example_of_the_guidelines() -> None:
         ("新サイト「X1」を2012年3月30日よりスタートさせた。", [("release", "X1", "done", ("2012-03-30", None))]),
         ("ウェブサイト「X1」を立ち上げた。", [("release", "X1", "done", None)]),
         ("X1デビューしたと喜んでいた。", []),
+        # names coordinated across the market of the next one (…や…向け「Y」が) share the trigger
+        ("au向け「X1」やソフトバンクモバイル向け「X2」が6日から発売開始されました。",
+         [("release", "X1", "done", ("2012-05-06", None)), ("release", "X2", "done", ("2012-05-06", None))]),
         ("「X1」が2012年5月28日デビューの予定だ。", [("release", "X1", "planned", ("2012-05-28", None))]),
         # a version label after the latest version released is the product's release
         ("jig.jpは14日、アプリ「X1」の最新バージョンVer.1.2.0を公開しています。",
