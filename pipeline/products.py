@@ -1126,10 +1126,11 @@ def _inside_katakana_word(text: str, pos: int) -> bool:
 
 
 def _has_other_brackets(inner: str, lex: Lexicons) -> bool:
-    """Brackets inside a bracketed name, other than a model number (``GALAXY SII（SC-02C）``)
-    or a short Latin edition label (``Blow Up (Lite)``)."""
+    """Brackets inside a bracketed name, other than a model number (``GALAXY SII（SC-02C）``),
+    a short Latin edition label (``Blow Up (Lite)``) or a trademark sign (``Dell（TM）1420x``)."""
     return any(
-        not (_is_model(p.strip(), lex) or _EDITION.fullmatch(p.strip())) for p in _PAREN_CONTENT.findall(inner)
+        not (_is_model(p.strip(), lex) or _EDITION.fullmatch(p.strip()) or p in ("TM", "R"))
+        for p in _PAREN_CONTENT.findall(inner)
     ) or bool(
         _STRAY_BRACKET.search(_PAREN_AFTER.sub("", inner))
     )

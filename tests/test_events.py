@@ -119,6 +119,9 @@ def test_worked_example_of_the_guidelines() -> None:
         ("新サイト「X1」を2012年3月30日よりスタートさせた。", [("release", "X1", "done", ("2012-03-30", None))]),
         ("ウェブサイト「X1」を立ち上げた。", [("release", "X1", "done", None)]),
         ("X1デビューしたと喜んでいた。", []),
+        # on sale from a date: a release on that date
+        ("DELLは、『X1』を2月28日から販売している。", [("release", "X1", "done", ("2012-02-28", None))]),
+        ("「X1」は5000円程度で販売されている。", []),
         # names coordinated across the market of the next one (…や…向け「Y」が) share the trigger
         ("au向け「X1」やソフトバンクモバイル向け「X2」が6日から発売開始されました。",
          [("release", "X1", "done", ("2012-05-06", None)), ("release", "X2", "done", ("2012-05-06", None))]),

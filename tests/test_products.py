@@ -182,6 +182,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
                                                     "Ｐｈｉｌｉｐｓ　Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ"}}),
         ("アプリ「コミックキューガール（COMIC CUTEGIRL）」を公開。", {"コミックキューガール": {"コミックキューガール", "COMIC CUTEGIRL"}}),
         ("サービス「ニコニコ動画（ZERO）」を公開。", {"ニコニコ動画": {"ニコニコ動画"}}),
+        # a trademark sign inside a bracketed name; a ! after a Latin word before a katakana word
+        ("『Ｄｅｌｌ（ＴＭ）1420xプロジェクタ』を発売。", {"Ｄｅｌｌ1420xプロジェクタ": {"Ｄｅｌｌ（ＴＭ）1420xプロジェクタ"}}),
+        ("音楽アプリ「YES!　プレイヤー」を公開。", {"YES!　プレイヤー": {"YES!　プレイヤー"}}),
         # a series after a brand word or a listed name is that series (ブラビア　ＨＸ９５０シリーズ)
         ("液晶テレビ「ブラビア　ＨＸ９５０シリーズ」を発売。今回発売される「ＨＸ９５０シリーズ」は明るい。",
          {"ブラビア　ＨＸ９５０シリーズ": {"ブラビア　ＨＸ９５０シリーズ", "ＨＸ９５０シリーズ"}}),
