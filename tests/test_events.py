@@ -119,6 +119,7 @@ def test_worked_example_of_the_guidelines() -> None:
         ("新サイト「X1」を2012年3月30日よりスタートさせた。", [("release", "X1", "done", ("2012-03-30", None))]),
         ("ウェブサイト「X1」を立ち上げた。", [("release", "X1", "done", None)]),
         ("X1デビューしたと喜んでいた。", []),
+        ("「X1」の動画の最後に登場するのはCEOだ。", []),
         # on sale from a date: a release on that date
         ("DELLは、『X1』を2月28日から販売している。", [("release", "X1", "done", ("2012-02-28", None))]),
         ("「X1」は5000円程度で販売されている。", []),

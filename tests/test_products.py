@@ -71,6 +71,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "答えは「It’s quite difficult」だ。",  # … with a contracted verb
         "出典：Canadian man enters U.S、Samsung continues",  # … headlines in English
         "韓国のMaeil Business Newspaperが報じた。",  # a newspaper
+        "ＮＴＴレゾナントが発表した「ソーシャル疲れの原因」を見る。",  # a company; a survey's finding
     ],
 )
 def test_exclusions(text: str) -> None:
