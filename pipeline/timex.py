@@ -834,8 +834,12 @@ def read(s: str, pos: int, end: int | None = None) -> Reading | None:
     q = pos
     pm = g.pieces["prefix"].match(s, q, end)
     if pm:
-        mods.append(g.modifiers[pm["w"]].mod or "")
+        prefix = g.modifiers[pm["w"]]
         q = pm.end() + (s[pm.end():pm.end() + 1] in (" ", "\t"))
+        if prefix.applies == "vague":  # つい先日: an adverb kept in the text of a vague word only
+            vague = _read_vague(s, q, end, g)
+            return _finish(s, end, g, vague, pos, []) if vague else None
+        mods.append(prefix.mod or "")
     reading = (_read_set(s, q, end, g) if not mods else None) or (_read_vague(s, q, end, g) if not mods else None)
     if reading is None:
         reading = _read_point_or_duration(s, q, end, g, bool(mods))

@@ -50,6 +50,9 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("このリリースはおそらく2009年より前にはならない", [("2009年より前", "DATE", "2009", "BEFORE")]),
     ("SP1は1年前からβ期間に入っている", [("1年前", "DATE", "2011", None)]),
     ("168時間（7日間）保存", [("168時間", "DURATION", "PT168H", None), ("7日間", "DURATION", "P7D", None)]),
+    # つい before a vague word is part of its text (as dev's gold writes 3 of 4); ついに, について are no prefix
+    ("つい先日発表された", [("つい先日", "DATE", "PAST_REF", None)]),
+    ("ついに発売。これについて", []),
     # 前期 / 後期 after a year are its halves; alone, 前期 is the previous (fiscal) period, no date
     ("コンテンツが2012年後期から利用できる", [("2012年後期", "DATE", "2012-H2", None)]),
     ("売上は前期比で増加した", []),
