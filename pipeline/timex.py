@@ -852,7 +852,12 @@ def _read_vague(s: str, q: int, end: int, g: _Grammar) -> Reading | None:
     m = g.pieces["vague"].match(s, q, end)
     if m is None:
         return None
-    return Reading("vague", q, m.end(), m.end(), "vague", value=next(iter(g.words[m["w"]].spec)))
+    value = next(iter(g.words[m["w"]].spec))
+    if value == "PAST_REF":  # 先日17日（日）: one expression, the day it names, which is past news
+        day = _read_point_or_duration(s, m.end(), end, g, False)
+        if day is not None and day.kind == "point" and day.bare_day and day.point is not None:
+            return replace(day, start=q, rule=f"vague+{day.rule}", point=replace(day.point, reported=True))
+    return Reading("vague", q, m.end(), m.end(), "vague", value=value)
 
 
 def _read_set(s: str, q: int, end: int, g: _Grammar) -> Reading | None:
