@@ -1233,6 +1233,9 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
     return replace(p, year=year, month=month)
 
 
+_REPORTED_MONTHS = 6  # how far back a bare day reported as past news may lie, when its weekday says so
+
+
 def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date) -> tuple[int, int]:
     """The (year, month) of a day written without its month.
 
@@ -1244,8 +1247,11 @@ def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date)
     here = (dct.year, dct.month)
     before, after = _add_months(*here, -1), _add_months(*here, 1)
     order = [before, here] if reported and day > dct.day else [here, before]
+    # past news is never in the month after, and may be older (a digest of earlier articles:
+    # 先日20日（金） two months back)
+    later = [_add_months(*here, -k) for k in range(2, _REPORTED_MONTHS + 1)] if reported else [after]
     if weekday:
-        for y, m in (*order, after):
+        for y, m in (*order, *later):
             if _weekday_of(y, m, day) == weekday:
                 return y, m
     return next(((y, m) for y, m in order if _weekday_of(y, m, day)), here)

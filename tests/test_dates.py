@@ -122,6 +122,8 @@ D = dt.date
 
 
 @pytest.mark.parametrize("text, dct, expected", [
+    # past news told again in a digest: its weekday finds the month, months back if need be
+    ("先日20日（金）から予約が開始された", D(2012, 9, 4), [("先日20日（金）", "DATE", "2012-07-20", None)]),
     # era years start at the era name
     ("スギちゃんは、平成7年から芸人活動開始", DCT, [("平成7年", "DATE", "1995", None)]),
     ("４アイテムを平成２４年９月１１日より発売", DCT, [("平成２４年９月１１日", "DATE", "2012-09-11", None)]),
