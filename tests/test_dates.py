@@ -53,6 +53,8 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # つい before a vague word is part of its text (as dev's gold writes 3 of 4); ついに, について are no prefix
     ("つい先日発表された", [("つい先日", "DATE", "PAST_REF", None)]),
     ("ついに発売。これについて", []),
+    # clock times joined by a hyphen are one entry, like those joined by 〜
+    ("営業時間：11:00-19:00", [("11:00-19:00", "TIME", "T11:00", None)]),
     # 先日 before a bare day is one expression: that day, in the past (as dev's gold writes all 3)
     ("先日25日に発表された", [("先日25日", "DATE", "2012-04-25", None)]),
     # 前期 / 後期 after a year are its halves; alone, 前期 is the previous (fiscal) period, no date
