@@ -203,6 +203,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # the model word ending a name is its short form, though too weak a name alone
         ("新製品「nextbook PREMIUM8」を発表。PREMIUM8は4月19日より販売。",
          {"nextbook PREMIUM8": {"nextbook PREMIUM8", "PREMIUM8"}}),
+        # a console's maker or line word before its name makes the name's fuller form (ニンテンドー, PS)
+        ("「ニンテンドー3DS」を発売。3DSは人気。", {"ニンテンドー3DS": {"ニンテンドー3DS", "3DS"}}),
+        ("「PS Vita」を発売。Vitaは人気。", {"PS Vita": {"PS Vita", "Vita"}}),
         # fullwidth and halfwidth forms are one name
         ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
     ],
