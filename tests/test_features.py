@@ -246,6 +246,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("このアプリ、現状で対応しているのがAndroid、iPhone、Windows Phoneと、何でも使える。",
          [["Android", "iPhone", "Windows Phone"]]),
         ("本機は「直接光」「間接光」「スポット光」の組み合わせで切り換えができる。", [["直接光", "間接光", "スポット光"]]),
+        # the tabs or categories they are divided into
+        ("本アプリは「場所から探す」「GPSで探す」「新着＋α」のタグに分かれている。", [["場所から探す", "GPSで探す", "新着＋α"]]),
+        ("記事は「ITビジネス」「モバイル」などのカテゴリに振り分けられる。", [["ITビジネス", "モバイル"]]),
         # … but not between short Latin words (Q＆A)
         ("本機は、Q＆Aや記事の共有ができる。", [["Q＆A", "記事の共有"]]),
         # … but not the settings it is used in
