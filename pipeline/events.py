@@ -66,16 +66,17 @@ _ADVERBIAL_REACH = 12
 # A value on the calendar: a year, a fiscal year (FY2012) or an unknown year, not a bare clock time (T22:00)
 # or a vague _REF.
 _CALENDAR_VALUE = regex.compile(r"(?:FY)?(?:\d{4}|XXXX)")
-# What may stand between two products of one group: list separators, brackets, white space, a
+# What may stand between two products of one group: list separators, brackets, spaces (not a line
+# break, unless bullets begin the lines: a heading naming the product is no list with the body), a
 # bracketed reading or aside (「Ｓｍａｒｂｏ　Ｖ（スマーボ　ヴイ）　ＶＣ−ＲＢ８０００」), a size
 # (7インチの「A」、8インチの「B」), a clause describing the next name after 」と、
 # (『A』と、すすぐだけでくすみをつきにくくする『B』を発売), the market of the next name
 # (au向け「A」やソフトバンクモバイル向け「B」が発売).
 _GROUP_GAP = regex.compile(
-    r"(?:[（(][^（）()\n]{1,20}[）)]|[\s、，,・/／とや及びおよび「」『』（）()\[\]【】]|そして"
+    r"(?:[（(][^（）()\n]{1,20}[）)]|[ \t\u3000、，,・/／とや及びおよび「」『』（）()\[\]【】]|そして"
     r"|(?<=[、，,]|そして)[0-9０-９.．]{1,4}(?:インチ|型|V型|Ｖ型)の"
     r"|(?<=[」』](?:や|と|、))[^。、「」『』\n]{1,15}?向けの?(?=[「『])"
-    r"|(?<=[」』]と、)[^。、「」『』\n]{4,40}?(?<=[るたい])(?=[「『]))*+|\s*(?:\n\s*[・●■◆※\-－]\s*)+"
+    r"|(?<=[」』]と、)[^。、「」『』\n]{4,40}?(?<=[るたい])(?=[「『])|\n\s*[・●■◆※\-－])*+"
 )
 
 

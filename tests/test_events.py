@@ -123,6 +123,8 @@ def test_worked_example_of_the_guidelines() -> None:
         # on sale from a date: a release on that date
         ("DELLは、『X1』を2月28日から販売している。", [("release", "X1", "done", ("2012-02-28", None))]),
         ("「X1」は5000円程度で販売されている。", []),
+        # a heading naming the product is not coordinated with the body's first name
+        ("■X1\nX1は昨年9月に発売され、好評だ。", [("release", "X1", "done", ("2011-09", None))]),
         # names coordinated across the market of the next one (…や…向け「Y」が) share the trigger
         ("au向け「X1」やソフトバンクモバイル向け「X2」が6日から発売開始されました。",
          [("release", "X1", "done", ("2012-05-06", None)), ("release", "X2", "done", ("2012-05-06", None))]),
