@@ -123,6 +123,9 @@ def test_worked_example_of_the_guidelines() -> None:
         # on sale from a date: a release on that date
         ("DELLは、『X1』を2月28日から販売している。", [("release", "X1", "done", ("2012-02-28", None))]),
         ("「X1」は5000円程度で販売されている。", []),
+        # a long katakana category between the relative clause and the name it describes
+        ("ブースは6月上旬発売予定のコンパクトデジタルカメラX1に注目が集まっていた。",
+         [("release", "X1", "planned", ("2012-06", "START"))]),
         # a heading naming the product is not coordinated with the body's first name
         ("■X1\nX1は昨年9月に発売され、好評だ。", [("release", "X1", "done", ("2011-09", None))]),
         # names coordinated across the market of the next one (…や…向け「Y」が) share the trigger
