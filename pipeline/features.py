@@ -1703,6 +1703,11 @@ def _valid_inline(text: str, cand: _Candidate, products: Sequence[ProductLike], 
     return True
 
 
+# Brackets written one after another (「A」「B」), and each of them
+_BRACKET_CHAIN = regex.compile(r"(?:「[^「」『』\n]+」|『[^「」『』\n]+』){2,}")
+_BRACKET_CHAIN_LINK = regex.compile(r"[「『]([^「」『』\n]+)[」』]")
+
+
 def _split_items(text: str, items: Sequence[tuple[int, int]], rules: _Rules) -> list[tuple[int, int]]:
     """Items that are only short words joined by ``・`` (``防水・防塵``) are that many items: ``・`` joins
     whole phrases there (guidelines §3), as it does not inside a name or before a shared head
@@ -1718,10 +1723,6 @@ def _split_items(text: str, items: Sequence[tuple[int, int]], rules: _Rules) -> 
         else:
             out.append((s, e))
     return out
-
-
-_BRACKET_CHAIN_LINK = regex.compile(r"[「『]([^「」『』\n]+)[」』]")
-_BRACKET_CHAIN = regex.compile(r"(?:「[^「」『』\n]+」|『[^「」『』\n]+』){2,}")
 
 
 _BLOCK_RULES = ("bullets", "section")  # lists laid out in lines: they win overlaps

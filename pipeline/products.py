@@ -371,7 +371,8 @@ _LATIN_TOKEN = (
     rf"(?:\+(?![A-Za-z0-9])|!(?=\p{{Katakana}}))?"
 )
 _KANA = r"[\p{Katakana}ー]+"
-_MARK = rf"\((?:TM|R)\)|[™®]|{_ENTITY}|{_FLAT_R}"
+_SIGNS = ("TM", "R")  # trademark signs written in brackets: (TM), (R)
+_MARK = rf"\((?:{'|'.join(_SIGNS)})\)|[™®]|{_ENTITY}|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
 _RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'’_!™®]"
 # Where runs can be: stretches of run characters holding a Latin letter,
@@ -1129,7 +1130,7 @@ def _has_other_brackets(inner: str, lex: Lexicons) -> bool:
     """Brackets inside a bracketed name, other than a model number (``GALAXY SII（SC-02C）``),
     a short Latin edition label (``Blow Up (Lite)``) or a trademark sign (``Dell（TM）1420x``)."""
     return any(
-        not (_is_model(p.strip(), lex) or _EDITION.fullmatch(p.strip()) or p in ("TM", "R"))
+        not (_is_model(p.strip(), lex) or _EDITION.fullmatch(p.strip()) or p in _SIGNS)
         for p in _PAREN_CONTENT.findall(inner)
     ) or bool(
         _STRAY_BRACKET.search(_PAREN_AFTER.sub("", inner))

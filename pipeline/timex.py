@@ -1249,9 +1249,9 @@ def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date)
     order = [before, here] if reported and day > dct.day else [here, before]
     # past news is never in the month after, and may be older (a digest of earlier articles:
     # 先日20日（金） two months back)
-    later = [_add_months(*here, -k) for k in range(2, _REPORTED_MONTHS + 1)] if reported else [after]
+    fallback = [_add_months(*here, -k) for k in range(2, _REPORTED_MONTHS + 1)] if reported else [after]
     if weekday:
-        for y, m in (*order, *later):
+        for y, m in (*order, *fallback):
             if _weekday_of(y, m, day) == weekday:
                 return y, m
     return next(((y, m) for y, m in order if _weekday_of(y, m, day)), here)
