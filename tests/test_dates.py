@@ -60,6 +60,10 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # 前期 / 後期 after a year are its halves; alone, 前期 is the previous (fiscal) period, no date
     ("コンテンツが2012年後期から利用できる", [("2012年後期", "DATE", "2012-H2", None)]),
     ("売上は前期比で増加した", []),
+    # 通年 / 通期 after a year or a fiscal year: the whole of it, kept in the text (as dev and round 34 write all 3)
+    ("2011年通期のシェアは2位、2012年度通期の見通しは", [("2011年通期", "DATE", "2011", None), ("2012年度通期", "DATE", "FY2012", None)]),
+    # a weekday glued to a katakana word is a programme's name (金曜ロードショー), no date
+    ("日本テレビ系「金曜ロードショー」で放送される", []),
     ("2012年1月〜6月上半期計", [("2012年1月〜6月", "DATE", "2012-01", None), ("上半期", "DATE", "2012-H1", None)]),
     ("週明けの月曜に天文ショー", [("週明けの月曜", "DATE", "2012-05-07", None)]),
     ("YouTubeは2005年の5月に登場した", [("2005年の5月", "DATE", "2005-05", None)]),
