@@ -132,6 +132,13 @@ def test_worked_example_of_the_guidelines() -> None:
         ("au向け「X1」やソフトバンクモバイル向け「X2」が6日から発売開始されました。",
          [("release", "X1", "done", ("2012-05-06", None)), ("release", "X2", "done", ("2012-05-06", None))]),
         ("「X1」が2012年5月28日デビューの予定だ。", [("release", "X1", "planned", ("2012-05-28", None))]),
+        # に加え and the kind of each name (上位モデルの「X2」) keep the names coordinated
+        ("「X1」に加え、上位モデルの「X2」が発表された。",
+         [("announce", "X1", "done", ("2012-05-10", None)), ("announce", "X2", "done", ("2012-05-10", None))]),
+        ("発表されたのは3G＋WiFiモデルの「X1」と、Wi-Fiモデルの「X2」だ。",
+         [("announce", "X1", "done", ("2012-05-10", None)), ("announce", "X2", "done", ("2012-05-10", None))]),
+        # 公開 as a headline's or a sentence's last word (体言止め)
+        ("4月25日、アップルの最新OSとなる「X1」が正式公開。", [("release", "X1", "done", ("2012-04-25", None))]),
         # a version label after the latest version released is the product's release
         ("jig.jpは14日、アプリ「X1」の最新バージョンVer.1.2.0を公開しています。",
          [("release", "X1", "done", ("2012-04-14", None))]),
