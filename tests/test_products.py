@@ -581,6 +581,8 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "ビルド番号が「ABC12.XY34」「ABC12.XY56」の端末が対象。",  # a chain of labels
         "車両はE233系で、Zenfo系の端末も多い。",  # a kind or family named after something
         "暗号化方式はWPA2とAESに対応。",  # security standards
+        "認証形式はWPA-PSKとWPA2-PSKのミックス。",  # security modes
+        "動画「無線通信競馬　第1回　Wi杯G1」を公開。",  # an instalment's title
         "ブースNo.19で展示。電源はAC100-240V、出力はDC19.5V　3.9A、防水はIPX-7。",  # booth numbers, power ratings, a rating
     ],
 )
