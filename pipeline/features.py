@@ -637,6 +637,8 @@ def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, in
             break
         if items and _not_an_item(text[s:e], rules):
             break
+        if not items and rules.figure_only.search(text[s:e]):
+            return []  # `…が1GBを搭載し、`: a figure is a value of something named before it, not an item
         comparison = rules.comparison_head.match(text[s:e])
         if comparison:
             # `EOSシリーズと同等の高画質`: what it is compared with belongs to the item

@@ -740,6 +740,8 @@ def test_more_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         "最上位のX、ミッドレンジのVと3つのモデルが用意されている。",
         "製品版と同等仕様の端末を手にした。",
         "ダウンロード・アップロード機能を搭載。",
+        # a figure is the value of something named before it, not an item, and not joined to the next list
+        "作業用（RAM）が1GBを搭載し、防水に対応します。",
         # places in a heading
         "NTTドコモ、関東甲信越・東海・関西地域の契約者で障害\n本文。",
         "関西・中国・四国・九州の利用者向けに配信\n本文。",
