@@ -130,6 +130,8 @@ class _Rules:
     host_tail: regex.Pattern[str]
     lineup_cues: regex.Pattern[str]
     apposition_joint: str
+    copula_joint: str
+    copula_clause_before: regex.Pattern[str]
     comparison_head: regex.Pattern[str]
     count_apposition: regex.Pattern[str]
     dotted_words: regex.Pattern[str]
@@ -264,6 +266,8 @@ def _rules() -> _Rules:
         host_tail=regex.compile(m["host_tail"]),
         lineup_cues=regex.compile(m["lineup_cues"]),
         apposition_joint=m["apposition_joint"],
+        copula_joint=m["copula_joint"],
+        copula_clause_before=regex.compile(m["copula_clause_before"]),
         comparison_head=regex.compile(m["comparison_head"]),
         count_apposition=regex.compile(m["count_apposition"]),
         dotted_words=regex.compile(m["dotted_words"]),
@@ -579,6 +583,12 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
         start = others.end()  # `…、その他(の)Google Playのアプリ`: その他 joins it to the items before
     if start >= end:
         return end
+    if text.endswith(rules.copula_joint, floor, start):
+        described = _np_start(text, start - len(rules.copula_joint), floor)
+        if described < start - len(rules.copula_joint) and not (
+            described > floor and rules.copula_clause_before.match(text[described - 1])
+        ):
+            return described  # `Windowsのファイル形式であるNTFS`: the description belongs to the item
     if modifier := rules.modifier_verb.search(text, max(floor, start - 8), start):
         return modifier.start()  # 充実した各種インターフェイス: the modifier belongs to the item
     named = any(c in _QUOTES for c in text[start:end])

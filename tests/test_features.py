@@ -152,6 +152,16 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # a spec summary named by its topic; a comma between digits separates thousands, not items
         ("基本スペックは、4.3インチHD、1GB RAM、1,910mAhバッテリーとなっています。", [["4.3インチHD", "1GB RAM", "1,910mAhバッテリー"]]),
         ("対応機種は、iPhone 4、iPhone 4S、iPod touch（第3世代、第4世代）と幅広い。", [["iPhone 4", "iPhone 4S", "iPod touch（第3世代、第4世代）"]]),
+        # a connective before the first item (更に) is a boundary
+        ("パソコン用画面では、更に本体の電池状況、WANへの接続状況の表示、ローミング設定へのジャンプが追加されます。",
+         [["本体の電池状況", "WANへの接続状況の表示", "ローミング設定へのジャンプ"]]),
+        # an apposition by である belongs to the item, unless a clause modifies the description
+        ("今回はiCloudとの統合、新アプリケーションである「メッセージ」、「通知センター」などを搭載。",
+         [["iCloudとの統合", "新アプリケーションである「メッセージ」", "「通知センター」"]]),
+        ("国内で需要の高い機能であるワンセグやおサイフケータイ、赤外線に対応する。", [["ワンセグ", "おサイフケータイ", "赤外線"]]),
+        # a verbal noun's continuative (進化し) is the predicate of a clause before, not an item
+        ("Ultra Durableが更に進化し、Dual UEFIによる安全性の確保、豊富な映像出力を搭載する。",
+         [["Dual UEFIによる安全性の確保", "豊富な映像出力"]]),
         # headlines: a cue glued to the product's category, a subject before 、, a bare enumeration at the end
         ("USBとシガーソケット電源対応加湿器\n本文。", [["USB", "シガーソケット電源"]]),
         ("急速充電や大容量バッテリー、エコナビ対応のXi対応ドコモスマホ\n本文。", [["急速充電", "大容量バッテリー", "エコナビ"]]),
