@@ -60,6 +60,13 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # 前期 / 後期 after a year are its halves; alone, 前期 is the previous (fiscal) period, no date
     ("コンテンツが2012年後期から利用できる", [("2012年後期", "DATE", "2012-H2", None)]),
     ("売上は前期比で増加した", []),
+    # この before a duration or a period is in its text, and この夏 / この日 stay words of their own
+    ("この１年で値上がりし、この４月から", [("この１年", "DURATION", "P1Y", None), ("この４月", "DATE", "2012-04", None)]),
+    ("この夏に発売", [("この夏", "DATE", "2012-SU", None)]),
+    # an amount measured in time keeps its 分 (1ヶ月分の料金); 分の before a number is a fraction
+    ("1ヶ月分の料金が戻る", [("1ヶ月分", "DURATION", "P1M", None)]),
+    ("約100分の再生が可能で、価格は3分の1", [("約100分", "DURATION", "PT100M", "APPROX")]),
+    ("台数分のACアダプタが要る", []),
     # 通年 / 通期 after a year or a fiscal year: the whole of it, kept in the text (as dev and round 34 write all 3)
     ("2011年通期のシェアは2位、2012年度通期の見通しは", [("2011年通期", "DATE", "2011", None), ("2012年度通期", "DATE", "FY2012", None)]),
     # a weekday glued to a katakana word is a programme's name (金曜ロードショー), no date
