@@ -378,6 +378,7 @@ _WORD_RUN_BACK = regex.compile(_WORD_CLASS + "+", regex.REVERSE)  # a whole run,
 _LATIN_NUM = regex.compile(r"[\p{Latin}\p{N})）]")
 _SPACE = " 　"
 _PAIRS = {"）": "（", ")": "(", "」": "「", "』": "『", "］": "［", "]": "[", "】": "【", "〉": "〈", "”": "“", "〟": "〝"}
+_DOTS = _splitter("・")  # ・ between the items of a list named by its topic
 _QUOTES = frozenset("」』”〟")  # quotes enclose names (`センサー“Exmor R for mobile”`), not remarks
 _OPENERS = frozenset(_PAIRS.values())
 _ASIDE = regex.compile(r"[（(][^（()）]*[）)]")  # a bracketed aside inside an item
@@ -1469,6 +1470,8 @@ def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
                 break
             i += 1
         spans.append((pos, i))
+        if len(spans) == 1:  # `対応する言語は、日本語・英語・中国語(繁体字・簡体字)・韓国語`: ・ separates them
+            spans = _split_top(text, pos, i, _DOTS)
         spans = [((lead.end() if (lead := rules.topic_lead.match(text, s, e)) else s), e) for s, e in spans]
         items = tuple(span for s, e in spans if (span := _trim(text, s, e))[1] > span[0])
         if len(items) >= 2 and all(

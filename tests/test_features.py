@@ -144,6 +144,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("「Emotion」（気分）「Title」（曲名）といった感じで2つに分かれている。", [["Emotion", "Title"]]),
         # a list named by its topic, read forward (commas inside brackets stay)
         ("同梱品は本体、電池パック L17、専用ケース(試供品)、取扱説明書と、かなりシンプルです。", [["本体", "電池パック L17", "専用ケース(試供品)", "取扱説明書"]]),
+        # the languages it supports, named by their topic; ・ separates the items when no comma does
+        ("対応する言語は、日本語・英語・中国語(繁体字・簡体字)・韓国語。", [["日本語", "英語", "中国語(繁体字・簡体字)", "韓国語"]]),
         # a spec topic, up to という内容; an aside in brackets does not count towards an item's length
         ("その他基本スペックは、Cortex-A8 1GHz CPU、512MB RAM、前面200万画素カメラという内容。",
          [["Cortex-A8 1GHz CPU", "512MB RAM", "前面200万画素カメラ"]]),
