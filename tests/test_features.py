@@ -164,6 +164,7 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # a verbal noun's continuative (進化し) is the predicate of a clause before, not an item
         ("Ultra Durableが更に進化し、Dual UEFIによる安全性の確保、豊富な映像出力を搭載する。",
          [["Dual UEFIによる安全性の確保", "豊富な映像出力"]]),
+        ("見出し、目次、索引などを搭載する。", [["見出し", "目次", "索引"]]),
         # headlines: a cue glued to the product's category, a subject before 、, a bare enumeration at the end
         ("USBとシガーソケット電源対応加湿器\n本文。", [["USB", "シガーソケット電源"]]),
         ("急速充電や大容量バッテリー、エコナビ対応のXi対応ドコモスマホ\n本文。", [["急速充電", "大容量バッテリー", "エコナビ"]]),
