@@ -186,6 +186,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a trademark sign inside a bracketed name; a ! after a Latin word before a katakana word
         ("『Ｄｅｌｌ（ＴＭ）1420xプロジェクタ』を発売。", {"Ｄｅｌｌ1420xプロジェクタ": {"Ｄｅｌｌ（ＴＭ）1420xプロジェクタ"}}),
         ("音楽アプリ「YES!　プレイヤー」を公開。", {"YES!　プレイヤー": {"YES!　プレイヤー"}}),
+        # a product of the list (ATOK) beside a longer name that begins with it (ATOK Pad); its maker by its Latin name
+        ("「ATOK Pad」を使う。MS-IMEやJustsystemのATOKに及ばない。",
+         {"ATOK Pad": {"ATOK Pad"}, "ATOK": {"ATOK"}, "MS-IME": {"MS-IME"}}),
         # a series after a brand word or a listed name is that series (ブラビア　ＨＸ９５０シリーズ)
         ("液晶テレビ「ブラビア　ＨＸ９５０シリーズ」を発売。今回発売される「ＨＸ９５０シリーズ」は明るい。",
          {"ブラビア　ＨＸ９５０シリーズ": {"ブラビア　ＨＸ９５０シリーズ", "ＨＸ９５０シリーズ"}}),
@@ -582,6 +585,8 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "車両はE233系で、Zenfo系の端末も多い。",  # a kind or family named after something
         "暗号化方式はWPA2とAESに対応。",  # security standards
         "認証形式はWPA-PSKとWPA2-PSKのミックス。",  # security modes
+        "ファイル形式はHFS＋とNTFSに対応。",  # file systems
+        "韓国のKorean Broadcasting Systemと契約した。",  # a broadcaster
         "動画「無線通信競馬　第1回　Wi杯G1」を公開。",  # an instalment's title
         "ブースNo.19で展示。電源はAC100-240V、出力はDC19.5V　3.9A、防水はIPX-7。",  # booth numbers, power ratings, a rating
     ],
