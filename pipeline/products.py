@@ -1495,10 +1495,10 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
     order = {k: i for i, k in enumerate(keys)}
     index = _KeyIndex(first, lex)
     clusters = _Clusters(keys)
-    shorts = frozenset(short for short, long in links if short in first and long in first)
-    for short, long in links:
-        if short in shorts:
-            clusters.union(short, long)
+    present = [(short, long) for short, long in links if short in first and long in first]
+    shorts = frozenset(short for short, _ in present)
+    for short, long in present:  # (a short form may have several links, not all to names of this document)
+        clusters.union(short, long)
     variants = set()
     for k in keys:
         other = next((o for o in index.prefixes_of(k) if _variant_of(first[k], first[o], lex, shorts)), None)
@@ -1807,7 +1807,8 @@ def _mentions(
     for n in sorted(names, key=lambda n: n.start):  # the longest name ending at a place owns its short forms
         key_at.setdefault(n.end, product_key(folded[n.start : n.end]))
     pairs = [(product_key(link.short), key_at[link.target_end]) for link in links if link.target_end in key_at]
-    pairs += lex.aliases.items()
+    linked = {short for short, _ in pairs}  # the article's own link wins: Android 4.0.3（ICS）, not the lexicon's 4.0
+    pairs += [(alias, name) for alias, name in lex.aliases.items() if alias not in linked]
     pairs += _aliased_heads({product_key(m[2]) for m in named}, lex)
     pairs += _glued_trademarks({m[2] for m in named})
     canonical = _resolve([m[2] for m in named], pairs, lex)

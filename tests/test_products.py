@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.corpus import read_article
-from pipeline.products import ProductMention, find_products, load_lexicons, product_key
+from pipeline.products import ProductMention, _resolve, find_products, load_lexicons, product_key
 
 
 def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
@@ -186,6 +186,11 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a trademark sign inside a bracketed name; a ! after a Latin word before a katakana word
         ("『Ｄｅｌｌ（ＴＭ）1420xプロジェクタ』を発売。", {"Ｄｅｌｌ1420xプロジェクタ": {"Ｄｅｌｌ（ＴＭ）1420xプロジェクタ"}}),
         ("音楽アプリ「YES!　プレイヤー」を公開。", {"YES!　プレイヤー": {"YES!　プレイヤー"}}),
+        # Android's code names join the version they name when the article writes both; the article's own
+        # link (4.0.3（…ICS）) wins over the lexicon's, and a short form linked twice never breaks resolution
+        ("OSはICSで、Android 4.0を搭載する。", {"Android 4.0": {"ICS", "Android 4.0"}}),
+        ("Android 4.0.3（開発コード名：IceCream Sandwich；ICS）を搭載。Android 4.0以降に対応。",
+         {"Android 4.0.3": {"Android 4.0.3", "IceCream Sandwich", "ICS"}, "Android 4.0": {"Android 4.0"}}),
         # a product of the list (ATOK) beside a longer name that begins with it (ATOK Pad); its maker by its Latin name
         ("「ATOK Pad」を使う。MS-IMEやJustsystemのATOKに及ばない。",
          {"ATOK Pad": {"ATOK Pad"}, "ATOK": {"ATOK"}, "MS-IME": {"MS-IME"}}),
@@ -778,3 +783,9 @@ def test_a_word_in_capitals_named_once_by_shape_alone_is_no_product() -> None:
     # named twice, or in brackets, it stays
     assert set(canonicals("CUBIXは軽い。CUBIXの新型だ。")) == {"CUBIX"}
     assert set(canonicals("新型スマホ「DIGNO」は軽い。")) == {"DIGNO"}
+
+
+def test_a_short_form_linked_to_a_name_the_document_lacks_is_ignored() -> None:
+    links = [(product_key("ICS"), product_key("Android 4.0")), (product_key("ICS"), product_key("Android 4.0.3"))]
+    resolved = _resolve(["Android 4.0.3", "ICS"], links, load_lexicons())
+    assert resolved[product_key("ICS")] == "Android 4.0.3"
