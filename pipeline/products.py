@@ -406,7 +406,7 @@ _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 # ドラゴンクエストⅨ); other letters, and shorter words, label what they follow (ホールC, プランB).
 _ROMAN_NUMERALS = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _LONG_TITLE = 4
-_ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7}) ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
+_ACRONYM_PAREN = regex.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,7})[」』]? ?[(（]([A-Za-z][A-Za-z .\-]{2,60})[)）]")
 _HEPBURN = regex.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n(?![aiueoy]))+")
 _KANA_HEAD = regex.compile(r"\A[\p{Katakana}ー]+")
 _KATAKANA_LETTER = regex.compile(r"[\p{Katakana}ー]")
@@ -725,7 +725,8 @@ class _Occupied:
 
 
 def _expansions(folded: str, zones: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Brackets spelling out the acronym before them: ``EV (Exposure Value)``, ``IR（Investor Relations）``.
+    """Brackets spelling out the acronym before them: ``EV (Exposure Value)``, ``IR（Investor Relations）``,
+    ``「LTE」（Long Term Evolution）``.
 
     The letters of the acronym appear in order in the bracketed words, the
     first one starting it (the Schwartz-Hearst test); such words are not names.

@@ -592,6 +592,8 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "認証形式はWPA-PSKとWPA2-PSKのミックス。",  # security modes
         "ファイル形式はHFS＋とNTFSに対応。",  # file systems
         "韓国のKorean Broadcasting Systemと契約した。",  # a broadcaster
+        "通信規格である「LTE」（Long Term Evolution）向けの半導体。",  # an acronym's expansion after its quote
+        "ファッションブランド「ヴィヴィアン・ウエストウッド」とのコラボレーション。",  # a fashion house
         "動画「無線通信競馬　第1回　Wi杯G1」を公開。",  # an instalment's title
         "ブースNo.19で展示。電源はAC100-240V、出力はDC19.5V　3.9A、防水はIPX-7。",  # booth numbers, power ratings, a rating
     ],
