@@ -139,6 +139,8 @@ def test_worked_example_of_the_guidelines() -> None:
          [("announce", "X1", "done", ("2012-05-10", None)), ("announce", "X2", "done", ("2012-05-10", None))]),
         # 公開 as a headline's or a sentence's last word (体言止め)
         ("4月25日、アップルの最新OSとなる「X1」が正式公開。", [("release", "X1", "done", ("2012-04-25", None))]),
+        # an app released in editions for platforms (「X」のiOS版およびAndroid版を): the app is released
+        ("NHN Japanは7日、アプリ「X1」のiOS版およびAndroid版をリリースした。", [("release", "X1", "done", ("2012-05-07", None))]),
         # a version label after the latest version released is the product's release
         ("jig.jpは14日、アプリ「X1」の最新バージョンVer.1.2.0を公開しています。",
          [("release", "X1", "done", ("2012-04-14", None))]),
