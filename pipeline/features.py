@@ -1180,6 +1180,8 @@ def _inline_lists(
     """
     previous: tuple[int, list[tuple[int, int]], int] = (-1, [], 0)  # the last tail read: end, items, predicates joined
     for m, (start, end) in _tails(text, zone, sents, rules):
+        if m.start() == previous[0]:
+            continue  # `赤外線などの便利機能もしっかり備え`: the cue goes on from the tail just read, whose list it is
         bare = not rules.particle_start.match(m.group())
         # a headline's `AとB対応加湿器`: the cue glued to the category of the product
         headline = bare and title is not None and title[0] <= m.start() < title[1] and bool(

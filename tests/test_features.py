@@ -165,6 +165,11 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("Ultra Durableが更に進化し、Dual UEFIによる安全性の確保、豊富な映像出力を搭載する。",
          [["Dual UEFIによる安全性の確保", "豊富な映像出力"]]),
         ("見出し、目次、索引などを搭載する。", [["見出し", "目次", "索引"]]),
+        # an adverb before the cue (しっかり), and a cue that goes on from the など-category just read
+        ("ワンセグ、おサイフケータイ、Xi（クロッシィ）といった機能にしっかり対応している。",
+         [["ワンセグ", "おサイフケータイ", "Xi（クロッシィ）"]]),
+        ("防水、おサイフケータイ、ワンセグ、赤外線などの便利機能もしっかり備えている。",
+         [["防水", "おサイフケータイ", "ワンセグ", "赤外線"]]),
         # headlines: a cue glued to the product's category, a subject before 、, a bare enumeration at the end
         ("USBとシガーソケット電源対応加湿器\n本文。", [["USB", "シガーソケット電源"]]),
         ("急速充電や大容量バッテリー、エコナビ対応のXi対応ドコモスマホ\n本文。", [["急速充電", "大容量バッテリー", "エコナビ"]]),
