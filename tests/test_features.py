@@ -804,6 +804,8 @@ def test_not_inline_feature_lists(text: str) -> None:
         "タイトル\n対象機種\n・PANTONE 5 107SH\n・AQUOS PHONE Xx 106SH\n・ARROWS A 101F\n",
         # single bullet
         "タイトル\n・Galaxy SII用 バッテリー内蔵ケース\n",
+        # a programme's running order under its time slot
+        "タイトル\n●プログラム\n■AM1:00〜2:00\n・開幕直前、噂を総ざらい！\n・現地からの生情報\n・天気予報\n・エンディング\n",
     ],
 )
 def test_not_bulleted_feature_lists(text: str) -> None:
