@@ -585,10 +585,9 @@ def _item_start(text: str, end: int, floor: int, rules: _Rules) -> int:
     if start >= end:
         return end
     if text.endswith(rules.copula_joint, floor, start):
-        described = _np_start(text, start - len(rules.copula_joint), floor)
-        if described < start - len(rules.copula_joint) and not (
-            described > floor and rules.copula_clause_before.match(text[described - 1])
-        ):
+        joint = start - len(rules.copula_joint)
+        described = _np_start(text, joint, floor)
+        if described < joint and not (described > floor and rules.copula_clause_before.match(text[described - 1])):
             return described  # `Windowsのファイル形式であるNTFS`: the description belongs to the item
     if modifier := rules.modifier_verb.search(text, max(floor, start - 8), start):
         return modifier.start()  # 充実した各種インターフェイス: the modifier belongs to the item
