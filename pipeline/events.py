@@ -66,21 +66,6 @@ _ADVERBIAL_REACH = 12
 # A value on the calendar: a year, a fiscal year (FY2012) or an unknown year, not a bare clock time (T22:00)
 # or a vague _REF.
 _CALENDAR_VALUE = regex.compile(r"(?:FY)?(?:\d{4}|XXXX)")
-# What may stand between two products of one group: list separators, brackets, spaces (not a line
-# break, unless bullets begin the lines: a heading naming the product is no list with the body), a
-# bracketed reading or aside (「Ｓｍａｒｂｏ　Ｖ（スマーボ　ヴイ）　ＶＣ−ＲＢ８０００」), a size
-# (7インチの「A」、8インチの「B」), a clause describing the next name after 」と、
-# (『A』と、すすぐだけでくすみをつきにくくする『B』を発売), the market of the next name
-# (au向け「A」やソフトバンクモバイル向け「B」が発売), に加え and the kind of the next name
-# (「A」に加え、上位モデルの「B」、下位モデルの「C」が発表, 3G＋WiFiモデルの「A」と、Wi-Fiモデルの「B」).
-_GROUP_GAP = regex.compile(
-    r"(?:[（(][^（）()\n]{1,20}[）)]|[ \t\u3000、，,・/／とや及びおよび「」『』（）()\[\]【】]|そして"
-    r"|(?<=[、，,]|そして)[0-9０-９.．]{1,4}(?:インチ|型|V型|Ｖ型)の"
-    r"|(?<=[」』](?:や|と|、))[^。、「」『』\n]{1,15}?向けの?(?=[「『])"
-    r"|(?<=[」』])に加え(?:て)?"
-    r"|(?<=[」』](?:や|と|に加えて?)?、?)[^。、「」『』\n]{1,15}?(?:モデル|タイプ|機種|版)の(?=[「『])"
-    r"|(?<=[」』]と、)[^。、「」『』\n]{4,40}?(?<=[るたい])(?=[「『])|\n\s*[・●■◆※\-－])*+"
-)
 
 
 class ProductLike(Protocol):
@@ -177,6 +162,12 @@ _QUOTED = regex.compile(r"「[^「」]*」|『[^『』]*』")  # characters read
 _COMPLEMENT_GAP = 3  # how far after a trigger a quotation may start and still be its complement (発売は「…」)
 
 
+@lru_cache(maxsize=None)
+def _group_gap() -> regex.Pattern[str]:
+    """Any run of the pieces of ``group_gap`` (triggers.yaml), taken without backtracking."""
+    return regex.compile(f"(?:{_rules().p['group_gap'].pattern})*+")
+
+
 def product_groups(text: str, products: Sequence[ProductLike]) -> list[list[ProductLike]]:
     """Products in text order, grouped where only list separators stand between them.
 
@@ -187,7 +178,7 @@ def product_groups(text: str, products: Sequence[ProductLike]) -> list[list[Prod
     for p in sorted(products, key=lambda p: p.start):
         if groups and p.start == groups[-1][-1].end + 1 and text[groups[-1][-1].end] in "「『":
             groups[-1][-1] = p
-        elif groups and _GROUP_GAP.fullmatch(text, groups[-1][-1].end, max(p.start, groups[-1][-1].end)):
+        elif groups and _group_gap().fullmatch(text, groups[-1][-1].end, max(p.start, groups[-1][-1].end)):
             groups[-1].append(p)
         else:
             groups.append([p])
