@@ -831,6 +831,7 @@ def read(s: str, pos: int, end: int | None = None) -> Reading | None:
         return None
     g = grammar()
     mods: list[str] = []
+    amount_prefix = False  # after 約 a bare 16日 is sixteen days; after 来る (a prefix of points), the 16th
     q = pos
     pm = g.pieces["prefix"].match(s, q, end)
     if pm:
@@ -840,9 +841,10 @@ def read(s: str, pos: int, end: int | None = None) -> Reading | None:
             vague = _read_vague(s, q, end, g)
             return _finish(s, end, g, vague, pos, []) if vague else None
         mods.append(prefix.mod or "")
+        amount_prefix = prefix.applies != "point"
     reading = (_read_set(s, q, end, g) if not mods else None) or (_read_vague(s, q, end, g) if not mods else None)
     if reading is None:
-        reading = _read_point_or_duration(s, q, end, g, bool(mods))
+        reading = _read_point_or_duration(s, q, end, g, amount_prefix)
     if reading is None and mods:  # この夏, この日: a word of the lexicon that begins like a prefix
         mods, reading = [], _read_point_or_duration(s, pos, end, g, False)
     if reading is None:
@@ -969,7 +971,7 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     elif r.kind == "duration" and not duration_until:
         m = g.pieces["range"].match(s, q, end)
         d = _read_duration(s, m.end(), end, g) if m else None
-        if d is not None and not d[1]:
+        if d is not None and not d[1] and not g.guards["range_break"].match(s, d[2]):
             duration_until, rule, q = d[0], rule + "+range", d[2]
     ranged = until is not None
     stop = q

@@ -67,6 +67,13 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("1ヶ月分の料金が戻る", [("1ヶ月分", "DURATION", "P1M", None)]),
     ("約100分の再生が可能で、価格は3分の1", [("約100分", "DURATION", "PT100M", "APPROX")]),
     ("台数分のACアダプタが要る", []),
+    # 来る / 今度の before a date are in its text (a prefix of a point: 来る16日 is a day, 約16日 a duration)
+    ("来る16日に発売、今度の5月27日（日）にも", [("来る16日", "DATE", "2012-05-16", None), ("今度の5月27日（日）", "DATE", "2012-05-27", None)]),
+    ("約16日かかる", [("約16日", "DURATION", "P16D", "APPROX")]),
+    # a season alone before くらい, as gold reads ごろ; a change from one amount to another is no range
+    ("登場する秋くらいになると", [("秋くらい", "DATE", "2012-FA", "APPROX")]),
+    ("充電時間が6時間から3.5時間に短縮され", [("6時間", "DURATION", "PT6H", None), ("3.5時間", "DURATION", "PT3.5H", None)]),
+    ("1時間から3日までの間で設定", [("1時間から3日", "DURATION", "PT1H/P3D", None)]),
     # 通年 / 通期 after a year or a fiscal year: the whole of it, kept in the text (as dev and round 34 write all 3)
     ("2011年通期のシェアは2位、2012年度通期の見通しは", [("2011年通期", "DATE", "2011", None), ("2012年度通期", "DATE", "FY2012", None)]),
     # a weekday glued to a katakana word is a programme's name (金曜ロードショー), no date
