@@ -847,7 +847,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         if piece.kind == "kat":
             separator = 0 < i < len(run) - 1 and (key in lex.excluded or _is_generic_compound(key, lex))
         elif _is_measure(key, lex):
-            separator = not _network_tail(run, i, key, lex)
+            separator = not _network_tail(folded, run, i, key, lex)
         else:
             separator = bool(lex.run_separator.match(word)) or (
                 key in lex.companies
@@ -871,10 +871,17 @@ def _carrier_model_after(folded: str, run: Sequence[_Piece], i: int, lex: Lexico
     return i + 1 < len(run) and bool(lex.carrier_model.fullmatch(folded[run[i + 1].start : run[i + 1].end]))
 
 
-def _network_tail(run: Sequence[_Piece], i: int, key: str, lex: Lexicons) -> bool:
-    """Whether the measure ``run[i]`` is the network generation ending a name (``iPhone 3G``,
-    ``BIGLOBE 3G``): no Latin token follows it in the run."""
-    return i > 0 and bool(lex.network_tail.match(key)) and all(p.kind == "kat" for p in run[i + 1 :])
+def _network_tail(folded: str, run: Sequence[_Piece], i: int, key: str, lex: Lexicons) -> bool:
+    """Whether the measure ``run[i]`` is the network generation or chip number ending a name
+    (``iPhone 3G``, ``BIGLOBE 3G``, ``Radeon HD 7570M 1GB GDDR``): no Latin token follows it in
+    the run before the next measure, which starts a spec."""
+    if i == 0 or not lex.network_tail.match(key):
+        return False
+    for piece in run[i + 1 :]:
+        if piece.kind == "kat":
+            continue
+        return _is_measure(product_key(folded[piece.start : piece.end]), lex)
+    return True
 
 
 def _has_name_token(folded: str, pieces: Sequence[_Piece], lex: Lexicons) -> bool:

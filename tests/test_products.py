@@ -39,6 +39,8 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("Twitterクライアントで投稿する。Twitterは便利だ", {"Twitter"}),
         # a model number in brackets beside the name belongs to it
         ("人気のGALAXY SII（SC-02C）は", {"GALAXY SII（SC-02C）"}),
+        # a chip's number ending in M before its memory is part of the name, not metres
+        ("上位機はAMD Radeon HD 7570M 1GB GDDRを搭載。", {"AMD Radeon HD 7570M"}),
     ],
 )
 def test_candidates(text: str, expected: set[str]) -> None:
@@ -596,6 +598,11 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "ファッションブランド「ヴィヴィアン・ウエストウッド」とのコラボレーション。",  # a fashion house
         "動画「無線通信競馬　第1回　Wi杯G1」を公開。",  # an instalment's title
         "ブースNo.19で展示。電源はAC100-240V、出力はDC19.5V　3.9A、防水はIPX-7。",  # booth numbers, power ratings, a rating
+        "サイズはＷ１７０×Ｈ２８０〜３２０ｍｍ、マイクはＨ１４８×Ｗ６０ｍｍ。",  # sizes written with their axes
+        "BGMに「SMART SONIC RECEIVER」「ALL IN ONE」をキーワードにした。",  # a CM's keywords
+        "2012年の１月にConsumer Electronics Showで披露する。",  # a trade show by its full name
+        "Kingdom Holding Companyが出資した。投資先にはeBayやCompaqがある。",  # companies
+        "Augmented Realityの研究が進む。",  # a technology
     ],
 )
 def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
