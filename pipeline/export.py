@@ -2,7 +2,7 @@
 
 A prediction holds one entry per distinct normalised text (gold-format.md):
 repeated mentions collapse into one entry whose ``spans`` list every
-occurrence. The tables keep one row per mention (dates, products, feature
+occurrence; a feature list names each item once, and lists are kept whole. The tables keep one row per mention (dates, products, feature
 items) or per event, each with character offsets into the original text, and
 explicit dtypes so CSV and Parquet readers see the same schema every time.
 """
@@ -96,12 +96,17 @@ def _date_entry(group: list[Mention]) -> dict[str, Any]:
 
 
 def _feature_lists(doc: Doc) -> list[dict[str, Any]]:
-    """Feature lists with each item kept once per document (items are pooled when scored)."""
-    seen: set[str] = set()
+    """Feature lists, each naming an item once. An item repeated in another list stays there:
+    gold writes every list an article gives (防水 in each of five phones' lists is five items),
+    and scoring pools the items of all lists one-to-one."""
     lists = []
     for flist in doc._.feature_lists or []:
-        items = [i for i in flist["items"] if normalise(i["text"]) not in seen]
-        seen.update(normalise(i["text"]) for i in items)
+        seen: set[str] = set()
+        items = []
+        for item in flist["items"]:
+            if normalise(item["text"]) not in seen:
+                seen.add(normalise(item["text"]))
+                items.append(item)
         if items:
             lists.append(
                 {

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.components import tokens_of
+from pipeline.export import prediction
 from pipeline.features import FeatureItem, FeatureList, ProductLike, find_feature_lists, kana_inside_nouns
 
 
@@ -1153,3 +1154,11 @@ def test_ni_kuwaete_with_an_adverb_still_coordinates() -> None:
 def test_settings_listed_before_nado_and_a_short_aside() -> None:
     text = "設定ではプッシュ受信、文字サイズ、引用返信など使いやすいようにカスタマイズすることができます。"
     assert items(text) == [["プッシュ受信", "文字サイズ", "引用返信"]]
+
+
+def test_the_prediction_keeps_an_item_in_every_list_that_names_it(nlp) -> None:
+    """Gold writes each list an article gives, and scoring pools their items one-to-one: 防水 in two
+    phones' lists is two items (dev writes 85 such repeats); within one list an item appears once."""
+    text = "「AX-1」は防水や防塵、ワンセグに対応。「BX-2」は防水やワンセグ、赤外線に対応する。"
+    lists = prediction(nlp(text))["feature_lists"]
+    assert [fl["items"] for fl in lists] == [["防水", "防塵", "ワンセグ"], ["防水", "ワンセグ", "赤外線"]]
