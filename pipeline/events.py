@@ -27,8 +27,8 @@ hedging predicate after it) in a content sentence, then given:
   it ``planned``; otherwise the predicate after the trigger (up to the next
   trigger's clause) decides.
 * features (after merging): items a list adds go to one event of its product,
-  the release before the announcement, and to every product a shared list
-  (``両機種とも``) is said of; items a drop introduces or that name a removal go
+  the release before the announcement (else, when one product alone has such events, its),
+  and to every product a shared list (``両機種とも``) is said of; items a drop introduces or that name a removal go
   to the drop. Delays and ends carry none.
 
 One event per fact: events with the same type and product merge, keeping the
@@ -1020,7 +1020,8 @@ def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], mai
     (``両機種とも``), to that event of every product stated with it; a list of
     a product with no event of its own goes to the products whose names
     contain it (a series name beside its models), else to the article's
-    product's (a component it names, ``Android 4.0は…に対応``). Dropped items go to the product's
+    product's (a component it names, ``Android 4.0は…に対応``), else, when one product alone has
+    such events, to that product's (what else the article names serves it). Dropped items go to the product's
     drop, else to the nearest drop before the list. Delays and ends carry none.
     """
     carriers: dict[str, int] = {}
@@ -1038,6 +1039,8 @@ def attach_features(events: Sequence[Event], lists: Sequence[_ListFeatures], mai
                 targets.add(flist.product)
             else:
                 targets = _carrying(flist.product, carriers) or (_carrying(main, carriers) if main else set())
+                if not targets and len(carriers) == 1:
+                    targets = set(carriers)
             for target in targets & carriers.keys():
                 extra.setdefault(carriers[target], []).extend(flist.added)
         if flist.dropped and drops:

@@ -325,6 +325,10 @@ def features_of(text: str, names: dict[str, str], lists: list[FeatureList]) -> l
         ("「X1」を6月1日に発売する。「OS9」はマルチウィンドウとテザリングに対応する。",
          {"X1": "X1", "OS9": "OS9"}, [("OS9", "マルチウィンドウ", "テザリング")],
          [("release", "X1", ("マルチウィンドウ", "テザリング"))]),
+        # a list of a product with no event, in an article where one product alone has events, is that one's
+        ("「Y2」はUSTREAMとニコニコ生放送に対応する。「X1」を6月1日に発売する。",
+         {"X1": "X1", "Y2": "Y2"}, [("Y2", "USTREAM", "ニコニコ生放送")],
+         [("release", "X1", ("USTREAM", "ニコニコ生放送"))]),
         # an item naming a removal belongs to the drop, not the release
         ("「X1」の更新の提供を開始した。顔認証の追加、SNS連携の削除を含む。「X1」ではFlashが搭載されなくなる。",
          {"X1": "X1"}, [("X1", "顔認証の追加", "SNS連携の削除")],
