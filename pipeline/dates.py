@@ -22,6 +22,7 @@ import regex
 from . import timex
 from .text import clamp_zones
 
+_LINE_END = regex.compile(r"[\n\r]")
 _SENTENCE_END = regex.compile(r"[。！？!?\n\r]")
 
 
@@ -109,8 +110,9 @@ class _Context:
         return point.year, point.month
 
     def day_hint(self, s: str, start: int, brk: regex.Pattern[str]) -> timex.Point | None:
-        """The one day named just before in the same sentence, for a clock time without one (6月13日、15時より)."""
-        if not self.last_single_day or self.last is None or _SENTENCE_END.search(s, self.last[0], start):
+        """The one day named just before on the same line, for a clock time without one (6月13日、15時より;
+        5月10日に皆既月食がある。21時45分から欠け始める: gold dates such times from the paragraph)."""
+        if not self.last_single_day or self.last is None or _LINE_END.search(s, self.last[0], start):
             return None
         if brk.search(s, self.last[0], start):
             return None  # 各日10:00, 両日の11:00: the time of every day named
