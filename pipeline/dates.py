@@ -22,7 +22,6 @@ import regex
 from . import timex
 from .text import clamp_zones
 
-_LINE_END = regex.compile(r"[\n\r]")
 _SENTENCE_END = regex.compile(r"[。！？!?\n\r]")
 
 
@@ -109,10 +108,10 @@ class _Context:
             return None
         return point.year, point.month
 
-    def day_hint(self, s: str, start: int, brk: regex.Pattern[str]) -> timex.Point | None:
-        """The one day named just before on the same line, for a clock time without one (6月13日、15時より;
-        5月10日に皆既月食がある。21時45分から欠け始める: gold dates such times from the paragraph)."""
-        if not self.last_single_day or self.last is None or _LINE_END.search(s, self.last[0], start):
+    def day_hint(self, s: str, start: int, brk: regex.Pattern[str], reach: int) -> timex.Point | None:
+        """The one day named just before, for a clock time without one (6月13日、15時より; 5月10日に
+        皆既月食がある。21時45分から欠け始める: gold dates such times from the text around them)."""
+        if not self.last_single_day or self.last is None or start - self.last[0] > reach:
             return None
         if brk.search(s, self.last[0], start):
             return None  # 各日10:00, 両日の11:00: the time of every day named
@@ -202,7 +201,7 @@ def find_dates(text: str, dct: dt.date | None, zones: Sequence[tuple[int, int]] 
                 continue
             t = timex.resolve(r, dct, context.anchor_for(r, g.anaphora_window), context.year_hint(s, r.start),
                               joined, context.month_hint(s, r, g.month_reach, g.repeat_window),
-                              context.day_hint(s, r.start, g.guards["clock_day_break"]))
+                              context.day_hint(s, r.start, g.guards["clock_day_break"], g.clock_day_reach))
             mentions.append(DateMention(r.start, r.end, text[r.start:r.end], t.type, t.value, t.mod, t.interval, r.rule))
             context.update(r, t, _shares_clock(s, r, t, context.last, g.guards))
             pos = max(r.stop, r.end)

@@ -194,6 +194,7 @@ class _Grammar:
     anaphora_window: int
     month_reach: int
     repeat_window: int
+    clock_day_reach: int
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -259,7 +260,7 @@ def grammar() -> _Grammar:
     starts = [_expand(p, macros) for p in data["starts"].values()]
     scanner = _scanner(starts, surfaces, data["start_chars"] + lead)
     return _Grammar(pieces, guards, scanner, eras, words, modifiers, int(data["anaphora_window"]),
-                    int(data["month_reach"]), int(data["repeat_window"]))
+                    int(data["month_reach"]), int(data["repeat_window"]), int(data["clock_day_reach"]))
 
 
 def _trie(words: list[str]) -> str:

@@ -70,8 +70,9 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # 来る / 今度の before a date are in its text (a prefix of a point: 来る16日 is a day, 約16日 a duration)
     ("来る16日に発売、今度の5月27日（日）にも", [("来る16日", "DATE", "2012-05-16", None), ("今度の5月27日（日）", "DATE", "2012-05-27", None)]),
     ("約16日かかる", [("約16日", "DURATION", "P16D", "APPROX")]),
-    # a clock time takes the one day named before it on its line, also across a sentence end
-    ("5月10日に皆既月食がある。21時45分から欠け始める。\n22時に配信", [("5月10日", "DATE", "2012-05-10", None), ("21時45分", "TIME", "2012-05-10T21:45", None), ("22時", "TIME", "T22:00", None)]),
+    # a clock time takes the one day named shortly before it, also past a sentence or a line end
+    ("5月10日に皆既月食がある。\n21時45分から欠け始める", [("5月10日", "DATE", "2012-05-10", None), ("21時45分", "TIME", "2012-05-10T21:45", None)]),
+    ("5月10日に皆既月食がある。" + "説明" * 200 + "21時45分から", [("5月10日", "DATE", "2012-05-10", None), ("21時45分", "TIME", "T21:45", None)]),
     # a season alone before くらい, as gold reads ごろ; a change from one amount to another is no range
     ("登場する秋くらいになると", [("秋くらい", "DATE", "2012-FA", "APPROX")]),
     ("充電時間が6時間から3.5時間に短縮され", [("6時間", "DURATION", "PT6H", None), ("3.5時間", "DURATION", "PT3.5H", None)]),
