@@ -100,6 +100,9 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         ("本文。\n■会員登録不要で1ファイル2Gバイトまでの「Giga File便」\n", [["会員登録不要", "1ファイル2Gバイトまで"]]),
         # a ・ chain of kanji words in a title
         ("シャープ「KI-AX80」は除菌・脱臭・集じん・加湿・美肌効果のよくばり加湿器\n本文。", [["除菌", "脱臭", "集じん", "加湿", "美肌効果"]]),
+        # what makes it an all-in-one
+        ("本機はおサイフケータイやワンセグ、赤外線、防水などと全部入りといっても過言ではない。", [["おサイフケータイ", "ワンセグ", "赤外線", "防水"]]),
+        ("ワンセグ、赤外線、NOTTV対応の“全部入り”スマホ。", [["ワンセグ", "赤外線", "NOTTV"]]),
     ],
 )
 def test_inline_lists(text: str, expected: list[list[str]]) -> None:
