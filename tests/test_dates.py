@@ -70,6 +70,8 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # 来る / 今度の before a date are in its text (a prefix of a point: 来る16日 is a day, 約16日 a duration)
     ("来る16日に発売、今度の5月27日（日）にも", [("来る16日", "DATE", "2012-05-16", None), ("今度の5月27日（日）", "DATE", "2012-05-27", None)]),
     ("約16日かかる", [("約16日", "DURATION", "P16D", "APPROX")]),
+    # an era year with its Western year in brackets
+    ("官報は明治16（1883）年7月2日に創刊", [("明治16（1883）年7月2日", "DATE", "1883-07-02", None)]),
     # a clock time takes the one day named shortly before it, also past a sentence or a line end
     ("5月10日に皆既月食がある。\n21時45分から欠け始める", [("5月10日", "DATE", "2012-05-10", None), ("21時45分", "TIME", "2012-05-10T21:45", None)]),
     ("5月10日に皆既月食がある。" + "説明" * 200 + "21時45分から", [("5月10日", "DATE", "2012-05-10", None), ("21時45分", "TIME", "T21:45", None)]),
