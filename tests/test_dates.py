@@ -70,6 +70,8 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # 来る / 今度の before a date are in its text (a prefix of a point: 来る16日 is a day, 約16日 a duration)
     ("来る16日に発売、今度の5月27日（日）にも", [("来る16日", "DATE", "2012-05-16", None), ("今度の5月27日（日）", "DATE", "2012-05-27", None)]),
     ("約16日かかる", [("約16日", "DURATION", "P16D", "APPROX")]),
+    # a part of a period joined to it by の
+    ("2012年の夏の終わりに公開、登場は6月の半ば", [("2012年の夏の終わり", "DATE", "2012-SU", "END"), ("6月の半ば", "DATE", "2012-06", "MID")]),
     # an era year with its Western year in brackets
     ("官報は明治16（1883）年7月2日に創刊", [("明治16（1883）年7月2日", "DATE", "1883-07-02", None)]),
     # a clock time takes the one day named shortly before it, also past a sentence or a line end
