@@ -603,6 +603,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "2012年の１月にConsumer Electronics Showで披露する。",  # a trade show by its full name
         "Kingdom Holding Companyが出資した。投資先にはeBayやCompaqがある。",  # companies
         "Augmented Realityの研究が進む。",  # a technology
+        "Recent Changes At Amazon & Best Buy Seem To Suggest A New Apple TV Is Coming Soon（TechCrunch）",  # a headline
     ],
 )
 def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
