@@ -927,8 +927,19 @@ def _numbering_broken(group: Sequence[_Bullet]) -> bool:
 
 
 def _lineup(text: str, spans: Sequence[tuple[int, int]], products: Sequence[ProductLike], rules: _Rules) -> bool:
-    """Items that are mostly product names or model numbers: a line-up, not features."""
-    return _majority([_covered_by_product(s, e, products) or bool(rules.model_item.search(text[s:e])) for s, e in spans])
+    """Items that are mostly product names or model numbers, or a kind and a bracketed name
+    (``公衆無線LANサービス「au Wi-Fi SPOT」``): a line-up, not features."""
+    return _majority([
+        _covered_by_product(s, e, products) or _named_in_brackets(text, s, e, products)
+        or bool(rules.model_item.search(text[s:e]))
+        for s, e in spans
+    ])
+
+
+def _named_in_brackets(text: str, start: int, end: int, products: Sequence[ProductLike]) -> bool:
+    """Whether ``[start, end)`` ends in a product's name in brackets (``WiMAXサービス「UQ WiMAX」``)."""
+    close = end - 1 if text[end - 1 : end] in "」』" else end
+    return close < end and any(p.end == close and text[p.start - 1 : p.start] in "「『" and start < p.start for p in products)
 
 
 def _howto(texts: Sequence[str], rules: _Rules) -> bool:

@@ -822,6 +822,12 @@ def test_lineup_of_products_is_not_a_feature_list() -> None:
     assert find_feature_lists(text, None, products) == []
 
 
+def test_services_named_by_kind_and_bracketed_name_are_a_lineup() -> None:
+    text = "タイトル\n使用できるサービスは\n\n・公衆無線LANサービス「au Wi-Fi SPOT」\n・WiMAXサービス「UQ WiMAX」\n\nです。"
+    products = mentions(text, "au Wi-Fi SPOT", "UQ WiMAX")
+    assert find_feature_lists(text, None, products) == []
+
+
 def test_products_added_to_a_lineup_are_not_features() -> None:
     text = "今回新しくAQUOS PHONE ZETA SH-09DとSH-06D NERVが追加されたということです。"
     products = mentions(text, "AQUOS PHONE ZETA SH-09D", "SH-06D NERV")
