@@ -603,6 +603,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "2012年の１月にConsumer Electronics Showで披露する。",  # a trade show by its full name
         "Kingdom Holding Companyが出資した。投資先にはeBayやCompaqがある。",  # companies
         "Augmented Realityの研究が進む。",  # a technology
+        "D-VHSやS-VHSのテープを再生する。",  # video tape formats
         "Recent Changes At Amazon & Best Buy Seem To Suggest A New Apple TV Is Coming Soon（TechCrunch）",  # a headline
     ],
 )
