@@ -27,9 +27,10 @@ hedging predicate after it) in a content sentence, then given:
   it ``planned``; otherwise the predicate after the trigger (up to the next
   trigger's clause) decides.
 * features (after merging): items a list adds go to one event of its product,
-  the release before the announcement (else, when one product alone has such events, its),
-  and to every product a shared list (``両機種とも``) is said of; items a drop introduces or that name a removal go
-  to the drop. Delays and ends carry none.
+  the release before the announcement, and to every product a shared list
+  (``両機種とも``) is said of; a list of a product without events goes to the one
+  product with them, if only one has; items a drop introduces or that name a
+  removal go to the drop. Delays and ends carry none.
 
 One event per fact: events with the same type and product merge, keeping the
 first statement that gives a date (annotation-guidelines §4); a pre-release

@@ -2,9 +2,10 @@
 
 A prediction holds one entry per distinct normalised text (gold-format.md):
 repeated mentions collapse into one entry whose ``spans`` list every
-occurrence; a feature list names each item once, and lists are kept whole. The tables keep one row per mention (dates, products, feature
-items) or per event, each with character offsets into the original text, and
-explicit dtypes so CSV and Parquet readers see the same schema every time.
+occurrence; a feature list names each item once, and every list is kept. The
+tables keep one row per mention (dates, products, feature items) or per event,
+each with character offsets into the original text, and explicit dtypes so CSV
+and Parquet readers see the same schema every time.
 """
 from __future__ import annotations
 
@@ -101,12 +102,10 @@ def _feature_lists(doc: Doc) -> list[dict[str, Any]]:
     and scoring pools the items of all lists one-to-one."""
     lists = []
     for flist in doc._.feature_lists or []:
-        seen: set[str] = set()
-        items = []
+        unique: dict[str, dict[str, Any]] = {}
         for item in flist["items"]:
-            if normalise(item["text"]) not in seen:
-                seen.add(normalise(item["text"]))
-                items.append(item)
+            unique.setdefault(normalise(item["text"]), item)
+        items = list(unique.values())
         if items:
             lists.append(
                 {

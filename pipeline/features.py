@@ -938,8 +938,9 @@ def _lineup(text: str, spans: Sequence[tuple[int, int]], products: Sequence[Prod
 
 def _named_in_brackets(text: str, start: int, end: int, products: Sequence[ProductLike]) -> bool:
     """Whether ``[start, end)`` ends in a product's name in brackets (``WiMAXサービス「UQ WiMAX」``)."""
-    close = end - 1 if text[end - 1 : end] in "」』" else end
-    return close < end and any(p.end == close and text[p.start - 1 : p.start] in "「『" and start < p.start for p in products)
+    if text[end - 1 : end] not in ("」", "』"):
+        return False
+    return any(p.end == end - 1 and start < p.start and text[p.start - 1] in "「『" for p in products)
 
 
 def _howto(texts: Sequence[str], rules: _Rules) -> bool:
