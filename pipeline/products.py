@@ -109,6 +109,7 @@ class Lexicons:
     model_mark: regex.Pattern[str]
     acronym_noun: regex.Pattern[str]
     lone_capitals: regex.Pattern[str]
+    katakana_model: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -264,6 +265,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         model_mark=compiled("model_mark"),
         acronym_noun=compiled("acronym_noun"),
         lone_capitals=compiled("lone_capitals"),
+        katakana_model=compiled("katakana_model"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -1016,7 +1018,9 @@ def _bracket_name(
         return
     core = _PAREN_AFTER.sub("", inner).strip() or inner
     cue = shared_cue or _bracket_cue(folded, m.start(), m.end(), zone, lex)
-    named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core))
+    named = any(product_key(t) not in lex.excluded for t in _LATIN_WORDS.findall(core)) or bool(
+        lex.katakana_model.match(core)
+    )
     if lex.identity_cue.match(folded, m.end(), min(zone[1], m.end() + 16)) or (
         _named_group(folded, m.start(), zone, lex) and not lex.model_mark.search(inner)
     ):

@@ -618,6 +618,8 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("配信中の「ぽかぽか日記」を紹介する。", {"ぽかぽか日記"}),
         # a particle letter inside a hiragana word is no particle (じゃがいも); before or after a word it is
         ("通信販売限定で「じゃがいも　ｅｃｏ　時計」の発売を開始した。", {"じゃがいも　ｅｃｏ　時計"}),
+        # a katakana word with a model number starting with 0 is a name in brackets without a cue
+        ("対応オプション品には「ポケットチャージャー01」も含まれる。", {"ポケットチャージャー01"}),
         ("「もちもちメーカー」の販売を開始した。", {"もちもちメーカー"}),  # its release after it
         ("「らくらくポット」（KP-210A）を使う。", {"らくらくポット"}),  # its model number after it is a mention of it
         ("「ほかほか毛布」「さらさら枕」を発売した。", {"ほかほか毛布", "さらさら枕"}),  # a chain shares its cue
