@@ -426,13 +426,15 @@ def _h_iso_date(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 
 
 def _h_md_slash(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
-    """5/14 only when a bracketed weekday or a second m/d of a range shows it is a date."""
+    """5/14 only when a bracketed weekday, a second m/d of a range or a particle of time (6/6から)
+    shows it is a date."""
     mo, d = int(m["m"]), int(m["d"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     g, s = ctx.g, ctx.s
     after = m.end()
-    if not (g.pieces["weekday"].match(s, after) or ctx.continuation or _range_md(s, after, g)):
+    if not (g.pieces["weekday"].match(s, after) or ctx.continuation or _range_md(s, after, g)
+            or g.guards["md_slash_after"].match(s, after)):
         return None
     _set(ctx, month=mo, day=d)
     return "D"
