@@ -110,6 +110,7 @@ class Lexicons:
     acronym_noun: regex.Pattern[str]
     lone_capitals: regex.Pattern[str]
     katakana_model: regex.Pattern[str]
+    platform_after_model: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -266,6 +267,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         acronym_noun=compiled("acronym_noun"),
         lone_capitals=compiled("lone_capitals"),
         katakana_model=compiled("katakana_model"),
+        platform_after_model=compiled("platform_after_model"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -840,7 +842,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     and so does a carrier before its own model number: ``AQUOS PHONE SoftBank
     104SH``; two letters not in capitals are no company: the ``Ti`` of
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
-    followed by another one also ends a name.
+    followed by another one also ends a name, and so does a word with a figure followed by an
+    operating system (table rows ``SO-01B Android 2.1``, ``iPhone 4S iOS 5.1.1``).
     """
     parts: list[list[_Piece]] = [[]]
     for i, piece in enumerate(run):
@@ -861,7 +864,10 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             parts.append([])
             continue
         previous = parts[-1][-1] if parts[-1] else None
-        if previous is not None and _is_model(folded[previous.start : previous.end], lex) and _is_model(word, lex):
+        before = folded[previous.start : previous.end] if previous is not None else ""
+        if (_is_model(before, lex) and _is_model(word, lex)) or (
+            lex.platform_after_model.fullmatch(word) and any(c.isdigit() for c in before)
+        ):
             parts.append([])
         parts[-1].append(piece)
     return [p for p in parts if p]

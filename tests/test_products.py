@@ -39,6 +39,8 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("Twitterクライアントで投稿する。Twitterは便利だ", {"Twitter"}),
         # a model number in brackets beside the name belongs to it
         ("人気のGALAXY SII（SC-02C）は", {"GALAXY SII（SC-02C）"}),
+        # a table row of a device and the OS it runs is two names
+        ("端末 OS\nSO-01B Android 2.1 ○\niPhone 4S iOS 5.1.1 ○\n", {"SO-01B", "Android 2.1", "iPhone 4S", "iOS 5.1.1"}),
         # a chip's number ending in M before its memory is part of the name, not metres
         ("上位機はAMD Radeon HD 7570M 1GB GDDRを搭載。", {"AMD Radeon HD 7570M"}),
     ],
