@@ -606,6 +606,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "Kingdom Holding Companyが出資した。投資先にはeBayやCompaqがある。",  # companies
         "Augmented Realityの研究が進む。",  # a technology
         "D-VHSやS-VHSのテープを再生する。",  # video tape formats
+        "「World IPv6 Launch」で、IPv6（Internet Protocol Version 6）が使われる。",  # a launch day, a protocol
         "Recent Changes At Amazon & Best Buy Seem To Suggest A New Apple TV Is Coming Soon（TechCrunch）",  # a headline
     ],
 )
