@@ -607,6 +607,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "Augmented Realityの研究が進む。",  # a technology
         "D-VHSやS-VHSのテープを再生する。",  # video tape formats
         "「World IPv6 Launch」で、IPv6（Internet Protocol Version 6）が使われる。",  # a launch day, a protocol
+        "騒音は20dBAと静かで、DRMフリーの書籍も読める。",  # a sound level, a technology
         "Recent Changes At Amazon & Best Buy Seem To Suggest A New Apple TV Is Coming Soon（TechCrunch）",  # a headline
     ],
 )
