@@ -402,8 +402,9 @@ _TRAILING_MARK = regex.compile(f"(?:{_MARK})+\\s*\\Z")
 _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
 # A bare model number after a listed name, then no digit, unit or counter (ルンバ 780を, not ルンバ 2台)
 _SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
-# The word before 「…」, with 向け kept (iPhone向け「…」) and a subject particle dropped (サイトが「…」).
-_WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)が?\Z")
+# The word before 「…」, with 向け kept (iPhone向け「…」), a subject particle dropped (サイトが「…」) and
+# an abbreviation of the word skipped (ロールプレイングゲーム（RPG）「…」).
+_WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)(?:[(（][A-Z0-9]{2,6}[)）])?が?\Z")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 # A lone Roman numeral after a katakana title of this many characters numbers it (ドラクエX,
