@@ -609,6 +609,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "「World IPv6 Launch」で、IPv6（Internet Protocol Version 6）が使われる。",  # a launch day, a protocol
         "騒音は20dBAと静かで、DRMフリーの書籍も読める。",  # a sound level, a technology
         "Recent Changes At Amazon & Best Buy Seem To Suggest A New Apple TV Is Coming Soon（TechCrunch）",  # a headline
+        "Phone Spontaneously Combusts On Regional Express Flight",  # a headline: an adverb in capitals
     ],
 )
 def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
