@@ -343,7 +343,8 @@ class _Around:
         from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before,
         unless that sentence names only parts of a product (``おサイフケータイやワンセグに対応``): then none.
         When the sentence before names no product, a part named further back (``OSはAndroid 4.0を採用。
-        …。発売時期は5月中旬``) is not what the text goes on about: ``main``, the article's product, is."""
+        …。発売時期は5月中旬``) or platforms the product runs on (``iPhone、iPadのみでの利用だが、Android版も
+        登場する。…。リリースは12月5日``) are not what the text goes on about: ``main``, the article's product, is."""
         topic, named, only_parts = None, False, True
         for g in self.before():
             if g[0].start < since:
@@ -355,8 +356,9 @@ class _Around:
         if topic is None and named and only_parts:
             return None
         last = self.last_before()
-        if topic is None and not named and last and main and rules.p["component_after"].match(
-            _after_name(rules, text, last[-1].end, until)
+        if topic is None and not named and last and main and main not in _canonicals(last) and (
+            rules.p["component_after"].match(_after_name(rules, text, last[-1].end, until))
+            or all(rules.p["platform_name"].fullmatch(c) for c in _canonicals(last))
         ):
             return next(([p] for g in self.groups[: self.n_before] for p in g if p.canonical == main), last)
         return topic or last

@@ -493,6 +493,12 @@ def test_round_two_classes(text: str, expected: list[tuple]) -> None:
     assert events(text, names) == expected
 
 
+def test_a_subjectless_release_is_not_about_the_platforms_named_before_it() -> None:
+    text = "アプリ「X1」を紹介する。現在はiPhone、iPod touchのみでの利用だ。「電子首輪」と呼ぶ者もいる。リリースは5月5日だ。"
+    names = {"X1": "X1", "iPhone": "iPhone", "iPod touch": "iPod touch"}
+    assert events(text, names) == [("release", "X1", "done", ("2012-05-05", None))]
+
+
 def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None:
     """Each trigger looks at a bounded stretch of its sentence (was quadratic, then cubic in part)."""
 
