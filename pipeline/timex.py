@@ -986,10 +986,13 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     shift = 0
     for _ in range(3):
         m = g.pieces["post"].match(s, q, end)
-        if m is None or r.kind in ("set", "vague"):
+        if m is None or r.kind == "vague":
             break
         mod = g.modifiers[m["w"]]
-        if mod.applies not in ("any", r.kind):
+        # a set takes an estimate (1年に1回程度, 月に２度ほど: APPROX), not a bound (例年以上) nor a share (毎月分)
+        if mod.applies not in ("any", r.kind) and not (r.kind == "set" and mod.mod == "APPROX"):
+            break
+        if r.kind == "set" and mod.mod != "APPROX":
             break
         if mod.kind == "shift":
             if shift or duration_until:

@@ -118,6 +118,12 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("更新は午前2時〜午前4時に行われる", [("午前2時〜午前4時", "TIME", "T02:00", None)]),
     ("2012年8月16日（木）16:00〜21:00開催", [("2012年8月16日（木）16:00〜21:00", "TIME", "2012-08-16T16:00", None)]),
     ("午前1時から午後9時の間", [("午前1時", "TIME", "T01:00", None), ("午後9時", "TIME", "T21:00", None)]),
+    ("営業時間は18：00〜翌1：00です", [("18：00〜翌1：00", "TIME", "T18:00", None)]),  # past midnight
+    # an interval (間隔) makes a set, which takes an estimate after it but not a bound nor a share
+    ("5分間隔で更新", [("5分間隔", "SET", "PT5M", None)]),
+    ("１年に１回程度の頻度", [("１年に１回程度", "SET", "P1Y", "APPROX")]),
+    ("例年以上に暑い", [("例年", "SET", "P1Y", None)]),
+    ("毎月分の料金", [("毎月", "SET", "P1M", None)]),
     ("5月10日に発表。翌日の朝9時から配信",
      [("5月10日", "DATE", "2012-05-10", None), ("翌日の朝9時", "TIME", "2012-05-11T09:00", None)]),
     ("本日の17時まで", [("本日の17時", "TIME", "2012-05-08T17:00", "ON_OR_BEFORE")]),
