@@ -103,6 +103,11 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         # what makes it an all-in-one
         ("本機はおサイフケータイやワンセグ、赤外線、防水などと全部入りといっても過言ではない。", [["おサイフケータイ", "ワンセグ", "赤外線", "防水"]]),
         ("ワンセグ、赤外線、NOTTV対応の“全部入り”スマホ。", [["ワンセグ", "赤外線", "NOTTV"]]),
+        ("X1を発表！CPUや液晶、ワンセグ、防水、NOTTV対応の全部入り\n本文。", [["CPU", "液晶", "ワンセグ", "防水", "NOTTV"]]),
+        # what can be checked, down to the last item (まで), or as the information the items exemplify
+        ("警報や注意報、気温・降水量、湿度まで確認できる！", [["警報", "注意報", "気温・降水量", "湿度"]]),
+        ("画面はシンプルですが、1日毎、3時間毎、週間の天気状況や警報・注意報など知りたい情報を細かく確認できる。",
+         [["1日毎", "3時間毎", "週間の天気状況", "警報・注意報"]]),
     ],
 )
 def test_inline_lists(text: str, expected: list[list[str]]) -> None:
