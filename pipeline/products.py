@@ -104,6 +104,8 @@ class Lexicons:
     bare_version: regex.Pattern[str]
     run_separator: regex.Pattern[str]
     category_cue: regex.Pattern[str]
+    maker_possessive: regex.Pattern[str]
+    company_word: regex.Pattern[str]
     following_cue: regex.Pattern[str]
     column_tag: regex.Pattern[str]
     model_mark: regex.Pattern[str]
@@ -261,6 +263,8 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         bare_version=compiled("bare_version", anchored=True),
         run_separator=compiled("run_separator", anchored=True),
         category_cue=compiled("category_cue", anchored=True),
+        maker_possessive=compiled("maker_possessive", anchored=True),
+        company_word=compiled("company_word", anchored=True),
         following_cue=compiled("following_cue"),
         column_tag=compiled("column_tag"),
         model_mark=compiled("model_mark"),
@@ -405,6 +409,7 @@ _SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
 # The word before 「…」, with 向け kept (iPhone向け「…」), a subject particle dropped (サイトが「…」) and
 # an abbreviation of the word skipped (ロールプレイングゲーム（RPG）「…」).
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)(?:[(（][A-Z0-9]{2,6}[)）])?が?\Z")
+_NAME_LETTERS = regex.compile(r"[A-Za-z]|[\p{Katakana}ー]{3}")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
 _KANA_GAP = regex.compile(r"[\p{Katakana}ー\s]{0,10}")
 # A lone Roman numeral after a katakana title of this many characters numbers it (ドラクエX,
@@ -992,11 +997,23 @@ def _by_category(folded: str, start: int, zone: tuple[int, int], lex: Lexicons) 
     return product_key(before) not in lex.companies and bool(lex.category_cue.search(before))
 
 
+def _by_maker(folded: str, start: int, end: int, zone: tuple[int, int], lex: Lexicons) -> bool:
+    """Whether a company owns the bracketed name at ``start:end`` (松井証券の「株touch」, マネックス証券による
+    「マネックストレーダー」): what a company offers under a name is its product or service. Its name has
+    Latin letters or a katakana word (a company's 「お知らせ」 or 「情熱」 is no name)."""
+    owned = lex.maker_possessive.search(folded, max(zone[0], start - 8), start)
+    if owned is None or not _NAME_LETTERS.search(folded, start, end):
+        return False
+    word = _preceding_word(folded, owned.start(), zone[0])
+    return product_key(word) in lex.companies or bool(lex.company_word.search(word))
+
+
 def _bracket_cue(folded: str, start: int, end: int, zone: tuple[int, int], lex: Lexicons) -> bool:
-    """Whether a category word or a release verb before ``start``, or a release verb after
-    ``end``, announces a name."""
+    """Whether a category word, a company owning it or a release verb before ``start``, or a release
+    verb after ``end``, announces a name."""
     return (
         _by_category(folded, start, zone, lex)
+        or _by_maker(folded, start, end, zone, lex)
         or bool(lex.release_before.search(folded, max(zone[0], start - 16), start))
         or bool(lex.following_cue.match(folded, end, min(zone[1], end + 30)))
     )

@@ -645,6 +645,9 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         ("『ほかほか　森の毛布』と『さらさら　海の枕』を8月1日に発売する。", {"ほかほか　森の毛布", "さらさら　海の枕"}),
         ("くすみを落とす「ほかほか　歯の美容クリーナー」などを発売", {"ほかほか　歯の美容クリーナー"}),  # など before the verb
         ("アプリ「くらしの小箱」が便利だ。", {"くらしの小箱"}),
+        # a company's bracketed name with Latin or katakana is its product; not its notice nor its plan
+        ("具体的には松井証券の「株touch」、マネックス証券による「マネックストレーダー」などだ。", {"株touch", "マネックストレーダー"}),
+        ("ソニーの「お知らせ」を読む。ソニーの「ソフト開発構想」だ。", set()),
         ("ロールプレイングゲーム（RPG）「光と闇の戦士 完全版」を配信。", {"光と闇の戦士 完全版"}),  # past its abbreviation
         ("話題の「夏の新製品」が気になる。", set()),
         # an exhortation or a passive clause in brackets is a quotation: only the name inside it stays
