@@ -648,6 +648,8 @@ def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None
         # a company's bracketed name with Latin or katakana is its product; not its notice nor its plan
         ("具体的には松井証券の「株touch」、マネックス証券による「マネックストレーダー」などだ。", {"株touch", "マネックストレーダー"}),
         ("ソニーの「お知らせ」を読む。ソニーの「ソフト開発構想」だ。", set()),
+        # a listed name does not end inside a katakana word (ビエラ in ビエラリンク), but may before a word of its own
+        ("ビエラリンク対応のテレビとウォークマンシリーズ。", {"ウォークマン"}),
         ("ロールプレイングゲーム（RPG）「光と闇の戦士 完全版」を配信。", {"光と闇の戦士 完全版"}),  # past its abbreviation
         ("話題の「夏の新製品」が気になる。", set()),
         # an exhortation or a passive clause in brackets is a quotation: only the name inside it stays
