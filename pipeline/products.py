@@ -128,6 +128,7 @@ class Lexicons:
     group_prefix: regex.Pattern[str]
     phrase: regex.Pattern[str]
     name_field: regex.Pattern[str]
+    maker_field: regex.Pattern[str]
     model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
     short_form_intro: regex.Pattern[str]
@@ -287,6 +288,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         group_prefix=compiled("group_prefix", anchored=True),
         phrase=compiled("phrase"),
         name_field=compiled("name_field"),
+        maker_field=compiled("maker_field"),
         model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
         short_form_intro=compiled("short_form_intro"),
@@ -1202,6 +1204,26 @@ def _field_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[
         yield _Name(*span, "field")
 
 
+def _field_makers(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[str]:
+    """The values of the ``メーカー：`` lines of spec blocks: the companies the document itself names
+    as makers (``メーカー：Aerocool``), listed or not."""
+    spans = (_field_value(folded, m.end(), zone[1]) for zone in zones for m in lex.maker_field.finditer(folded, *zone))
+    return [folded[span[0] : span[1]] for span in spans if span is not None]
+
+
+def _maker_links(folded: str, names: Sequence[_Name], makers: Sequence[str]) -> list[_Link]:
+    """A name written after its maker (``Aerocool Strike-X AIR``, the maker from a ``メーカー：`` line):
+    the rest of it is that name too (``Strike-X AIR``)."""
+    links = []
+    for n in names:
+        surface = folded[n.start : n.end]
+        for maker in makers:
+            rest = surface[len(maker) :] if surface.startswith(maker) else ""
+            if rest[:1] == " " and rest.strip():
+                links.append(_Link(rest.strip(), n.end, "maker"))
+    return links
+
+
 def _model_field_links(folded: str, zone: tuple[int, int], names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
     """The value of a ``型番：`` line right after a ``製品名：`` line is that product's model
     number (``製品名：ScanSnap 1300i`` / ``型番：FI-S1300A``), unless the name already
@@ -1766,8 +1788,8 @@ def _discover(
     """Phase 1: the names found by shape, brackets and lexicons, and the short forms defined for them.
 
     A name that the context shows to be a person, a group or a venue somewhere,
-    or the headline's maker, is no product anywhere in the document (unless
-    listed as one), nor a short form of one.
+    or the headline's maker, or a maker a spec block names (``メーカー：X``), is no product anywhere
+    in the document (unless listed as one), nor a short form of one.
     """
     glosses = _Occupied(len(folded), _spans_of(lex.gloss, folded, zones) + _expansions(folded, zones))
     candidates = [
@@ -1777,7 +1799,9 @@ def _discover(
         *(n for zone in zones for n in _field_names(folded, zone, lex)),
     ]
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
+    makers = _field_makers(folded, zones, lex)
     people = {product_key(folded[n.start : n.end]) for n in candidates if n.rule == NOT_A_PRODUCT}
+    people |= {product_key(m) for m in makers}
     maker = lex.headline_maker.match(folded, *zones[0])
     if maker and product_key(maker["maker"]) not in lex.known:
         people.add(product_key(maker["maker"]))
@@ -1795,7 +1819,7 @@ def _discover(
         for link in (*_short_form_links(folded, zone, names, lex), *_model_field_links(folded, zone, names, lex))
         if product_key(link.short) not in people
     ]
-    links += _model_word_links(folded, names, lex)
+    links += _model_word_links(folded, names, lex) + _maker_links(folded, names, makers)
     return names, links
 
 

@@ -547,6 +547,9 @@ def test_people_groups_venues_works_and_events_are_no_products(text: str) -> Non
         ("製品名：ScanSnap S1300i 楽々ライブラリ パーソナル V5.0 セットモデル\n型番：FI-S1300A-SR",
          {"ScanSnap S1300i 楽々ライブラリ パーソナル V5.0 セットモデル":
           {"ScanSnap S1300i 楽々ライブラリ パーソナル V5.0 セットモデル", "FI-S1300A-SR"}}),
+        # a maker line names a company, and the name after it is the product without it
+        ("Zenfo社の「Strike-X AIR」が登場。Zenfoはメーカーだ。\nメーカー：Zenfo\n製品名：Zenfo Strike-X AIR",
+         {"Zenfo Strike-X AIR": {"Zenfo Strike-X AIR", "Strike-X AIR"}}),
         # a model line repeating the model of the name line keeps the products apart
         ("製品名：ZALMAN ZM-M100\n型番：ZM-M100\n製品名：ZALMAN ZM-M200\n型番：ZM-M200",
          {"ZALMAN ZM-M100": {"ZALMAN ZM-M100", "ZM-M100"}, "ZALMAN ZM-M200": {"ZALMAN ZM-M200", "ZM-M200"}}),
