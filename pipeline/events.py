@@ -1187,7 +1187,35 @@ def find_events(
                     )
                 )
     found += _counted_members(pending, found)
+    found += _planned_lineup(rules, text, sents, dates, found)
     return attach_features(merge(found), _read_lists(rules, text, sents, feature_lists), main)
+
+
+def _planned_lineup(
+    rules: _Rules, text: str, sents: Sequence[tuple[int, int]], dates: Sequence[DateLike], found: Sequence[Event]
+) -> list[Event]:
+    """Releases of a line-up whose announcement says when it goes on sale (``今夏に発売する予定の新モデル
+    「2012年夏モデル」の発表会を行い``): each product announced, not released elsewhere in the article,
+    is planned for that date. Only the first such statement counts: the article's own news."""
+    released = {e.product for e in found if e.type == "release"}
+    announced = list(dict.fromkeys(e.product for e in found if e.type == "announce" and e.status == "done"))
+    members = [p for p in announced if p not in released]
+    if not members:
+        return []
+    for sent in sents:
+        m = rules.p["lineup_plan"].search(text, *sent)
+        if m is None:
+            continue
+        when = next((d for d in dates if d.end == m.start("trigger") - 1), None)
+        if when is None:
+            return []
+        return [
+            Event(type="release", product=p, status="planned", date=_event_date(when), features=(),
+                  evidence_start=sent[0], evidence_end=sent[1], trigger_start=m.start("trigger"),
+                  trigger_end=m.end("trigger"), rule="release:planned-line-up", group=tuple(members))
+            for p in members
+        ]
+    return []
 
 
 def _counted_members(pending: Sequence[tuple[int, Event]], found: Sequence[Event]) -> list[Event]:

@@ -493,6 +493,15 @@ def test_round_two_classes(text: str, expected: list[tuple]) -> None:
     assert events(text, names) == expected
 
 
+def test_a_line_up_announced_with_its_sale_date_is_planned_for_it_unless_released_elsewhere() -> None:
+    text = ("ドコモは9日、今夏に発売する予定の新モデル「夏モデル」の発表会を行った。"
+            "発表された機種は「X1」「Y1」の2機種です。Y1の発売日は6月1日です。")
+    assert sorted(events(text, {"X1": "X1", "Y1": "Y1"})) == [
+        ("announce", "X1", "done", ("2012-05-09", None)), ("announce", "Y1", "done", ("2012-05-09", None)),
+        ("release", "X1", "planned", ("2012-SU", None)), ("release", "Y1", "planned", ("2012-06-01", None)),
+    ]
+
+
 def test_a_subjectless_release_is_not_about_the_platforms_named_before_it() -> None:
     text = "アプリ「X1」を紹介する。現在はiPhone、iPod touchのみでの利用だ。「電子首輪」と呼ぶ者もいる。リリースは5月5日だ。"
     names = {"X1": "X1", "iPhone": "iPhone", "iPod touch": "iPod touch"}
