@@ -1001,10 +1001,11 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
         elif mod.mod:
             mods.append(mod.mod)
         q = stop = m.end()
-    if r.kind == "duration" and not shift and not duration_until:
+    if r.kind == "duration" and not shift:
         m = g.pieces["every_after"].match(s, q, end)
-        if m:
-            return Reading("set", start, m.end(), m.end(), "set.interval", value=_duration_value(r.duration))
+        if m:  # 3時間ごと; a range of intervals (15〜20分ごと) is valued as a range of durations
+            value = _duration_value(r.duration) + ("/" + _duration_value(duration_until) if duration_until else "")
+            return Reading("set", start, m.end(), m.end(), "set.interval", value=value)
     if r.kind == "point" and stop == q:
         m = g.pieces["trail"].match(s, q, end)
         if m:
