@@ -757,6 +757,7 @@ def test_more_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         "価格は2万円や3万円を実現した。",
         "50Mバイトや100Mバイト、250Mバイトに対応するサービスが大多数だ。",
         "山田氏と鈴木氏を採用した。",
+        "「X1」に出演。\n■登壇者\n・山田太郎（コラムニスト、協会代表理事）\n・鈴木花子（弁護士）\n・佐藤一郎（大学特任助教）\n",
         "KDDIは27日、防水に対応したモデルを発表した。",
         # a product hosting the feature
         "比較明合成や、GR DIGITALに新たに搭載された機能",
