@@ -151,6 +151,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("画面の拡大率を変更したり特定の項目の表示を変更することができます。", [["画面の拡大率を変更", "特定の項目の表示を変更"]]),
         # bracketed words: short all-kana ones, glosses, a choice, a count with パターン
         ("「ふつう」、「きれい」、「すごくきれい」の3種類の動画を用意している。", [["ふつう", "きれい", "すごくきれい"]]),
+        ("肩エアーマッサージ、腰エアーマッサージ、もみ玉による腰もみの３種類のメニューに加え、座面には振動機能が搭載されている。",
+         [["肩エアーマッサージ", "腰エアーマッサージ", "もみ玉による腰もみ"]]),  # counted, then something added to them
         ("使用する回線を「WiMAX」「3G」「WiMAX+3G」から選択できます。", [["WiMAX", "3G", "WiMAX+3G"]]),
         ("「Emotion」（気分）「Title」（曲名）といった感じで2つに分かれている。", [["Emotion", "Title"]]),
         # a list named by its topic, read forward (commas inside brackets stay)
