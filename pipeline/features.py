@@ -457,10 +457,11 @@ def _unbracket(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _bracket_start(text: str, close: int, floor: int) -> int | None:
-    """Start of the bracket group closed at ``close`` if it is a plausible part of a name."""
-    opener = _PAIRS[text[close]]
+    """Start of the bracket group closed at ``close`` if it is a plausible part of a name. A round
+    bracket may close in the other width (``おサイフケータイ（Felica)``, as typed)."""
+    openers = "(（" if text[close] in ")）" else _PAIRS[text[close]]
     lo = max(floor, close - 40)
-    j = text.rfind(opener, lo, close)
+    j = max(text.rfind(opener, lo, close) for opener in openers)
     if j < 0 or any(c in text[j + 1 : close] for c in "。\r\n"):
         return None
     if text[close] in _QUOTES and not _QUOTE_CONTENT.match(_GLOSS.sub("", text[j + 1 : close])):
