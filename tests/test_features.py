@@ -104,6 +104,9 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         ("本機はおサイフケータイやワンセグ、赤外線、防水などと全部入りといっても過言ではない。", [["おサイフケータイ", "ワンセグ", "赤外線", "防水"]]),
         ("ワンセグ、赤外線、NOTTV対応の“全部入り”スマホ。", [["ワンセグ", "赤外線", "NOTTV"]]),
         ("X1を発表！CPUや液晶、ワンセグ、防水、NOTTV対応の全部入り\n本文。", [["CPU", "液晶", "ワンセグ", "防水", "NOTTV"]]),
+        # features brought into a product (導入)
+        ("X1はメッセージ、メモ、リマインダーそしてAirPlayミラーリングをMacに導入する。",
+         [["メッセージ", "メモ", "リマインダー", "AirPlayミラーリング"]]),
         # a round bracket closed in the other width is still the item's (as typed)
         ("国内で需要の高いおサイフケータイ（Felica)やワンセグ、赤外線といった機能にも対応。",
          [["おサイフケータイ（Felica)", "ワンセグ", "赤外線"]]),
