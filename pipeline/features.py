@@ -514,9 +514,10 @@ def _np_start(text: str, end: int, floor: int) -> int:
             if c == "・" and not _is_word(text[i - 2]):
                 break
             if c != "・" and not (
-                (_LATIN_NUM.match(text[i - 2]) or _KANJI_KANA.match(text[i - 2]) or _name_bang(text, i - 2, floor))
-                and _LATIN_NUM.match(text[i])
-            ):
+                (_LATIN_NUM.match(text[i - 2]) or _KANJI_KANA.match(text[i - 2]) or _name_bang(text, i - 2, floor)
+                 or text[i - 2] in "+＋")
+                and (_LATIN_NUM.match(text[i]) or text[i] in "+＋")
+            ):  # Bluetooth Ver.3.0 + HS: a spaced plus joins a name's parts
                 break
             i -= 1
         elif c in "!！" and i < end and _name_bang(text, i - 1, floor) and (

@@ -104,6 +104,11 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         ("本機はおサイフケータイやワンセグ、赤外線、防水などと全部入りといっても過言ではない。", [["おサイフケータイ", "ワンセグ", "赤外線", "防水"]]),
         ("ワンセグ、赤外線、NOTTV対応の“全部入り”スマホ。", [["ワンセグ", "赤外線", "NOTTV"]]),
         ("X1を発表！CPUや液晶、ワンセグ、防水、NOTTV対応の全部入り\n本文。", [["CPU", "液晶", "ワンセグ", "防水", "NOTTV"]]),
+        # data synced with another device (not the two ends synced); the kind of standard the items are,
+        # a spaced plus inside a name
+        ("メール、カレンダー、連絡先、メモを、自動的に他の機器と同期する。", [["メール", "カレンダー", "連絡先", "メモ"]]),
+        ("GoogleドライブとローカルPCを自動で同期する。", []),
+        ("IEEE802.11b/g/nとBluetooth Ver.3.0 + HSのワイヤレス規格にも対応。", [["IEEE802.11b/g/n", "Bluetooth Ver.3.0 + HS"]]),
         # features brought into a product (導入)
         ("X1はメッセージ、メモ、リマインダーそしてAirPlayミラーリングをMacに導入する。",
          [["メッセージ", "メモ", "リマインダー", "AirPlayミラーリング"]]),
