@@ -502,6 +502,11 @@ def test_a_line_up_announced_with_its_sale_date_is_planned_for_it_unless_release
     ]
 
 
+def test_a_price_topic_is_no_new_subject() -> None:
+    text = "寒い手に応えたのがX1。同社通販サイトで1299円、送料は399円で発売中だ。"
+    assert events(text, {"X1": "X1"}) == [("release", "X1", "done", None)]
+
+
 def test_a_subjectless_release_is_not_about_the_platforms_named_before_it() -> None:
     text = "アプリ「X1」を紹介する。現在はiPhone、iPod touchのみでの利用だ。「電子首輪」と呼ぶ者もいる。リリースは5月5日だ。"
     names = {"X1": "X1", "iPhone": "iPhone", "iPod touch": "iPod touch"}
