@@ -124,6 +124,7 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("15〜20分ごとに換気する", [("15〜20分ごと", "SET", "PT15M/PT20M", None)]),  # a range of intervals
     ("今現在の状況", [("今現在", "DATE", "PRESENT_REF", None)]),  # one word
     ("ほぼ2年間使った", [("ほぼ2年間", "DURATION", "P2Y", "APPROX")]),  # ほぼ like 約, but not before a frequency
+    ("記録は最長29分 59秒まで", [("最長29分 59秒", "DURATION", "PT29M59S", "EQUAL_OR_LESS")]),  # parts apart by a space
     ("ほぼ1ヶ月に1回更新", [("1ヶ月に1回", "SET", "P1M", None)]),
     ("１年に１回程度の頻度", [("１年に１回程度", "SET", "P1Y", "APPROX")]),
     ("例年以上に暑い", [("例年", "SET", "P1Y", None)]),
