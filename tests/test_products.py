@@ -616,6 +616,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "発表会「Summer 2012」を開催。公式ページ「news by gadget | blog」を見る。",  # a season, a page title
         "アニメを配信。\nc Nintendo・Creatures・GAME FREAK・ShoPro\n",  # a copyright line
         "［Alt］＋［Tab］キーや［Ctrl］＋［End］キーを押す。",  # keyboard shortcuts
+        "映像機材部\nTEL.03-3443-2677\nFAX：03-1234-5678\n",  # phone and fax numbers
     ],
 )
 def test_phrases_events_figures_and_companies_are_no_products(text: str) -> None:
