@@ -263,8 +263,9 @@ def test_a_dropped_named_feature_belongs_to_the_main_product() -> None:
     assert [(e.type, e.product, e.features) for e in found] == [("feature_drop", "X1", ("Flash Player",))]
 
 
-def test_a_feature_done_without_is_dropped_from_the_main_product_not_from_a_component() -> None:
-    text = "XiやNOTTV対応「X1」を発表\n「X1」は薄い。ただし、おくだけ充電には非対応です。"
+@pytest.mark.parametrize("without", ["おくだけ充電には非対応です。", "おくだけ充電には対応していません。"])
+def test_a_feature_done_without_is_dropped_from_the_main_product_not_from_a_component(without: str) -> None:
+    text = "XiやNOTTV対応「X1」を発表\n「X1」は薄い。ただし、" + without
     names = {"Xi": "Xi", "NOTTV": "NOTTV", "X1": "X1"}
     found = find_events(text, None, DCT, (), mentions(text, names), (), title=(0, text.index("\n")))
     assert [(e.type, e.product) for e in found if e.type == "feature_drop"] == [("feature_drop", "X1")]
@@ -340,9 +341,9 @@ def features_of(text: str, names: dict[str, str], lists: list[FeatureList]) -> l
         # example inputs are no features of the release
         ("「X1」を6月1日に発売する。「暑い」「節電」など２６種類の音声を認識する。", {"X1": "X1"},
          [("X1", "暑い", "節電")], [("release", "X1", ())]),
-        # what the product lacks is no feature of its release
+        # what the product lacks is no feature of its release, but of its drop
         ("「X1」を6月1日に発売する。なお、防水とワンセグには対応していません。", {"X1": "X1"},
-         [("X1", "防水", "ワンセグ")], [("release", "X1", ())]),
+         [("X1", "防水", "ワンセグ")], [("release", "X1", ()), ("feature_drop", "X1", ("防水", "ワンセグ"))]),
     ],
 )
 def test_features_attach_to_the_event_they_belong_to(text, names, lists, expected) -> None:
