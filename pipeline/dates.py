@@ -156,8 +156,8 @@ class _Context:
 def _shares_clock(s: str, r: timex.Reading, t: timex.Timex, last: tuple[int, timex.Point | None] | None,
                   guards: dict[str, regex.Pattern[str]]) -> bool:
     """Whether a clock time after this mention is on its day: one day the text names, perhaps with its
-    hours (8月30日15:00〜20:00 … 15:00〜: the day's programme), not a lone 午前中, not opening a period (本日より…正午までの注文: a daily time), not closing a list of days
-    (28日（土）・29日（日）、午前11時〜)."""
+    hours (8月30日15:00〜20:00 … 15:00〜: the day's programme), not a lone 午前中, not opening a period
+    (本日より…正午までの注文: a daily time), not closing a list of days (28日（土）・29日（日）、午前11時〜)."""
     interval = t.interval
     spans_days = r.until is not None and r.until.day is not None  # 6月13日〜24日, not 8月30日15:00〜20:00
     if interval is None or interval[0] != interval[1] or spans_days or t.mod in timex.RELATIONAL:

@@ -990,9 +990,7 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
             break
         mod = g.modifiers[m["w"]]
         # a set takes an estimate (1年に1回程度, 月に２度ほど: APPROX), not a bound (例年以上) nor a share (毎月分)
-        if mod.applies not in ("any", r.kind) and not (r.kind == "set" and mod.mod == "APPROX"):
-            break
-        if r.kind == "set" and mod.mod != "APPROX":
+        if not (mod.mod == "APPROX" if r.kind == "set" else mod.applies in ("any", r.kind)):
             break
         if mod.kind == "shift":
             if shift or duration_until:
