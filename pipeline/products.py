@@ -411,7 +411,6 @@ _SPACED_NUMBER = regex.compile(r" \d{2,4}(?:[^\d.,%\p{Han}A-Za-z]|\Z)")
 # The word before 「…」, with 向け kept (iPhone向け「…」), a subject particle dropped (サイトが「…」) and
 # an abbreviation of the word skipped (ロールプレイングゲーム（RPG）「…」).
 _WORD_BEFORE = regex.compile(r"([\p{Han}\p{Katakana}ー\p{Latin}0-9]{1,12}(?:向け)?)(?:[(（][A-Z0-9]{2,6}[)）])?が?\Z")
-_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
 _KATAKANA_RUN = regex.compile(r"[\p{Katakana}ー]+")
 _NAME_LETTERS = regex.compile(r"[A-Za-z]|[\p{Katakana}ー]{3}")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.\-+]*")
@@ -1261,7 +1260,7 @@ def _lexicon_names(folded: str, lowered: str, zone: tuple[int, int], lex: Lexico
 def _katakana_bounded(folded: str, end: int, limit: int, lex: Lexicons) -> bool:
     """A katakana end of a match must not continue a katakana word (``スマートパス`` in ``スマートパスポート``),
     unless what follows is a word of its own (``ウォークマンシリーズ``, ``…アプリ``)."""
-    if not (end < limit and _KATAKANA.match(folded, end - 1) and _KATAKANA.match(folded, end)):
+    if not (end < limit and _inside_katakana_word(folded, end)):
         return True
     rest = _KATAKANA_RUN.match(folded, end, limit)
     key = product_key(rest.group()) if rest else ""
