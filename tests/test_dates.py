@@ -174,6 +174,9 @@ D = dt.date
     ("本格移行は2014年〜15年になる", DCT, [("2014年〜15年", "DATE", "2014", None)]),
     ("まず2012-13年にシェア4位", DCT, [("2012-13年", "DATE", "2012", None)]),
     ("創業57年のメーカー", DCT, [("57年", "DURATION", "P57Y", None)]),
+    # a bare day an end is set for is that day, not a count of days (as 約50日で1,000万台 is)
+    ("節電要請が２２日で終了する", D(2011, 9, 20), [("２２日", "DATE", "2011-09-22", None)]),
+    ("発売から約50日で1,000万台を突破", D(2011, 9, 20), [("約50日", "DURATION", "P50D", "APPROX")]),
     # a bare day dated by the news lede is past news: later than the DCT's day, last month's
     ("NTTドコモは30日、今夏に発売する", D(2012, 8, 19), [("30日", "DATE", "2012-07-30", None), ("今夏", "DATE", "2012-SU", None)]),
     ("Googleは24日（現地時間）、アプリを", D(2012, 6, 3), [("24日", "DATE", "2012-05-24", None)]),
