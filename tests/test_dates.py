@@ -177,6 +177,9 @@ D = dt.date
     # a bare day an end is set for is that day, not a count of days (as 約50日で1,000万台 is)
     ("節電要請が２２日で終了する", D(2011, 9, 20), [("２２日", "DATE", "2011-09-22", None)]),
     ("発売から約50日で1,000万台を突破", D(2011, 9, 20), [("約50日", "DURATION", "P50D", "APPROX")]),
+    # the time left: あと/残り are in the duration's text
+    ("開催まであと１週間。", D(2012, 7, 8), [("あと１週間", "DURATION", "P1W", None)]),
+    ("残り4日と何時間後か", D(2012, 7, 8), [("残り4日", "DURATION", "P4D", None)]),
     # a bare day dated by the news lede is past news: later than the DCT's day, last month's
     ("NTTドコモは30日、今夏に発売する", D(2012, 8, 19), [("30日", "DATE", "2012-07-30", None), ("今夏", "DATE", "2012-SU", None)]),
     ("Googleは24日（現地時間）、アプリを", D(2012, 6, 3), [("24日", "DATE", "2012-05-24", None)]),
