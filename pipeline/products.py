@@ -101,6 +101,7 @@ class Lexicons:
     model_number: regex.Pattern[str]
     version: regex.Pattern[str]
     alias: regex.Pattern[str]
+    reading: regex.Pattern[str]
     bare_version: regex.Pattern[str]
     run_separator: regex.Pattern[str]
     category_cue: regex.Pattern[str]
@@ -261,6 +262,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         model_number=compiled("model_number", anchored=True),
         version=compiled("version", anchored=True),
         alias=compiled("alias", anchored=True),
+        reading=compiled("reading", anchored=True),
         bare_version=compiled("bare_version", anchored=True),
         run_separator=compiled("run_separator", anchored=True),
         category_cue=compiled("category_cue", anchored=True),
@@ -1274,6 +1276,15 @@ def _latin_bounded(folded: str, start: int, end: int) -> bool:
     return not (before or after)
 
 
+def _bounded(folded: str, start: int, end: int, lex: Lexicons) -> bool:
+    """An occurrence of a name neither continues a Latin word nor starts or ends inside a katakana word."""
+    return (
+        _latin_bounded(folded, start, end)
+        and not _inside_katakana_word(folded, start)
+        and _katakana_bounded(folded, end, len(folded), lex)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Link:
     """A short form (code name, 以下 abbreviation) defined for the name ending at ``target_end``."""
@@ -1291,7 +1302,8 @@ def _split_short_forms(inner: str, lex: Lexicons) -> list[str]:
 
 def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name], lex: Lexicons) -> list[_Link]:
     """Short forms: ``名前（コード名:X）``, ``名前（開発コード名：X；Y）``, ``名前（以下、X）``,
-    ``Name (Alias)``, and the model number of a bracketed name (``「Smarbo」（VC-RB100）``).
+    ``Name (Alias)``, the reading closing a bracketed Latin name (``「NarSuS（ナーサス）」``) and
+    the model number of a bracketed name (``「Smarbo」（VC-RB100）``).
 
     The short form belongs to the name that ends right before the bracket,
     allowing a katakana word between them (``…Virtualizationサービス(コード名:…)``);
@@ -1318,7 +1330,20 @@ def _short_form_links(folded: str, zone: tuple[int, int], names: Sequence[_Name]
             owner = m.start() - 1 if folded[m.start() - 1 : m.start()] == " " else m.start()
             if owner in ends and (_LATIN_EDGE.match(folded[owner - 1]) or _closes_bracket_gloss(folded, m, lex)):
                 links.append(_Link(inner.strip(), owner, "alias"))
+        elif _closes_with_reading(folded, m, inner, lex) and m.start() in ends:
+            links.append(_Link(inner.strip(), m.start(), "alias"))
     return links
+
+
+def _closes_with_reading(folded: str, paren: regex.Match[str], inner: str, lex: Lexicons) -> bool:
+    """Whether the bracket ``paren`` is the katakana reading closing a bracketed Latin name
+    (``「ＭＩＬＩＥ（ミライエ）」``): the reading is another name of it."""
+    return (
+        folded[paren.end() : paren.end() + 1] in ("」", "』")
+        and bool(_LATIN_EDGE.match(folded[paren.start() - 1 : paren.start()]))
+        and bool(lex.reading.match(inner.strip()))
+        and product_key(inner) not in lex.excluded
+    )
 
 
 def _closes_bracket_gloss(folded: str, paren: regex.Match[str], lex: Lexicons) -> bool:
@@ -1353,8 +1378,11 @@ def _is_alias(inner: str, lex: Lexicons) -> bool:
 # --------------------------------------------------------------------------- phase 2: occurrences
 
 
-def _occurrences(lowered: str, zones: Sequence[tuple[int, int]], surfaces: Iterable[str]) -> list[tuple[int, int]]:
-    """Every occurrence of every surface (case-insensitive), Latin-bounded.
+def _occurrences(
+    lowered: str, zones: Sequence[tuple[int, int]], surfaces: Iterable[str], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """Every occurrence of every surface (case-insensitive), bounded: not inside a Latin word, nor
+    inside a katakana word (``ライン`` in ``タイムライン``; see ``_bounded``).
 
     A few surfaces are searched one by one; many (a long text dense with
     names) in one pass of a trie that gives the longest surface at each
@@ -1366,13 +1394,13 @@ def _occurrences(lowered: str, zones: Sequence[tuple[int, int]], surfaces: Itera
         assert pattern is not None
         ahead = re.compile(f"(?=({pattern.pattern}))")
         spans = ((m.start(), m.end(1)) for zs, ze in zones for m in ahead.finditer(lowered, zs, ze))
-        return [(s, e) for s, e in spans if _latin_bounded(lowered, s, e)]
+        return [(s, e) for s, e in spans if _bounded(lowered, s, e, lex)]
     found = []
     for surface in wanted:
         for zs, ze in zones:
             i = lowered.find(surface, zs, ze)
             while i >= 0:
-                if _latin_bounded(lowered, i, i + len(surface)):
+                if _bounded(lowered, i, i + len(surface), lex):
                     found.append((i, i + len(surface)))
                 i = lowered.find(surface, i + 1, ze)
     return found
@@ -1698,7 +1726,7 @@ def find_products(
     lowered = fold_lower(text, folded)
     masked = _Occupied(len(text), [s for mask in lex.masks for s in _spans_of(mask, folded, zones)])
     names, links = _discover(folded, lowered, zones, masked, lex)
-    found = _locate(folded, lowered, zones, masked, names, links)
+    found = _locate(folded, lowered, zones, masked, names, links, lex)
     mentions = _without_noun_modifiers(folded, _mentions(text, folded, found, names, links, lex), lex)
     mentions = _without_lone_capitals(folded, mentions, lex)
     return _with_slash_models(text, mentions, _slash_models(text, folded, zones, lex))
@@ -1842,10 +1870,11 @@ def _locate(
     masked: _Occupied,
     names: Sequence[_Name],
     links: Sequence[_Link],
+    lex: Lexicons,
 ) -> list[tuple[int, int, str]]:
     """Phase 2: every occurrence of every name and short form, longest first: (start, end, folded surface)."""
     surfaces = {folded[n.start : n.end] for n in names} | {link.short for link in links}
-    occurrences = [s for s in _occurrences(lowered, zones, surfaces) if not masked.overlaps(*s)]
+    occurrences = [s for s in _occurrences(lowered, zones, surfaces, lex) if not masked.overlaps(*s)]
     spans = _longest_first([(n.start, n.end) for n in names] + occurrences, len(folded))
     return [(s, e, folded[s:e]) for s, e in spans]
 

@@ -187,6 +187,14 @@ def test_unresolved_bare_version_is_dropped() -> None:
                                                     "Ｐｈｉｌｉｐｓ　Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ"}}),
         ("アプリ「コミックキューガール（COMIC CUTEGIRL）」を公開。", {"コミックキューガール": {"コミックキューガール", "COMIC CUTEGIRL"}}),
         ("サービス「ニコニコ動画（ZERO）」を公開。", {"ニコニコ動画": {"ニコニコ動画"}}),
+        # a katakana reading closing a bracketed Latin name is another name of it, used alone elsewhere;
+        # after a name in running text the bracket gives its maker instead
+        ("新ブランド「ミライエ」\n新ブランド「ＭＩＬＩＥ（ミライエ）」による事業展開を開始する。",
+         {"ＭＩＬＩＥ": {"ＭＩＬＩＥ", "ミライエ"}}),
+        ("「Active Image Protector 3.5」（ネットジャパン）は、重複排除圧縮機能を追加。ネットジャパンの製品だ。",
+         {"Active Image Protector 3.5": {"Active Image Protector 3.5"}}),
+        # an occurrence of a katakana name does not start or end inside a katakana word
+        ("アプリ「LINE(ライン)」で、ホーム・タイムラインへのスタンプ投稿ができる。", {"LINE": {"LINE", "ライン"}}),
         # a trademark sign inside a bracketed name; a ! after a Latin word before a katakana word
         ("『Ｄｅｌｌ（ＴＭ）1420xプロジェクタ』を発売。", {"Ｄｅｌｌ1420xプロジェクタ": {"Ｄｅｌｌ（ＴＭ）1420xプロジェクタ"}}),
         ("音楽アプリ「YES!　プレイヤー」を公開。", {"YES!　プレイヤー": {"YES!　プレイヤー"}}),
