@@ -193,6 +193,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
          {"ＭＩＬＩＥ": {"ＭＩＬＩＥ", "ミライエ"}}),
         ("「Active Image Protector 3.5」（ネットジャパン）は、重複排除圧縮機能を追加。ネットジャパンの製品だ。",
          {"Active Image Protector 3.5": {"Active Image Protector 3.5"}}),
+        # a chip named before its kind (チップセット) is a product, unlike a feature named before a noun
+        ("今回はIntel Z77 Expressチップセット搭載の最新マザーだ。", {"Intel Z77 Express": {"Intel Z77 Express"}}),
         # an occurrence of a katakana name does not start or end inside a katakana word
         ("アプリ「LINE(ライン)」で、ホーム・タイムラインへのスタンプ投稿ができる。", {"LINE": {"LINE", "ライン"}}),
         # a trademark sign inside a bracketed name; a ! after a Latin word before a katakana word
