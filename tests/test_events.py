@@ -146,6 +146,8 @@ def test_worked_example_of_the_guidelines() -> None:
          [("release", "X1", "done", ("2012-04-14", None))]),
         # a bracketed paraphrase of the date is not the event's date
         ("「X1」は今年の第3四半期（2012年7〜9月）に発売されます。", [("release", "X1", "planned", ("2012-Q3", None))]),
+        # a polite progressive (発売開始しています) is done, and a predicate that continues the sentence before
+        ("X1はスマートフォンです。5月3日に発売開始しています。", [("release", "X1", "done", ("2012-05-03", None))]),
         # a name in angle brackets is marked like one in 「」 (シャープ's プラズマクラスター乾燥機＜X1＞)
         ("シャープは、乾燥機＜X1＞を11月22日に発売する。", [("release", "X1", "planned", ("2012-11-22", None))]),
     ],
