@@ -639,6 +639,18 @@ def _lineup_count(rules: _Rules, text: str, sent: tuple[int, int], trigger: tupl
     return _number(count.group(1)) if count else 0
 
 
+def _summed_lineup(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int], around: _Around) -> list[str]:
+    """The products a count before the trigger sums up (``「A」や「B」、「C」の合計3機種が発売``): the
+    sentence names exactly that many before it, not counting names that modify a noun (``Xi対応ルーター``).
+    Otherwise none: the count may name models to come; and one (``X1機種を含む``) sums up nothing."""
+    count = _lineup_count(rules, text, sent, trigger)
+    if count < 2:
+        return []
+    named = (p for g in around.inside(sent[0], trigger[0]) for p in g)
+    listed = list(dict.fromkeys(p.canonical for p in named if marker(rules, text, p.end, sent[1]) != "modifier"))
+    return listed if len(listed) == count else []
+
+
 def _number(digits: str) -> int:
     """The value of a small count in ASCII, fullwidth or kanji digits (``4``, ``４``, ``四``); 0 if none."""
     digits = unicodedata.normalize("NFKC", digits)
@@ -1115,6 +1127,8 @@ def find_events(
             if rules.p["lineup_topic"].match(text[m.end() : m.end() + 16]):
                 following = [c for g in around.inside(m.end(), sent[1]) for c in _canonicals(g)]
                 canonicals, how = list(dict.fromkeys(following)), "line-up"
+            elif summed := _summed_lineup(rules, text, sent, m.span(), around):
+                canonicals, how = summed, "line-up"
             else:
                 canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
             if canonicals and all(rules.p["update_name"].search(c) for c in canonicals):

@@ -215,6 +215,12 @@ def test_a_counted_line_up_reaches_names_each_with_its_size() -> None:
     ]
 
 
+def test_a_count_after_the_names_sums_them_up() -> None:
+    text = "今夏は「X1」や大画面の「X2」、Xi対応ルーター「X3」の合計3機種が発売されます。"
+    names = {"X1": "X1", "X2": "X2", "X3": "X3", "Xi": "Xi"}
+    assert events(text, names) == [("release", f"X{i}", "planned", ("2012-SU", None)) for i in (1, 2, 3)]
+
+
 def test_a_line_up_counted_forward_takes_that_many_names_from_the_lines_after_it() -> None:
     text = "発表されたのは以下の3モデル。価格はZ9と同じだ。\n\n■向け\n・A1\n・A2\n■別\n・A3\n・A4"
     names = {"Z9": "Z9", "A1": "A1", "A2": "A2", "A3": "A3", "A4": "A4"}
