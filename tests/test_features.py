@@ -45,6 +45,9 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         # guidelines §5 worked example
         ("防水、ワンセグ、おサイフケータイに対応する。", [["防水", "ワンセグ", "おサイフケータイ"]]),
         ("本機はデュアルコアCPUと大容量バッテリーを搭載した。", [["デュアルコアCPU", "大容量バッテリー"]]),
+        # a count word in apposition after the last item is not part of it (ダブル = two, トリプル = three)
+        ("世界初となるNFCとFeliCaのダブル搭載も特長だ。", [["NFC", "FeliCa"]]),
+        ("温感ヒーターとスチーム、リズムタッチのトリプル効果を搭載。", [["温感ヒーター", "スチーム", "リズムタッチ"]]),
         # `Aのほか BやC`, a cue after the particle が
         (
             "SP1では、バグフィックスのほか、AMD PacificaやIntel VTハードウェアがサポートされる予定で",
