@@ -639,6 +639,15 @@ def _lineup_count(rules: _Rules, text: str, sent: tuple[int, int], trigger: tupl
     return _number(count.group(1)) if count else 0
 
 
+def _said_before(in_sentence: Sequence[Event], kind: str, around: _Around, trigger_start: int) -> list[str]:
+    """The products of the last event of the same type earlier in the sentence: a trigger naming none,
+    nor an object of its own (``申し込みページを公開``), repeats it
+    (``「X」の発売を開始することを発表し22日より発売している``), when no other name stands between
+    them (``Xのアップデートが公開されたのは、Windows 8のRTM版の提供が始まる前日``)."""
+    last = next((e for e in reversed(in_sentence) if e.type == kind), None)
+    return list(last.group) if last and not around.inside(last.trigger_end, trigger_start) else []
+
+
 def _summed_lineup(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int], around: _Around) -> list[str]:
     """The products a count before the trigger sums up (``「A」や「B」、「C」の合計3機種が発売``): the
     sentence names exactly that many before it, not counting names that modify a noun (``Xi対応ルーター``).
@@ -1141,6 +1150,13 @@ def find_events(
                 canonicals, how = reported, "reported"
             if not canonicals and how != "non-product":
                 canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told, only, main)
+            if (
+                not canonicals
+                and how != "non-product"
+                and not rules.p["object_before"].search(text, m.start() - 1, m.start())
+                and (said := _said_before(found[mark:], kind, around, m.start()))
+            ):
+                canonicals, how = said, "same-sentence"
             named: tuple[str, ...] = ()
             if kind in rules.main_product_types and main:
                 # A drop is about the article's main product unless a product is its

@@ -215,6 +215,18 @@ def test_a_counted_line_up_reaches_names_each_with_its_size() -> None:
     ]
 
 
+def test_a_trigger_naming_nothing_repeats_the_same_fact_said_earlier_in_the_sentence() -> None:
+    text = "A社は7日、「X1」の発売を開始することを発表し、8日より発売している。"
+    assert events(text, {"X1": "X1"}) == [
+        ("announce", "X1", "done", ("2012-05-07", None)),
+        ("release", "X1", "done", ("2012-05-08", None)),
+    ]
+    # not with an object of its own, nor past another name
+    assert events("「X1」の配信を開始するとして、9日に申し込みページを公開した。", {"X1": "X1"}) == [
+        ("release", "X1", "planned", None)
+    ]
+
+
 def test_a_count_after_the_names_sums_them_up() -> None:
     text = "今夏は「X1」や大画面の「X2」、Xi対応ルーター「X3」の合計3機種が発売されます。"
     names = {"X1": "X1", "X2": "X2", "X3": "X3", "Xi": "Xi"}
