@@ -1450,12 +1450,13 @@ def _head_before(short: str, full: str) -> tuple[str, ...] | None:
     return None
 
 
-def _same_product(short: str, full: str, lex: Lexicons) -> bool:
+def _same_product(short: str, full: str, lex: Lexicons, named: frozenset[str] = frozenset()) -> bool:
     """Whether ``full`` names the same product as ``short``, only more fully.
 
     ``full`` adds model numbers (``HTC J`` → ``HTC J ISW13HT``), or a company
     name before it (``ZENBOOK`` → ``ASUS ZENBOOKシリーズ``), or a brand before
-    it (``Note`` → ``GALAXY Note SC-05D``), or ``short`` is the bare model
+    it (``Note`` → ``GALAXY Note SC-05D``) or, both in kana or kanji, a series the document
+    names (``named``, keys: ``リボンシール`` → ``スマホウエア リボンシール`` beside 「スマホウエア」), or ``short`` is the bare model
     number or the code name ending ``full`` (``IS12M``, ``Mountain Lion``).
     Versions are other products (``Android`` / ``Android 4.0``), and so is a
     series beside its models (``GALAXY Sシリーズ`` / ``GALAXY S SC-02B``).
@@ -1470,6 +1471,8 @@ def _same_product(short: str, full: str, lex: Lexicons) -> bool:
     head = _head_before(short, full_core)
     if head and product_key("".join(head)) in lex.excluded:
         return True
+    if head and product_key("".join(head)) in named and not _LATIN_WORDS.search(fold(" ".join(head) + short)):
+        return True  # Latin names (Retina MacBook Pro, Xiパケ・ホーダイ) are as often two products
     # both with their series word, the fuller one after a brand or a listed product name:
     # ＨＸ９５０シリーズ of ブラビア　ＨＸ９５０シリーズ
     short_core = _core_words(short, lex)
@@ -1607,11 +1610,12 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
             # a fuller name ending with it (Motorola Atrix HD) says its last word is the name's (Atrix HD)
             variants.add(k)
             clusters.union(k, other)
+    named = frozenset(keys)
     for k in sorted(keys, key=len, reverse=True):  # longer names join first: Note sees one GALAXY Note
         if k in shorts or k in variants:
             continue
         related = set(index.extending(k)) | index.ending_with(k) - variants
-        fuller = {clusters.find(o) for o in related if _same_product(first[k], first[o], lex)}
+        fuller = {clusters.find(o) for o in related if _same_product(first[k], first[o], lex, named)}
         series = {clusters.find(o) for o in related if _series_of(first[k], first[o], lex)}
         if len(fuller) == 1 or (not fuller and len(series) == 1):
             clusters.union(k, (fuller or series).pop())

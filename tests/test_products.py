@@ -193,6 +193,11 @@ def test_unresolved_bare_version_is_dropped() -> None:
          {"ＭＩＬＩＥ": {"ＭＩＬＩＥ", "ミライエ"}}),
         ("「Active Image Protector 3.5」（ネットジャパン）は、重複排除圧縮機能を追加。ネットジャパンの製品だ。",
          {"Active Image Protector 3.5": {"Active Image Protector 3.5"}}),
+        # a name in kana after a series the article names is that series' product; Latin names stay apart
+        ("「リボンシール」を発売。商品シリーズ「スマホウエア」の第1弾として「スマホウエア リボンシール」を発売。",
+         {"スマホウエア リボンシール": {"リボンシール", "スマホウエア リボンシール"}, "スマホウエア": {"スマホウエア"}}),
+        ("「MacBook Pro」と「Retina」、新しい「Retina MacBook Pro」を比べる。",
+         {"MacBook Pro": {"MacBook Pro"}, "Retina": {"Retina"}, "Retina MacBook Pro": {"Retina MacBook Pro"}}),
         # a chip named before its kind (チップセット) is a product, unlike a feature named before a noun
         ("今回はIntel Z77 Expressチップセット搭載の最新マザーだ。", {"Intel Z77 Express": {"Intel Z77 Express"}}),
         # an occurrence of a katakana name does not start or end inside a katakana word
