@@ -114,6 +114,7 @@ class Lexicons:
     lone_capitals: regex.Pattern[str]
     katakana_model: regex.Pattern[str]
     platform_after_model: regex.Pattern[str]
+    made_for: regex.Pattern[str]
     release_before: regex.Pattern[str]
     date_after: regex.Pattern[str]
     company_cue: regex.Pattern[str]
@@ -275,6 +276,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         lone_capitals=compiled("lone_capitals"),
         katakana_model=compiled("katakana_model"),
         platform_after_model=compiled("platform_after_model"),
+        made_for=compiled("made_for"),
         date_after=compiled("date_after"),
         release_before=compiled("release_before"),
         company_cue=compiled("company_cue"),
@@ -854,7 +856,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     104SH``; two letters not in capitals are no company: the ``Ti`` of
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name, and so does a word with a figure followed by an
-    operating system (table rows ``SO-01B Android 2.1``, ``iPhone 4S iOS 5.1.1``).
+    operating system (table rows ``SO-01B Android 2.1``, ``iPhone 4S iOS 5.1.1``). ``for`` before a platform
+    that ends the run joins (``Evernote 4.0 for Android``; not ``… for Mac OS X``, a name of its own).
     """
     parts: list[list[_Piece]] = [[]]
     for i, piece in enumerate(run):
@@ -865,7 +868,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         elif _is_measure(key, lex):
             separator = not _network_tail(folded, run, i, key, lex)
         else:
-            separator = bool(lex.run_separator.match(word)) or (
+            made_for = key == "for" and i + 2 == len(run) and lex.made_for.fullmatch(folded, run[-1].start, run[-1].end)
+            separator = (bool(lex.run_separator.match(word)) and not made_for) or (
                 key in lex.companies
                 and (len(word) > 2 or word.isupper())
                 and any(product_key(folded[p.start : p.end]) not in lex.generic for p in run[:i])
