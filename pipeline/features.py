@@ -633,10 +633,16 @@ def _not_an_item(item: str, rules: _Rules) -> bool:
     return bool(rules.not_item.match(item) or rules.figure_only.search(item) or rules.companies.match(item))
 
 
+_APPOSITION_REACH = 30  # how far back from a list's end a count in apposition after a space may start
+
+
 def _chain(text: str, end: int, floor: int, rules: _Rules) -> list[tuple[int, int]]:
     """Coordinated items ending at ``end``, read backwards to the first one."""
     items: list[tuple[int, int]] = []
     via_comma = names_only = False
+    apposition = rules.count_apposition.search(text, max(floor, end - _APPOSITION_REACH), end)
+    if apposition and apposition.start() > floor and text[apposition.start()] in " \t　":
+        end = apposition.start()  # `A、B、PDF の各形式`: a count after a space, no item of its own
     while end > floor and len(items) < MAX_LIST_ITEMS:
         if text.endswith("など", floor, end):
             end -= 2

@@ -48,6 +48,8 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         # a count word in apposition after the last item is not part of it (ダブル = two, トリプル = three)
         ("世界初となるNFCとFeliCaのダブル搭載も特長だ。", [["NFC", "FeliCa"]]),
         ("温感ヒーターとスチーム、リズムタッチのトリプル効果を搭載。", [["温感ヒーター", "スチーム", "リズムタッチ"]]),
+        # 各 (each) after the last item, also after a space, and a comma followed by a space
+        ("BMP、 JPG、TIFF、PNG、SVG、PDF の各形式がサポートされている。", [["BMP", "JPG", "TIFF", "PNG", "SVG", "PDF"]]),
         # `Aのほか BやC`, a cue after the particle が
         (
             "SP1では、バグフィックスのほか、AMD PacificaやIntel VTハードウェアがサポートされる予定で",
