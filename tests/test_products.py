@@ -60,6 +60,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "米国ではBest BuyやGameStop、RadioShackで販売。",  # retailers
         "更新後は6.1.D.0.170になります。\nビルド番号：S0008",  # build numbers
         "プロセス上にsvchost.exeがやたら表示され、example.comが開く。",  # a file name, a domain, Japanese right after
+        "年間1000mSvを浴びると危険で、10mSvや0.23μSvなら問題ない。",  # doses of radiation
         "80 PLUS Platinum認証の電源で、ZALMANやZOTACが出展。",  # a certification; makers of PC parts
         "VHDファイルとPDF形式で保存できる。",  # formats
         "JavaScriptとWebGL、XMLHttpRequestに対応し、Opusも再生できる。",  # web standards, a language, a codec
