@@ -146,7 +146,7 @@ def _rules(path: Path = DATA) -> _Rules:
 
 _WINDOW = 48
 _AFTER_REACH = 50  # how far after a trigger its relative-clause head (発売する「X」) may stand
-_HEAD_REACH = 24  # how far after an attributive trigger (発表した「X」) the product it describes may stand
+_HEAD_REACH = 36  # how far after an attributive trigger (発表した「X」) the product it describes may stand
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")  # the end of a block of lines (a spec block)
 _CLAUSE_REACH = 80  # how far after a trigger the end of its clause is looked for (a wish or a hedge in it)
 _ARG_REACH = 300  # how far from a trigger its products and dates are looked for within a sentence

@@ -126,6 +126,9 @@ def test_worked_example_of_the_guidelines() -> None:
         # a long katakana category between the relative clause and the name it describes
         ("ブースは6月上旬発売予定のコンパクトデジタルカメラX1に注目が集まっていた。",
          [("release", "X1", "planned", ("2012-06", "START"))]),
+        # … and a long category of Latin words with spaces (ULTRA SPEED対応Androidスマートフォン)
+        ("明日28日に発売開始されるULTRA SPEED対応Androidスマートフォン「X1」を購入すると、もらえます。",
+         [("release", "X1", "planned", ("2012-05-28", None))]),
         # a heading naming the product is not coordinated with the body's first name
         ("■X1\nX1は昨年9月に発売され、好評だ。", [("release", "X1", "done", ("2011-09", None))]),
         # names coordinated across the market of the next one (…や…向け「Y」が) share the trigger
