@@ -204,6 +204,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # "for" and a platform ending the name are part of it; before a name of its own they separate two
         ("■Evernote 4.0 for Androidが公開！", {"Evernote 4.0 for Android": {"Evernote 4.0 for Android"}}),
         ("Desktop Video 9.2 beta 1 for Mac OS Xを公開", {"Desktop Video 9.2 beta 1": {"Desktop Video 9.2 beta 1"}, "Mac OS X": {"Mac OS X"}}),
+        # a bracketed name that starts a service (「X」が４月２日よりサービスを開始)
+        ("「もっとTV」が４月２日よりサービスを開始している。", {"もっとTV": {"もっとTV"}}),
         # a chip named before its kind (チップセット) is a product, unlike a feature named before a noun
         ("今回はIntel Z77 Expressチップセット搭載の最新マザーだ。", {"Intel Z77 Express": {"Intel Z77 Express"}}),
         # an occurrence of a katakana name does not start or end inside a katakana word
