@@ -48,6 +48,9 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         # a count word in apposition after the last item is not part of it (ダブル = two, トリプル = three)
         ("世界初となるNFCとFeliCaのダブル搭載も特長だ。", [["NFC", "FeliCa"]]),
         ("温感ヒーターとスチーム、リズムタッチのトリプル効果を搭載。", [["温感ヒーター", "スチーム", "リズムタッチ"]]),
+        # `name：description` bullets whose description tells what the name does are features, not spec rows
+        ("設定されているファンクションは以下の通り\n・ホームキー：ホーム画面の呼び出し\n・検索キー：検索画面の呼び出し\n"
+         "・輝度調節キー：画面の明るさを調節できます\n", [["ホームキー", "検索キー", "輝度調節キー"]]),
         # 各 (each) after the last item, also after a space, and a comma followed by a space
         ("BMP、 JPG、TIFF、PNG、SVG、PDF の各形式がサポートされている。", [["BMP", "JPG", "TIFF", "PNG", "SVG", "PDF"]]),
         # `Aのほか BやC`, a cue after the particle が
