@@ -848,8 +848,8 @@ def read(s: str, pos: int, end: int | None = None) -> Reading | None:
     reading = (_read_set(s, q, end, g) if not mods else None) or (_read_vague(s, q, end, g) if not mods else None)
     if reading is None:
         reading = _read_point_or_duration(s, q, end, g, amount_prefix)
-    if reading is None and mods:  # この夏, この日: a word of the lexicon that begins like a prefix
-        mods, reading = [], _read_point_or_duration(s, pos, end, g, False)
+    if reading is None and mods:  # この夏, この日, ここ最近: a word of the lexicon that begins like a prefix
+        mods, reading = [], _read_vague(s, pos, end, g) or _read_point_or_duration(s, pos, end, g, False)
     if reading is None:
         return None
     return _finish(s, end, g, reading, pos, mods)

@@ -177,6 +177,8 @@ D = dt.date
     # a bare day an end is set for is that day, not a count of days (as 約50日で1,000万台 is)
     ("節電要請が２２日で終了する", D(2011, 9, 20), [("２２日", "DATE", "2011-09-22", None)]),
     ("発売から約50日で1,000万台を突破", D(2011, 9, 20), [("約50日", "DURATION", "P50D", "APPROX")]),
+    # a vague word that begins like a prefix of durations (ここ数年) is read whole
+    ("ここ最近はスマホが人気で、ここ数年で伸びた", D(2012, 7, 8), [("ここ最近", "DATE", "PAST_REF", None), ("ここ数年", "DURATION", "PXY", None)]),
     # the time left: あと/残り are in the duration's text
     ("開催まであと１週間。", D(2012, 7, 8), [("あと１週間", "DURATION", "P1W", None)]),
     ("残り4日と何時間後か", D(2012, 7, 8), [("残り4日", "DURATION", "P4D", None)]),
