@@ -62,6 +62,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "プロセス上にsvchost.exeがやたら表示され、example.comが開く。",  # a file name, a domain, Japanese right after
         "年間1000mSvを浴びると危険で、10mSvや0.23μSvなら問題ない。",  # doses of radiation
         "iモードや緊急速報メールに対応する。",  # carrier services the gold never counts as products
+        "新しいProjectを作り、Screenshotsを見る。BoostとStarsの表示。",  # English words alone
         "80 PLUS Platinum認証の電源で、ZALMANやZOTACが出展。",  # a certification; makers of PC parts
         "VHDファイルとPDF形式で保存できる。",  # formats
         "JavaScriptとWebGL、XMLHttpRequestに対応し、Opusも再生できる。",  # web standards, a language, a codec
