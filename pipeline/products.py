@@ -1776,11 +1776,13 @@ def _acronym_noun(name: str, lex: Lexicons) -> bool:
     return m is not None and product_key(m["noun"]) not in lex.kept_tails | lex.name_tails
 
 
-def _slash_models(text: str, folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int, str]]:
-    """The abbreviated siblings after a full model number, with the number each names (as written):
-    ``ＤＭＲ−ＢＺＴ８１０／７１０／ＢＷＴ５１０`` gives ``７１０`` → ``ＤＭＲ−ＢＺＴ７１０`` (digits replace
-    the number's last digits) and ``ＢＷＴ５１０`` → ``ＤＭＲ−ＢＷＴ５１０`` (a word replaces what follows
-    the last dash)."""
+def _slash_models(
+    text: str, folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons
+) -> list[tuple[int, int, str, int]]:
+    """The abbreviated siblings after a full model number, with the number each names (as written)
+    and where the full number ends: ``ＤＭＲ−ＢＺＴ８１０／７１０／ＢＷＴ５１０`` gives ``７１０`` →
+    ``ＤＭＲ−ＢＺＴ７１０`` (digits replace the number's last digits) and ``ＢＷＴ５１０`` →
+    ``ＤＭＲ−ＢＷＴ５１０`` (a word replaces what follows the last dash), ``iPhone4/4S`` ``4S`` → ``iPhone4S``."""
     out = []
     for zone in zones:
         for m in lex.slash_models.finditer(folded, *zone):
@@ -1793,18 +1795,21 @@ def _slash_models(text: str, folded: str, zones: Sequence[tuple[int, int]], lex:
                 end = m.end() if end < 0 else end
                 piece = text[pos + 1 : end]
                 if folded[pos + 1].isdigit() and number is not None:
-                    out.append((pos + 1, end, base[: number.start() - m.start("base")] + piece))
+                    out.append((pos + 1, end, base[: number.start() - m.start("base")] + piece, base_end))
                 elif not folded[pos + 1].isdigit():
-                    out.append((pos + 1, end, base[: dash + 1] + piece))
+                    out.append((pos + 1, end, base[: dash + 1] + piece, base_end))
                 pos = end
     return out
 
 
 def _with_slash_models(
-    text: str, mentions: list[ProductMention], slashed: Sequence[tuple[int, int, str]]
+    text: str, mentions: list[ProductMention], slashed: Sequence[tuple[int, int, str, int]]
 ) -> list[ProductMention]:
     """Mentions where every occurrence of an abbreviated sibling names its expanded model, and its
-    slash position is a mention even when the abbreviation alone is no name (``７１０``)."""
+    slash position is a mention even when the abbreviation alone is no name (``７１０``); only
+    after a full number that is a product's mention (not ``RAM 1GB/2GB``, ``IPX5/7``)."""
+    ends = {p.end for p in mentions}
+    slashed = [(s, e, x) for s, e, x, base_end in slashed if base_end in ends]
     if not slashed:
         return mentions
     expanded = {product_key(text[s:e]): x for s, e, x in slashed}

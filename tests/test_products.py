@@ -181,6 +181,10 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # models joined by a slash in one bracket are two products; abbreviated siblings are expanded
         ("カシオは『ＥＸ−ＪＥ１０／ＥＸ−Ｎ１０』を発売する。", {"ＥＸ−ＪＥ１０": {"ＥＸ−ＪＥ１０"}, "ＥＸ−Ｎ１０": {"ＥＸ−Ｎ１０"}}),
         ("『DMR-BZT810／710』を発売", {"DMR-BZT810": {"DMR-BZT810"}, "DMR-BZT710": {"710"}}),
+        # … and a name's generation after a slash (iPhone4/4S); not after a measure (RAM 1GB/2GB)
+        ("iOS 5以降のiPhone4/4S、iPad2に対応。",
+         {"iOS 5": {"iOS 5"}, "iPhone4": {"iPhone4"}, "iPhone4S": {"4S"}, "iPad2": {"iPad2"}}),
+        ("RAM 1GB/2GBを搭載し、IPX5/7の防水。", {}),
         # a mobile chip's number ends its name (not metres)
         ("NVIDIA GeForce 610Mを搭載する。", {"NVIDIA GeForce 610M": {"NVIDIA GeForce 610M"}}),
         # … and so are names that begin with the same word (siblings of one line)
