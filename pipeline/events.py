@@ -639,6 +639,16 @@ def _lineup_count(rules: _Rules, text: str, sent: tuple[int, int], trigger: tupl
     return _number(count.group(1)) if count else 0
 
 
+def _concurrent_date(
+    rules: _Rules, text: str, sent_start: int, trigger_start: int, told: Mapping[str, Event]
+) -> EventDate | None:
+    """The date of the sentence before, for a fact said to come with it (``これに伴い「X」も
+    アップデートされています``, ``同時に…発売``): the last dated event that sentence stated."""
+    if not rules.p["concurrent_lead"].match(text, sent_start, trigger_start):
+        return None
+    return next((e.date for e in reversed(list(told.values())) if e.date is not None), None)
+
+
 def _said_before(in_sentence: Sequence[Event], kind: str, around: _Around, trigger_start: int) -> list[str]:
     """The products of the last event of the same type earlier in the sentence: a trigger naming none,
     nor an object of its own (``申し込みページを公開``), repeats it
@@ -1180,6 +1190,8 @@ def find_events(
             if kind == "announce" and rules.p["milestone"].search(text, max(sent[0], m.start() - 12), m.start()):
                 continue  # 「X」が300万契約を突破と発表: a figure announced, not the product
             date = _event_date(found_date)
+            if date is None and kind != "announce":  # (an announcement has its own default: the news' day)
+                date = _concurrent_date(rules, text, sent[0], m.start(), told)
             told_done = _status(rules, kind, text, m.end(), reach, None, dct) == "done"
             if kind == "announce" and _future(date, dct) and told_done:
                 date = None  # 10月1日に…販売すると発表した: the date of what was announced, not the announcement's

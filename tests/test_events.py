@@ -230,6 +230,14 @@ def test_a_trigger_naming_nothing_repeats_the_same_fact_said_earlier_in_the_sent
     ]
 
 
+def test_a_fact_said_to_come_with_the_one_before_takes_its_date() -> None:
+    text = "A社は7日、「X1」をアップデートして公開しています。また、これに伴い「X2」もアップデートされています。"
+    assert events(text, {"X1": "X1", "X2": "X2"}) == [
+        ("release", "X1", "done", ("2012-05-07", None)),
+        ("release", "X2", "done", ("2012-05-07", None)),
+    ]
+
+
 def test_a_count_after_the_names_sums_them_up() -> None:
     text = "今夏は「X1」や大画面の「X2」、Xi対応ルーター「X3」の合計3機種が発売されます。"
     names = {"X1": "X1", "X2": "X2", "X3": "X3", "Xi": "Xi"}
