@@ -1199,7 +1199,8 @@ def find_events(
             if date is None and kind == "release" and rules.p["setting_after"].match(text[m.end() : m.end() + 3]):
                 status = "planned"  # 初期リリースには、…搭載されないことになった: the predicate is another fact's
             old_news = old_news_from is not None and old_news_from <= m.start()
-            if date is None and kind == "announce" and status == "done" and not old_news:
+            earlier = rules.p["told_earlier"].search(text, max(sent[0], m.start() - 8), m.start())
+            if date is None and kind == "announce" and status == "done" and not old_news and not earlier:
                 date = _recent_date(around.dates_in(max(0, sent[0] - _LEDE_REACH), sent[0]), dct) or _dct_date(dct)
             pre = rules.p["pre_release"].search(text, max(sent[0], m.start() - 16), m.start())
             stage = "pre-release" if pre or rules.p["beta_trigger"].match(m.group()) else "final"

@@ -256,6 +256,9 @@ def test_an_undated_announcement_takes_the_day_of_the_news_named_just_before() -
     # … a default, like the DCT: a later statement giving its own date dates the fact
     text = "情報開示が5月8日に解禁された。\n■「X1」を発表\n\nミドリ社は9日、「X1」を発表した。"
     assert events(text, {"X1": "X1"}) == [("announce", "X1", "done", ("2012-05-09", None))]
+    # … nor for an announcement said to have come before (事前に発表されていた)
+    text = "KDDIは、事前に発表されていた「X1」を含めて6機種を紹介した。"
+    assert events(text, {"X1": "X1"}) == [("announce", "X1", "done", None)]
     # … not a day long before the article, nor one after it
     text = "「Y1」は4月8日に発売された。同時に発表された「X1」も注目だ。"
     assert ("announce", "X1", "done", ("2012-05-10", None)) in events(text, {"X1": "X1", "Y1": "Y1"})
