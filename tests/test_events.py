@@ -648,6 +648,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          {"X1": "X1"}, [("release", "X1", "done", ("2012-05-09", None))]),
         ("ミドリ社は9日、「X1」向けにソフトウェア更新を提供開始した。",
          {"X1": "X1"}, [("release", "X1", "done", ("2012-05-09", None))]),
+        # … with an aside after the update and the device marked by に対し, not the version it goes to
+        ("ミドリ社は9日、「X1」に対し、「Y2」にOSバージョンアップするソフトウェア更新（アップデート）を提供開始した。",
+         {"X1": "X1", "Y2": "Y2"}, [("release", "X1", "done", ("2012-05-09", None))]),
         # a shop where a product is sold is not what is sold
         ("まずは「Xストア」にて販売し、地域を広げる。", {"Xストア": "Xストア"}, []),
         # an object after the trigger belongs to a later verb
