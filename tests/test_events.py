@@ -165,6 +165,7 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "iPhoneを発売するのではないか？",  # speculation
         "「X1」が発売されるかもしれない。",  # hypothetical
         "「X1」は国内未発売だ。",  # negated
+        "「X1」はまだ発表になっていないため、解禁待ちだ。",  # negated (発表になっていない)
         "「X1」の発売日が決定しましたらお知らせします。",  # condition
         "「X1」のリリーススケジュールについて説明した。",  # the trigger is part of a longer noun
         "「X1」の生産終了も懸念されています。",  # a fear, not a fact
