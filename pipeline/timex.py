@@ -555,13 +555,13 @@ def _h_month(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if state == "start" and _is_kanji(m["n"]) and (n == 1 or ctx.start > 0 and regex.match(r"\p{Han}", ctx.s[ctx.start - 1])):
         return None  # 一月 alone is also ひと月 (a month long)
     if state in ("Dr", "Mr"):
-        # 本日7月3日, 今月8月10日: the word before a full date only restates it (one expression, valued
-        # by the date it names); without its day (本日10月…) the two stay apart
+        # 本日7月3日, 今月8月10日, 来月8月: the word before a date only restates it (one expression,
+        # valued by the date it names); a day word before a bare month (本日10月…) is no restatement
         if n1 or "rel" not in ctx.slots:
             return None
         del ctx.slots["rel"]
         _set(ctx, month=n)
-        return "Mw"
+        return "Mw" if state == "Dr" else "M"
     _set(ctx, month=n, **({"rng": ("month", n1, n)} if n1 else {}))
     return "M"
 
@@ -645,6 +645,9 @@ def _h_rel(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
             return "M"
         _set(ctx, month=int(spec["month"]), day=int(spec["day"]))
         return "D"
+    if state == "Y" and "season" in spec and spec.get("year") == "0":
+        _set(ctx, season=spec["season"])  # 2012年今夏: this year's season, of the year just written
+        return "S"
     if state != "start":
         return None
     if "newyear" in spec:

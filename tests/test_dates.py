@@ -179,6 +179,10 @@ D = dt.date
     ("発売から約50日で1,000万台を突破", D(2011, 9, 20), [("約50日", "DURATION", "P50D", "APPROX")]),
     # a vague word that begins like a prefix of durations (ここ数年) is read whole
     ("ここ最近はスマホが人気で、ここ数年で伸びた", D(2012, 7, 8), [("ここ最近", "DATE", "PAST_REF", None), ("ここ数年", "DURATION", "PXY", None)]),
+    # a month word restated by its month, a year with this year's season, two months listed: one expression each
+    ("今月7月に発表し、来月8月に発売", D(2012, 7, 27), [("今月7月", "DATE", "2012-07", None), ("来月8月", "DATE", "2012-08", None)]),
+    ("2012年今夏は熱い", D(2012, 7, 27), [("2012年今夏", "DATE", "2012-SU", None)]),
+    ("見通しは7、8月ともに高い", D(2012, 7, 27), [("7、8月", "DATE", "2012-07", None)]),
     # the time left: あと/残り are in the duration's text
     ("開催まであと１週間。", D(2012, 7, 8), [("あと１週間", "DURATION", "P1W", None)]),
     ("残り4日と何時間後か", D(2012, 7, 8), [("残り4日", "DURATION", "P4D", None)]),
