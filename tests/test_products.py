@@ -63,6 +63,7 @@ def test_candidates(text: str, expected: set[str]) -> None:
         "年間1000mSvを浴びると危険で、10mSvや0.23μSvなら問題ない。",  # doses of radiation
         "iモードや緊急速報メールに対応する。",  # carrier services the gold never counts as products
         "新しいProjectを作り、Screenshotsを見る。BoostとStarsの表示。",  # English words alone
+        "WindowsPCやWindows PCで使える。",  # a kind of computer named by its OS
         "80 PLUS Platinum認証の電源で、ZALMANやZOTACが出展。",  # a certification; makers of PC parts
         "VHDファイルとPDF形式で保存できる。",  # formats
         "JavaScriptとWebGL、XMLHttpRequestに対応し、Opusも再生できる。",  # web standards, a language, a codec
