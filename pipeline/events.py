@@ -1143,8 +1143,13 @@ def find_events(
             window = (max(sent[0], m.start() - _ARG_REACH), min(sent[1], m.end() + _ARG_REACH))
             if _unveiled(rules, text, m, window[0]):
                 kind = "announce"
-            if rules.p["lineup_topic"].match(text[m.end() : m.end() + 16]):
-                following = [c for g in around.inside(m.end(), sent[1]) for c in _canonicals(g)]
+            if rules.p["lineup_topic"].match(text[m.end() : m.end() + 16]) or (
+                rules.p["cleft_topic"].match(text[m.end() : m.end() + 8]) and not around.inside(sent[0], m.start())
+            ):
+                following = [
+                    p.canonical for g in around.inside(m.end(), sent[1]) for p in g
+                    if marker(rules, text, p.end, sent[1]) != "modifier"  # (Atom搭載の…: a part, not a member)
+                ]
                 canonicals, how = list(dict.fromkeys(following)), "line-up"
             elif summed := _summed_lineup(rules, text, sent, m.span(), around):
                 canonicals, how = summed, "line-up"

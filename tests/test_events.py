@@ -239,6 +239,15 @@ def test_a_fact_said_to_come_with_the_one_before_takes_its_date() -> None:
     ]
 
 
+def test_a_passive_cleft_names_what_was_announced_after_it() -> None:
+    text = "A社は7日、秋モデルを発表した。今回発表されたのは、「X1」と「X2」の2機種です。"
+    assert ("announce", "X1", "done", ("2012-05-07", None)) in events(text, {"X1": "X1", "X2": "X2"})
+    assert ("announce", "X2", "done", ("2012-05-07", None)) in events(text, {"X1": "X1", "X2": "X2"})
+    # not who announced it, nor a cleft about a product named before it
+    assert events("発表したのは、「X1」の責任者であるA氏だ。", {"X1": "X1"}) == []
+    assert events("「X1」の更新が公開されたのは、「Y2」の提供が始まる前日。", {"X1": "X1", "Y2": "Y2"})[0][1] == "X1"
+
+
 def test_a_count_after_the_names_sums_them_up() -> None:
     text = "今夏は「X1」や大画面の「X2」、Xi対応ルーター「X3」の合計3機種が発売されます。"
     names = {"X1": "X1", "X2": "X2", "X3": "X3", "Xi": "Xi"}
