@@ -129,6 +129,9 @@ def test_worked_example_of_the_guidelines() -> None:
         # … and a long category of Latin words with spaces (ULTRA SPEED対応Androidスマートフォン)
         ("明日28日に発売開始されるULTRA SPEED対応Androidスマートフォン「X1」を購入すると、もらえます。",
          [("release", "X1", "planned", ("2012-05-28", None))]),
+        # 発売予定時期 is the trigger's noun (not a compound naming something else), each product with its date
+        ("発売予定時期は、X1が9月、X2が10月です。",
+         [("release", "X1", "planned", ("2012-09", None)), ("release", "X2", "planned", ("2012-10", None))]),
         # a heading naming the product is not coordinated with the body's first name
         ("■X1\nX1は昨年9月に発売され、好評だ。", [("release", "X1", "done", ("2011-09", None))]),
         # names coordinated across the market of the next one (…や…向け「Y」が) share the trigger
