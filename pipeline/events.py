@@ -646,7 +646,8 @@ def _concurrent_date(
     アップデートされています``, ``同時に…発売``): the last dated event that sentence stated."""
     if not rules.p["concurrent_lead"].match(text, sent_start, trigger_start):
         return None
-    return next((e.date for e in reversed(list(told.values())) if e.date is not None), None)
+    last = max((e for e in told.values() if e.date is not None), key=lambda e: e.trigger_start, default=None)
+    return last.date if last else None
 
 
 def _said_before(in_sentence: Sequence[Event], kind: str, around: _Around, trigger_start: int) -> list[str]:
@@ -658,7 +659,9 @@ def _said_before(in_sentence: Sequence[Event], kind: str, around: _Around, trigg
     return list(last.group) if last and not around.inside(last.trigger_end, trigger_start) else []
 
 
-def _summed_lineup(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int], around: _Around) -> list[str]:
+def _summed_lineup(
+    rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int], around: _Around
+) -> list[str]:
     """The products a count before the trigger sums up (``「A」や「B」、「C」の合計3機種が発売``): the
     sentence names exactly that many before it, not counting names that modify a noun (``Xi対応ルーター``).
     Otherwise none: the count may name models to come; and one (``X1機種を含む``) sums up nothing."""
