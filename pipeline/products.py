@@ -321,7 +321,9 @@ def _default_lexicons() -> Lexicons:
 _FLAT_R = r"(?<=[a-z]{2})R(?![A-Za-z0-9])"
 _ENTITY = r"&(?:reg|trade|#174|#8482);?"  # ® and ™ written as HTML entities
 # ™ and ® as written, or flattened
-_MARKS = regex.compile(rf"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|{_ENTITY}|{_FLAT_R}")
+_SIGN_MARKS = rf"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|{_ENTITY}"
+_MARKS = regex.compile(rf"{_SIGN_MARKS}|{_FLAT_R}")
+_WRITTEN_MARKS = regex.compile(_SIGN_MARKS)  # a flattened R stays in a canonical: written so (FlashR Player), it may be the name's
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"
 
 
@@ -1970,7 +1972,7 @@ def _glued_trademarks(surfaces: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def _as_written(text: str, first_at: dict[str, int], canonical_folded: str) -> str:
-    """The canonical as written in the original text at its first occurrence, without ™ signs."""
+    """The canonical as written in the original text at its first occurrence, without ™ and ® signs."""
     start = first_at.get(canonical_folded)
     written = text[start : start + len(canonical_folded)] if start is not None else canonical_folded
-    return _MARKS.sub("", written).strip() or written
+    return _WRITTEN_MARKS.sub("", written).strip() or written
