@@ -560,6 +560,7 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
         "秋葉原にあるAndroid Tablet専門ショップにて販売。",  # a shop named by what it sells
         "当時のクレジットネームは「jp20y」だった。",  # a person's handle
         "出力2W＋2Wのスピーカー、サイズはW83.5×D38.5mm。",  # measures joined by +, dimensions
+        "定格容量３５．４Ｖ３．３９Ａｈ、定格容量35.4V3.39Ah。",  # a rating glues two measures
         "カナダではBellから、英国ではボーダフォンから発売予定だ。",  # carriers abroad
     ],
 )
