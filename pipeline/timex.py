@@ -606,6 +606,8 @@ def _h_weekday(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
 
 
 _DAYPART_HOURS = {"MO": (4, 12), "MI": (11, 14), "AF": (12, 18), "EV": (15, 20), "NI": (18, 24)}
+# Broadcast schedules count the night on past midnight (深夜25時 = 1 a.m. of the next day).
+_LATEST_HOUR = 29
 
 
 def _h_time(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
@@ -630,7 +632,7 @@ def _h_time(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     elif m["dp"] and h < 12:  # 夜7時, 夕方5時: the hour in the half of the day the part lies in
         first, last = _DAYPART_HOURS[next(iter(g.words[m["dp"]].spec))]
         h += 12 if first <= h + 12 <= last else 0
-    if h > 24:
+    if h > _LATEST_HOUR:
         return None
     _set(ctx, hour=h, minute=mi, second=sec)
     return "T"
@@ -1177,10 +1179,10 @@ def _counted_back(part: tuple[str, str], dct: dt.date | None, sign: int = -1) ->
 
 def _resolve_point(r: Reading, dct: dt.date | None, anchor: Point | None, year_hint: int | None) -> Timex:
     assert r.point is not None
-    start = calendar_point(r.point, dct, anchor, year_hint)
+    start = _past_midnight(calendar_point(r.point, dct, anchor, year_hint))
     first_last = _interval(start, start.part)
     if r.until is not None and first_last is not None:
-        end_point = calendar_point(_inherit(r.until, r.point), dct, anchor, start.year)
+        end_point = _past_midnight(calendar_point(_inherit(r.until, r.point), dct, anchor, start.year))
         other = _interval(end_point, end_point.part)
         if other is not None:
             first_last = (first_last[0], max(first_last[1], other[1]))
@@ -1191,6 +1193,18 @@ def _resolve_point(r: Reading, dct: dt.date | None, anchor: Point | None, year_h
     if start.hour is not None and start.year is None and start.month is None and start.day is None:
         first_last = None
     return Timex(kind, _format(start), _one_mod(mods), first_last, start)
+
+
+def _past_midnight(p: Point) -> Point:
+    """A clock time past 24:00 (深夜24時50分, 6月11日25時) is that much past the midnight
+    ending its day: the next day's hour, as TIMEX3 values have no hour past 24:00. 24:00
+    itself is the end of its day (8月15日00:00〜24:00: one day), as ISO 8601 writes it."""
+    if p.hour is None or p.hour < 24 or (p.hour == 24 and not p.minute and not p.second):
+        return p
+    if p.year is None or p.month is None or p.day is None:
+        return replace(p, hour=p.hour - 24)
+    day = dt.date(p.year, p.month, p.day) + dt.timedelta(days=1)
+    return replace(p, year=day.year, month=day.month, day=day.day, hour=p.hour - 24, weekday=None)
 
 
 def _inherit(b: Point, a: Point) -> Point:
@@ -1516,7 +1530,7 @@ def normalise(expression: str, dct: dt.date | None = None, anchor: Point | None 
 
 _DATE = r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?)?"
 _DATE = rf"(?:{_DATE}|FY(?:\d{{4}}|XXXX)(?:-Q[1-4]|-H[12])?|\d{{2,3}}|XXXX-WXX-[1-7])"
-_TIME = r"T(?:\d{2}:\d{2}(?::\d{2})?|MO|MI|AF|EV|NI|DT)"
+_TIME = r"T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?|MO|MI|AF|EV|NI|DT)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DUR = rf"P(?:(?:{_NUM}[YMWD])+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
 _VALUE = regex.compile(rf"(?:{_DATE}(?:{_TIME})?|{_TIME}|{_DUR}(?:/{_DUR})?|PRESENT_REF|PAST_REF|FUTURE_REF)")

@@ -45,6 +45,12 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("2012年11月7日（水）23:59", ("TIME", "2012-11-07T23:59", None)),
     ("午前1時", ("TIME", "T01:00", None)),
     ("午後9時", ("TIME", "T21:00", None)),
+    # past midnight, as broadcast schedules count: the next day's hour
+    ("2012年1月9日の深夜24時50分", ("TIME", "2012-01-10T00:50", None)),
+    ("6月11日25時", ("TIME", "2012-06-12T01:00", None)),
+    ("2012年2月29日24時", ("TIME", "2012-02-29T24:00", None)),
+    ("2012年2月29日24時30分", ("TIME", "2012-03-01T00:30", None)),
+    ("深夜25時", ("TIME", "T01:00", None)),
     ("10時半", ("TIME", "T10:30", None)),
     ("２５日の朝", ("TIME", "2012-05-25TMO", None)),
     # eras, possible or not
