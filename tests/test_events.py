@@ -466,6 +466,12 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         ("6月1日より発売開始となる無線LAN搭載の「X1」で楽しめる。", [("release", "X1", "planned", ("2012-06-01", None))]),
         # a count in apposition after ほか/他 closes the line-up
         ("冷蔵庫「X1」他、5機種を6月15日より発売する。", [("release", "X1", "planned", ("2012-06-15", None))]),
+        ("冷蔵庫「X1」ほか全5機種を6月15日より発売する。", [("release", "X1", "planned", ("2012-06-15", None))]),
+        # … and X をはじめ opens the counted goods the verb takes (not a mere example: XやYをはじめとする端末に対応)
+        ("「X1」をはじめ、2TBの4シリーズ合計12機種を製品化して、量産を開始すると発表した。",
+         [("announce", "X1", "done", ("2012-05-10", None))]),
+        ("「X1」をはじめとする全5モデルを7月に発売する。", [("release", "X1", "planned", ("2012-07", None))]),
+        ("「X1」や「Y1」をはじめとする多くの端末に対応するアプリを発売する。", []),
         # a passive relative clause has no object: Y1を is another verb's
         ("「Y1」を最新版にして5月25日から提供されるアプリを使う。", []),
         # a colon heads what is said of the name
