@@ -102,6 +102,7 @@ class Lexicons:
     version: regex.Pattern[str]
     alias: regex.Pattern[str]
     reading: regex.Pattern[str]
+    inner_reading: regex.Pattern[str]
     bare_version: regex.Pattern[str]
     run_separator: regex.Pattern[str]
     category_cue: regex.Pattern[str]
@@ -264,6 +265,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         version=compiled("version", anchored=True),
         alias=compiled("alias", anchored=True),
         reading=compiled("reading", anchored=True),
+        inner_reading=compiled("inner_reading"),
         bare_version=compiled("bare_version", anchored=True),
         run_separator=compiled("run_separator", anchored=True),
         category_cue=compiled("category_cue", anchored=True),
@@ -1732,7 +1734,7 @@ def find_products(
     zones = clamp_zones(zones, len(text))
     if not text or not zones:
         return []
-    folded = fold(text)
+    folded = _through_inner_readings(fold(text), lex)
     lowered = fold_lower(text, folded)
     masked = _Occupied(len(text), [s for mask in lex.masks for s in _spans_of(mask, folded, zones)])
     names, links = _discover(folded, lowered, zones, masked, lex)
@@ -1740,6 +1742,16 @@ def find_products(
     mentions = _without_noun_modifiers(folded, _mentions(text, folded, found, names, links, lex), lex)
     mentions = _without_lone_capitals(folded, mentions, lex)
     return _with_slash_models(text, mentions, _slash_models(text, folded, zones, lex))
+
+
+def _through_inner_readings(folded: str, lex: Lexicons) -> str:
+    """``folded`` with the reading inside a bracketed Latin name (``「IPSiO(イプシオ) PJ WX4130N」``)
+    blanked, so that the name runs on through it; its offsets and the name as written keep it."""
+    parts, last = [], 0
+    for m in lex.inner_reading.finditer(folded):
+        parts += [folded[last : m.start("reading")], " " * (m.end("reading") - m.start("reading"))]
+        last = m.end("reading")
+    return "".join(parts) + folded[last:] if parts else folded
 
 
 def _without_noun_modifiers(folded: str, mentions: list[ProductMention], lex: Lexicons) -> list[ProductMention]:

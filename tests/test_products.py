@@ -201,6 +201,11 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # after a name in running text the bracket gives its maker instead
         ("新ブランド「ミライエ」\n新ブランド「ＭＩＬＩＥ（ミライエ）」による事業展開を開始する。",
          {"ＭＩＬＩＥ": {"ＭＩＬＩＥ", "ミライエ"}}),
+        # … inside the name, the reading of its first words: the name runs on through it (not into slashed siblings)
+        ("京セラの「DIGNO（ディグノ） ISW11K」を発表。DIGNO ISW11Kは軽い。",
+         {"DIGNO（ディグノ） ISW11K": {"DIGNO（ディグノ） ISW11K", "DIGNO ISW11K"}}),
+        ("ロボット掃除機「Ｓｍａｒｂｏ(スマーボ)　ＶＣ−ＲＢ１００」が発売に",
+         {"Ｓｍａｒｂｏ(スマーボ)　ＶＣ−ＲＢ１００": {"Ｓｍａｒｂｏ(スマーボ)　ＶＣ−ＲＢ１００"}}),
         ("「Active Image Protector 3.5」（ネットジャパン）は、重複排除圧縮機能を追加。ネットジャパンの製品だ。",
          {"Active Image Protector 3.5": {"Active Image Protector 3.5"}}),
         # a name in kana after a series the article names is that series' product; Latin names stay apart
