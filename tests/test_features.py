@@ -45,6 +45,9 @@ def items(text: str, zones=None, products=()) -> list[list[str]]:
         # guidelines §5 worked example
         ("防水、ワンセグ、おサイフケータイに対応する。", [["防水", "ワンセグ", "おサイフケータイ"]]),
         ("本機はデュアルコアCPUと大容量バッテリーを搭載した。", [["デュアルコアCPU", "大容量バッテリー"]]),
+        # a number closed by a bracket is a bullet even before a figure (４）3.5mm…; not 1.5GHz)
+        ("タイトル\n特長は\n１）コンパクト\n２）3.5mmの接続ケーブルのみ\n３）球型デザイン\nといったところだ。",
+         [["コンパクト", "3.5mmの接続ケーブルのみ", "球型デザイン"]]),
         # a count word in apposition after the last item is not part of it (ダブル = two, トリプル = three)
         ("世界初となるNFCとFeliCaのダブル搭載も特長だ。", [["NFC", "FeliCa"]]),
         ("温感ヒーターとスチーム、リズムタッチのトリプル効果を搭載。", [["温感ヒーター", "スチーム", "リズムタッチ"]]),
