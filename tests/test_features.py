@@ -831,6 +831,8 @@ def test_not_inline_feature_lists(text: str) -> None:
         "タイトル\n返答としては、以下の通りとなります。\n・原因が特定できていない状態。\n・応急の対策として、本体を初期化する方法がある。\n・問題が発生しない個体もある。\n",
         # prices, a ranking, numbers out of order
         "タイトル\n価格\n・本体 2,980円\n・セット 3,980円\n",
+        # prizes with their number of winners
+        "タイトル\nプレゼント内容は以下の通り。\n・観戦チケット　／　32組64名\n・サイン入りボール　／　26名\n・サイン入りユニフォーム／　7名\n",
         "タイトル\n1位）洋服\n2位）タブレット・コンピュータ\n",
         "タイトル\n4.原因\n調査中\n1.発生日時\n8月2日\n",
         # numbered steps spaced out by their descriptions, with no count stated: a how-to, not one list
