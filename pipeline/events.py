@@ -176,14 +176,37 @@ def product_groups(text: str, products: Sequence[ProductLike]) -> list[list[Prod
     the category of that product, not a product of the group.
     """
     groups: list[list[ProductLike]] = []
-    for p in sorted(products, key=lambda p: p.start):
+    ordered = sorted(products, key=lambda p: p.start)
+    for p in ordered:
         if groups and p.start == groups[-1][-1].end + 1 and text[groups[-1][-1].end] in "「『":
             groups[-1][-1] = p
-        elif groups and _group_gap().fullmatch(text, groups[-1][-1].end, max(p.start, groups[-1][-1].end)):
+        elif (
+            groups
+            and _group_gap().fullmatch(text, groups[-1][-1].end, max(p.start, groups[-1][-1].end))
+            and not _describing_aside(text, groups[-1][-1].end, p.start, ordered)
+        ):
             groups[-1].append(p)
         else:
             groups.append([p])
     return groups
+
+
+def _describing_aside(text: str, gap_start: int, start: int, products: Sequence[ProductLike]) -> bool:
+    """Whether the gap before a product opens a bracket that says more than names
+    (``「X」（iOS・Android対応／無料）``: the platforms it runs on, not products beside it),
+    unlike one that only names (``「A」（B）``, ``「A」（B・C）``)."""
+    bracket = max(text.rfind("（", gap_start, start), text.rfind("(", gap_start, start))
+    if bracket < 0 or bracket < max(text.rfind("）", gap_start, start), text.rfind(")", gap_start, start)):
+        return False  # no bracket opens in the gap, or it closes there
+    close = _ASIDE_CLOSE.search(text, start)
+    end = close.start() if close else len(text)
+    rest, pos = [], bracket + 1
+    for p in products:
+        if bracket < p.start and p.end <= end:
+            rest.append(text[pos : p.start])
+            pos = p.end
+    rest.append(text[pos:end])
+    return _group_gap().fullmatch("".join(rest)) is None
 
 
 def _not_features(

@@ -326,6 +326,27 @@ def test_product_groups_join_coordinated_names_only() -> None:
     assert main_product(twice, mentions(twice, {"A": "A", "C": "C"})) == "C"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracket that says what the name runs on describes it: no names beside it
+        ("アプリ「A」（B・C対応／無料）を公開した。", [["A"], ["B", "C"]]),
+        # one that only names (an alias, the names of a pair) joins them
+        ("「A」（B）を公開した。", [["A", "B"]]),
+        ("「A」（B、C）を公開した。", [["A", "B", "C"]]),
+    ],
+)
+def test_product_groups_do_not_join_a_describing_aside(text: str, expected: list[list[str]]) -> None:
+    groups = product_groups(text, mentions(text, {"A": "A", "B": "B", "C": "C"}))
+    assert [[p.canonical for p in g] for g in groups] == expected
+
+
+def test_a_name_described_by_an_aside_is_the_object() -> None:
+    text = "NHNは、アプリ「A1」（iOS・Android対応／無料）を公開した。"
+    found = events(text, {"A1": "A1", "iOS": "iOS", "Android": "Android"})
+    assert [e[:2] for e in found] == [("release", "A1")]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="「」X1をがは発売発表延期見送終了予定した。、6月日\n・ ", max_size=80))
 def test_never_crashes_and_offsets_are_valid(text: str) -> None:
