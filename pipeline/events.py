@@ -763,7 +763,8 @@ def _no_fact(
     masked, so a name (「期待の星」) hides no clause end or wish; ``hedges`` is
     ``_Hedges.of(rules, sentence)``. A ``dated`` trigger, a noun with its own date
     (``11月1日の発売日が楽しみだ``), is a fact the wish is about; a ``relative`` one, a clause
-    describing a noun (``本日発表されたレノボのノート「X」だろう``), is a fact the hedging
+    describing a noun (``本日発表されたレノボのノート「X」だろう``, or a dated one,
+    ``1995年発売のゲーム「X」に影響を与えたと言われている``), is a fact the hedging
     predicate of the sentence takes for granted.
     """
     stop = min(len(sentence), end + _CLAUSE_REACH)
@@ -1160,8 +1161,9 @@ def find_events(
             if (
                 _governed(text, m, i < last_governor)
                 or _no_fact(
-                    rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], _dated(text, m.start(), around),
-                    rules.p["attributive"].match(text[m.end() : m.end() + 12]) is not None,
+                    rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], dated := _dated(text, m.start(), around),
+                    rules.p["attributive"].match(text[m.end() : m.end() + 12]) is not None
+                    or (dated and rules.p["dated_modifier"].match(text, m.end()) is not None),
                 )
             ):
                 continue

@@ -493,6 +493,8 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
          [("announce", "X1", "done", ("2012-05-10", None))]),
         ("「X1」をはじめとする全5モデルを7月に発売する。", [("release", "X1", "planned", ("2012-07", None))]),
         ("「X1」や「Y1」をはじめとする多くの端末に対応するアプリを発売する。", []),
+        # a dated trigger modifying a noun is a fact the hedging predicate takes for granted
+        ("この映画は1995年発売のゲーム「X1」に影響を与えたと言われている。", [("release", "X1", "done", ("1995", None))]),
         # a passive relative clause has no object: Y1を is another verb's
         ("「Y1」を最新版にして5月25日から提供されるアプリを使う。", []),
         # a colon heads what is said of the name
