@@ -439,6 +439,8 @@ def _products_for(
                 return _canonicals(g), "head"
             break
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]
+    if kind in {"release", "announce"} and rules.p["relative_head_subject"].match(text[trigger[1] : trigger[1] + 16]):
+        return [], "non-product"
     if rules.p["passive_relative"].match(text[trigger[1] : trigger[1] + 8]):
         # its subject is the noun it describes: only a topic before it may be its argument, or a
         # subject with no verb of its own before the trigger (「X」が発売された頃, not 「X」が発売され、

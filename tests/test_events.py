@@ -495,6 +495,9 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         ("「X1」や「Y1」をはじめとする多くの端末に対応するアプリを発売する。", []),
         # a dated trigger modifying a noun is a fact the hedging predicate takes for granted
         ("この映画は1995年発売のゲーム「X1」に影響を与えたと言われている。", [("release", "X1", "done", ("1995", None))]),
+        # … whose noun, no kind of product, is the subject of its own clause: the topic before is not the argument
+        ("「X1」は月1回、提供されるプログラムは20個以下であることが一般的だ。", []),
+        ("2012年9月28日から導入される新料金プランは「X1」。", [("release", "X1", "planned", ("2012-09-28", None))]),
         # a passive relative clause has no object: Y1を is another verb's
         ("「Y1」を最新版にして5月25日から提供されるアプリを使う。", []),
         # a colon heads what is said of the name
