@@ -204,6 +204,7 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # … inside the name, the reading of its first words: the name runs on through it (not into slashed siblings)
         ("京セラの「DIGNO（ディグノ） ISW11K」を発表。DIGNO ISW11Kは軽い。",
          {"DIGNO（ディグノ） ISW11K": {"DIGNO（ディグノ） ISW11K", "DIGNO ISW11K"}}),
+        ("光回線「eo（イオ）光サービス」が対象。", {"eo（イオ）光サービス": {"eo（イオ）光サービス"}}),
         ("ロボット掃除機「Ｓｍａｒｂｏ(スマーボ)　ＶＣ−ＲＢ１００」が発売に",
          {"Ｓｍａｒｂｏ(スマーボ)　ＶＣ−ＲＢ１００": {"Ｓｍａｒｂｏ(スマーボ)　ＶＣ−ＲＢ１００"}}),
         ("「Active Image Protector 3.5」（ネットジャパン）は、重複排除圧縮機能を追加。ネットジャパンの製品だ。",
