@@ -1264,7 +1264,7 @@ def find_events(
                         group=tuple(canonicals),
                     )
                 )
-    found += _counted_members(pending, found)
+    found += _counted_members(rules, text, pending, found, products)
     found += _planned_lineup(rules, text, sents, dates, found)
     return attach_features(merge(found), _read_lists(rules, text, sents, feature_lists), main)
 
@@ -1296,17 +1296,40 @@ def _planned_lineup(
     return []
 
 
-def _counted_members(pending: Sequence[tuple[int, Event]], found: Sequence[Event]) -> list[Event]:
+def _counted_members(
+    rules: _Rules, text: str, pending: Sequence[tuple[int, Event]], found: Sequence[Event],
+    products: Sequence[ProductLike],
+) -> list[Event]:
     """Events of a counted line-up whose members no group after it names (``夏モデル5機種を
     発表``, the five models each described in a section of its own further on): the
-    products the article releases after the statement, when they are exactly that many."""
+    products the article releases after the statement, when they are exactly that many;
+    else the products that alone head a section after it (``■AQUOS PHONE SERIE ISW16SH``),
+    when there are two or more and no more than the count (a round-up may present only
+    some of ``合計9機種``)."""
     out = []
     for n, e in pending:
         members = list(dict.fromkeys(f.product for f in found if f.type == "release" and f.trigger_start > e.trigger_end))
-        if len(members) == n:
-            group = tuple(members)
-            out += [replace(e, product=c, group=group) for c in members]
+        if len(members) != n:
+            members = _section_heads(rules, text, products, e.evidence_end)
+            if not 2 <= len(members) <= n:
+                continue
+        group = tuple(members)
+        out += [replace(e, product=c, group=group) for c in members]
     return out
+
+
+def _section_heads(rules: _Rules, text: str, products: Sequence[ProductLike], since: int) -> list[str]:
+    """The products named alone on a section heading line after ``since`` (``■URBANO PROGRESSO``)."""
+    heads = []
+    for p in products:
+        if p.start < since:
+            continue
+        line_start = text.rfind("\n", 0, p.start) + 1
+        line_end = text.find("\n", p.end)
+        rest = text[p.end : len(text) if line_end < 0 else line_end]
+        if rules.p["section_head"].fullmatch(text, line_start, p.start) and rules.p["section_head_rest"].fullmatch(rest):
+            heads.append(p.canonical)
+    return list(dict.fromkeys(heads))
 
 
 def _joined(sents: Sequence[tuple[int, int]], products: Sequence[ProductLike]) -> list[tuple[int, int]]:

@@ -282,6 +282,15 @@ def test_a_counted_line_up_left_unnamed_reaches_the_one_picked_next() -> None:
     assert events(text, {"X1": "X1", "Android": "Android"}) == [("announce", "X1", "done", ("2012-04-22", None))]
 
 
+def test_a_counted_line_up_reaches_the_products_heading_its_sections() -> None:
+    text = "KDDIは15日、新ラインアップとして5機種を発表した。\n\n■X1\n薄い。\n\n■Y1（京セラ製）\n軽い。\n\n■Y1の特長\n速い。"
+    found = events(text, {"X1": "X1", "Y1": "Y1"})
+    assert [e[:2] for e in found] == [("announce", "X1"), ("announce", "Y1")]
+    # … no more of them than the count
+    more = text.replace("5機種", "2機種") + "\n\n■Z1\n重い。"
+    assert events(more, {"X1": "X1", "Y1": "Y1", "Z1": "Z1"}) == []
+
+
 def test_repeated_fact_is_one_event_dated_by_the_first_statement_with_a_date() -> None:
     text = "「X1」を発売する。「X1」は6月1日に発売する。「X1」は7月1日に発売する。"
     assert events(text, {"X1": "X1"}) == [("release", "X1", "planned", ("2012-06-01", None))]
@@ -666,10 +675,12 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          {"X1": "X1", "Y2": "Y2"},
          [("announce", "X1", "done", ("2012-05-08", None)), ("announce", "Y2", "done", ("2012-05-08", None)),
           ("release", "X1", "planned", ("2012-07", "START")), ("release", "Y2", "planned", ("2012-08", None))]),
+        # … else the models heading its sections, no more than counted (a round-up may show some of them)
         ("ミドリ社は8日、スマートフォン3機種を発表した。発表会は盛況だった。\n\n■X1\n防水モデル。"
          "\n発売日：7月上旬発売予定\n\n■Y2\n薄型モデル。\n発売日：8月発売予定",
          {"X1": "X1", "Y2": "Y2"},
-         [("release", "X1", "planned", ("2012-07", "START")), ("release", "Y2", "planned", ("2012-08", None))]),
+         [("announce", "X1", "done", ("2012-05-08", None)), ("announce", "Y2", "done", ("2012-05-08", None)),
+          ("release", "X1", "planned", ("2012-07", "START")), ("release", "Y2", "planned", ("2012-08", None))]),
         # … also when the count qualifies a category noun (N機種のレコーダーを) and the models follow on a spec line
         ("ミドリ社は、2機種の3D対応レコーダーを10月8日から順次発売する。\n品番：X1／Y2", {"X1": "X1", "Y2": "Y2"},
          [("release", "X1", "planned", ("2012-10-08", None)), ("release", "Y2", "planned", ("2012-10-08", None))]),
