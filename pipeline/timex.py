@@ -66,6 +66,7 @@ class Point:
     part: str | None = None  # START MID END of the period
     explicit_year: bool = False  # the year is written in the expression
     reported: bool = False  # a bare day reported as past news (ドコモは16日、…): on or before the DCT
+    coming: bool = False  # announced as ahead (今度の土曜, 来る金曜日): a weekday is the next one after the DCT
 
     @property
     def has_time(self) -> bool:
@@ -849,10 +850,12 @@ def read(s: str, pos: int, end: int | None = None) -> Reading | None:
             vague = _read_vague(s, q, end, g)
             return _finish(s, end, g, vague, pos, []) if vague else None
         mods.append(prefix.mod or "")
-        amount_prefix = prefix.applies != "point"
+        amount_prefix = prefix.applies not in ("point", "coming")
     reading = (_read_set(s, q, end, g) if not mods else None) or (_read_vague(s, q, end, g) if not mods else None)
     if reading is None:
         reading = _read_point_or_duration(s, q, end, g, amount_prefix)
+        if reading is not None and reading.point is not None and pm and prefix.applies == "coming":
+            reading = replace(reading, point=replace(reading.point, coming=True))
     if reading is None and mods:  # この夏, この日, ここ最近: a word of the lexicon that begins like a prefix
         mods, reading = [], _read_vague(s, pos, end, g) or _read_point_or_duration(s, pos, end, g, False)
     if reading is None:
@@ -1249,7 +1252,7 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
         return _nearest_weekday(p, dct)
     if year is None and (month or p.day or p.quarter or p.half or p.season):
         if p.day and month is None:  # a bare day: the DCT's month, or the one next to it
-            year, month = _bare_day_month(p.day, p.weekday, p.reported, dct) if dct else (None, None)
+            year, month = _bare_day_month(p.day, p.weekday, p.reported, dct, p.coming) if dct else (None, None)
         elif year_hint is not None and weekday_fits(year_hint, month, p):
             year = year_hint
         elif dct is not None:
@@ -1262,17 +1265,21 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
 _REPORTED_MONTHS = 6  # how far back a bare day reported as past news may lie, when its weekday says so
 
 
-def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date) -> tuple[int, int]:
+def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date, coming: bool = False) -> tuple[int, int]:
     """The (year, month) of a day written without its month.
 
     The DCT's month, unless the text says otherwise: a bracketed weekday
     that only fits the month before or after (27日（水） in a 1 July
     article), a day reported as past news that is later than the DCT's day
-    (ドコモは30日、 in a 1 August article), or a day the DCT's month lacks.
+    (ドコモは30日、 in a 1 August article), a day announced as coming that is
+    earlier than it (来る16日 in a 22 April article: 16 May), or a day the DCT's month lacks.
     """
     here = (dct.year, dct.month)
     before, after = _add_months(*here, -1), _add_months(*here, 1)
-    order = [before, here] if reported and day > dct.day else [here, before]
+    if coming and day < dct.day:
+        order = [after, here]
+    else:
+        order = [before, here] if reported and day > dct.day else [here, before]
     # past news is never in the month after, and may be older (a digest of earlier articles:
     # 先日20日（金） two months back)
     fallback = [_add_months(*here, -k) for k in range(2, _REPORTED_MONTHS + 1)] if reported else [after]
@@ -1379,7 +1386,10 @@ def _nearest_year(month: int | None, p: Point, dct: dt.date) -> int:
 def _nearest_weekday(p: Point, dct: dt.date | None) -> Point:
     if dct is None or p.weekday is None:
         return p
-    delta = (p.weekday - dct.isoweekday() + 3) % 7 - 3
+    if p.coming:
+        delta = (p.weekday - dct.isoweekday()) % 7 or 7
+    else:
+        delta = (p.weekday - dct.isoweekday() + 3) % 7 - 3
     day = dct + dt.timedelta(days=delta)
     return replace(p, year=day.year, month=day.month, day=day.day, weekday=None)
 

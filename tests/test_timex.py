@@ -195,6 +195,12 @@ def test_normalise(expression: str, expected: tuple[str, str, str | None]) -> No
     ("冬", dt.date(2011, 11, 9), "2011-WI"),
     ("20日（火祝）", dt.date(2012, 2, 2), "2012-03-20"),  # the month the weekday fits
     ("27日（水）", dt.date(2012, 7, 1), "2012-06-27"),
+    # a date announced as coming is ahead of the DCT: the next such weekday, the next such day
+    ("今度の土曜", dt.date(2012, 4, 22), "2012-04-28"),
+    ("土曜", dt.date(2012, 4, 22), "2012-04-21"),  # unannounced: the nearest
+    ("来る金曜日", dt.date(2012, 4, 27), "2012-05-04"),
+    ("来る16日", dt.date(2012, 4, 22), "2012-05-16"),
+    ("来る25日", dt.date(2012, 4, 22), "2012-04-25"),
     ("31日", dt.date(2012, 9, 2), "2012-08-31"),  # September has no 31st
     ("先週27日（木）", dt.date(2012, 7, 2), "2012-06-27"),
     ("今週20日（金）", dt.date(2012, 7, 15), "2012-07-20"),  # written on a Sunday: the coming week
