@@ -861,9 +861,11 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name, and so does a word with a figure followed by an
     operating system (table rows ``SO-01B Android 2.1``, ``iPhone 4S iOS 5.1.1``). ``for`` before a platform
-    that ends the run joins (``Evernote 4.0 for Android``; not ``… for Mac OS X``, a name of its own).
+    that ends the run joins (``Evernote 4.0 for Android``; not ``… for Mac OS X``, a name of its own), and
+    ``by`` before a maker and a model number (``PRADA PHONE by LG L-02D``).
     """
     parts: list[list[_Piece]] = [[]]
+    made_by = -1  # the maker of "by <maker> <model number>", inside the name
     for i, piece in enumerate(run):
         word = folded[piece.start : piece.end]
         key = product_key(word)
@@ -873,8 +875,11 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             separator = not _network_tail(folded, run, i, key, lex)
         else:
             made_for = key == "for" and i + 2 == len(run) and lex.made_for.fullmatch(folded, run[-1].start, run[-1].end)
-            separator = (bool(lex.run_separator.match(word)) and not made_for) or (
-                key in lex.companies
+            if key == "by" and _maker_model_after(folded, run, i, lex):
+                made_by = i + 1
+            separator = (bool(lex.run_separator.match(word)) and not made_for and made_by != i + 1) or (
+                i != made_by
+                and key in lex.companies
                 and (len(word) > 2 or word.isupper())
                 and any(product_key(folded[p.start : p.end]) not in lex.generic for p in run[:i])
                 and not _carrier_model_after(folded, run, i, lex)
@@ -890,6 +895,17 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             parts.append([])
         parts[-1].append(piece)
     return [p for p in parts if p]
+
+
+def _maker_model_after(folded: str, run: Sequence[_Piece], i: int, lex: Lexicons) -> bool:
+    """Whether ``by`` at ``run[i]`` names the maker before a model number (``PRADA PHONE by LG L-02D``):
+    part of the name, unlike a brand's owner ending it (``au by KDDI``)."""
+    return (
+        0 < i
+        and i + 2 < len(run)
+        and product_key(folded[run[i + 1].start : run[i + 1].end]) in lex.companies
+        and _is_model(folded[run[i + 2].start : run[i + 2].end], lex)
+    )
 
 
 def _carrier_model_after(folded: str, run: Sequence[_Piece], i: int, lex: Lexicons) -> bool:

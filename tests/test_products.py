@@ -217,6 +217,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # "for" and a platform ending the name are part of it; before a name of its own they separate two
         ("■Evernote 4.0 for Androidが公開！", {"Evernote 4.0 for Android": {"Evernote 4.0 for Android"}}),
         ("Desktop Video 9.2 beta 1 for Mac OS Xを公開", {"Desktop Video 9.2 beta 1": {"Desktop Video 9.2 beta 1"}, "Mac OS X": {"Mac OS X"}}),
+        # "by", a maker and a model number are part of the name; a brand's owner ending it is not
+        ("PRADA phone by LG L-02Dは薄い。", {"PRADA phone by LG L-02D": {"PRADA phone by LG L-02D"}}),
+        ("au by KDDIは通信会社。", {}),
         # a bracketed name that starts a service (「X」が４月２日よりサービスを開始)
         ("「もっとTV」が４月２日よりサービスを開始している。", {"もっとTV": {"もっとTV"}}),
         # a chip named before its kind (チップセット) is a product, unlike a feature named before a noun
