@@ -766,6 +766,7 @@ def _point_of(slots: dict[str, Any], use_range_end: bool = False) -> Point:
 
 _UNITS = {"年": "Y", "月": "M", "週": "W", "日": "D", "時間": "H", "分": "MIN", "秒": "S"}
 _UNIT_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+_HALF_IN = {"H": ("30", "MIN"), "MIN": ("30", "S")}  # half an hour or a minute, in the next unit
 
 
 def _unit(surface: str) -> str:
@@ -814,8 +815,13 @@ def _read_duration(s: str, pos: int, end: int, g: _Grammar) -> tuple[_Parts, _Pa
             break  # 1年6カ月 goes down the units; 20年数年 is two expressions
         if parts == [("1", "D")] and unit in ("H", "MIN", "S"):
             break  # 1日2時間 is hours a day, a rate
-        parts.append((amount, unit))
-        firsts.append((first or amount, unit))
+        if m["half"] and unit in _HALF_IN:  # 6時間半 → PT6H30M, as the gold writes it (but 6.5時間 → PT6.5H)
+            whole = _amount(m["n"], False)
+            parts += [(whole, unit), _HALF_IN[unit]]
+            firsts += [(first or whole, unit), _HALF_IN[unit]]
+        else:
+            parts.append((amount, unit))
+            firsts.append((first or amount, unit))
         q = m.end()
         if m["n1"]:
             break

@@ -178,6 +178,11 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("毎月1日", ("SET", "XXXX-XX-01", None)),
     ("例年5月", ("SET", "XXXX-05", None)),  # 例年: every year
     ("3時間ごと", ("SET", "PT3H", None)),
+    # 半 of an hour or a minute in the next unit; of a larger unit, and a decimal, a fraction (as the gold writes them)
+    ("6時間半", ("DURATION", "PT6H30M", None)),
+    ("8分半", ("DURATION", "PT8M30S", None)),
+    ("6.5時間", ("DURATION", "PT6.5H", None)),
+    ("2ヶ月半", ("DURATION", "P2.5M", None)),
 ])
 def test_normalise(expression: str, expected: tuple[str, str, str | None]) -> None:
     assert norm(expression) == expected
