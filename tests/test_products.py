@@ -571,6 +571,7 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
         "出力2W＋2Wのスピーカー、サイズはW83.5×D38.5mm。",  # measures joined by +, dimensions
         "定格容量３５．４Ｖ３．３９Ａｈ、定格容量35.4V3.39Ah。",  # a rating glues two measures
         "カナダではBellから、英国ではボーダフォンから発売予定だ。",  # carriers abroad
+        "開発はBig Head Gamesが担当し、Marshall Amplificationが監修した。",  # studios and makers by their name's last word
     ],
 )
 def test_people_groups_venues_works_and_events_are_no_products(text: str) -> None:
