@@ -1756,7 +1756,7 @@ def find_products(
     names, links = _discover(folded, lowered, zones, masked, lex)
     found = _locate(folded, lowered, zones, masked, names, links, lex)
     mentions = _without_noun_modifiers(folded, _mentions(text, folded, found, names, links, lex), lex)
-    mentions = _without_lone_capitals(folded, mentions, lex)
+    mentions = _without_acronym_expansions(folded, _without_lone_capitals(folded, mentions, lex))
     return _with_slash_models(text, mentions, _slash_models(text, folded, zones, lex))
 
 
@@ -1798,6 +1798,29 @@ def _without_lone_capitals(folded: str, mentions: list[ProductMention], lex: Lex
         for m in mentions
         if not (count[m.canonical] == 1 and m.rule == "shape" and lex.lone_capitals.match(folded[m.start : m.end]))
     ]
+
+
+_WORD_INITIAL = regex.compile(r"(?<![A-Za-z])[A-Za-z]")
+_SPELLED_WORDS = regex.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)+")  # words of letters only: what an acronym spells out
+_ACRONYM_REACH = 24  # how far from the words their acronym stands (TMS（Transcranial Magnetic Stimulation：…）)
+
+
+def _without_acronym_expansions(folded: str, mentions: list[ProductMention]) -> list[ProductMention]:
+    """Without the names found by shape alone that spell out an acronym written next to them
+    (``Read Only Memory`` beside ``ROM``, ``Low-Density Parity-Check (LDPC)``,
+    ``16 Quadrature Amplitude Modulation (16QAM)``): a term defined, not a product."""
+    expanded: set[str] = set()
+    for m in mentions:
+        if m.rule != "shape" or not _SPELLED_WORDS.fullmatch(folded, m.start, m.end):
+            continue
+        initials = "".join(c.group() for c in _WORD_INITIAL.finditer(folded, m.start, m.end)).upper()
+        # (not a short form the article gives the name: 「ABC PROGRESSO」（以下、AP）)
+        acronym = regex.compile(rf"(?<![A-Za-z0-9]|以下[、,]?\s*[「『]?){initials}(?![A-Za-z0-9])")
+        if acronym.search(folded, max(0, m.start - _ACRONYM_REACH), m.start) or acronym.search(
+            folded, m.end, m.end + _ACRONYM_REACH
+        ):
+            expanded.add(m.canonical)
+    return [m for m in mentions if m.canonical not in expanded]
 
 
 def _acronym_noun(name: str, lex: Lexicons) -> bool:

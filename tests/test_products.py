@@ -572,6 +572,7 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
         "定格容量３５．４Ｖ３．３９Ａｈ、定格容量35.4V3.39Ah。",  # a rating glues two measures
         "カナダではBellから、英国ではボーダフォンから発売予定だ。",  # carriers abroad
         "開発はBig Head Gamesが担当し、Marshall Amplificationが監修した。",  # studios and makers by their name's last word
+        "ROMはRead Only Memory、誤り訂正はLow-Density Parity-Check (LDPC)を使う。",  # acronyms spelt out
     ],
 )
 def test_people_groups_venues_works_and_events_are_no_products(text: str) -> None:
