@@ -573,6 +573,7 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
         "カナダではBellから、英国ではボーダフォンから発売予定だ。",  # carriers abroad
         "開発はBig Head Gamesが担当し、Marshall Amplificationが監修した。",  # studios and makers by their name's last word
         "ROMはRead Only Memory、誤り訂正はLow-Density Parity-Check (LDPC)を使う。",  # acronyms spelt out
+        "型番：11199-00-20G、キー：7DBA3A178662E7FF904D12F260F0FFF3",  # a part number, a hash
     ],
 )
 def test_people_groups_venues_works_and_events_are_no_products(text: str) -> None:
