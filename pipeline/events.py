@@ -201,7 +201,9 @@ def _describing_aside(text: str, gap_start: int, start: int, products: Sequence[
     close = _ASIDE_CLOSE.search(text, start)
     end = close.start() if close else len(text)
     rest, pos = [], bracket + 1
-    for p in products:
+    for p in products:  # (in text order)
+        if p.start >= end:
+            break
         if bracket < p.start and p.end <= end:
             rest.append(text[pos : p.start])
             pos = p.end
@@ -1160,13 +1162,12 @@ def find_events(
         for i, m in enumerate(triggers):
             kind = m.lastgroup
             assert kind is not None
-            if (
-                _governed(text, m, i < last_governor)
-                or _no_fact(
-                    rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], dated := _dated(text, m.start(), around),
-                    rules.p["attributive"].match(text[m.end() : m.end() + 12]) is not None
-                    or (dated and rules.p["dated_modifier"].match(text, m.end()) is not None),
-                )
+            dated = _dated(text, m.start(), around)
+            relative = rules.p["attributive"].match(text[m.end() : m.end() + 12]) is not None or (
+                dated and rules.p["dated_modifier"].match(text, m.end()) is not None
+            )
+            if _governed(text, m, i < last_governor) or _no_fact(
+                rules, masked, hedges, m.start() - sent[0], m.end() - sent[0], dated, relative
             ):
                 continue
             # the stretch of the sentence the trigger may take its products and dates from

@@ -66,7 +66,7 @@ class Point:
     part: str | None = None  # START MID END of the period
     explicit_year: bool = False  # the year is written in the expression
     reported: bool = False  # a bare day reported as past news (ドコモは16日、…): on or before the DCT
-    coming: bool = False  # announced as ahead (今度の土曜, 来る金曜日): a weekday is the next one after the DCT
+    coming: bool = False  # announced as ahead (今度の土曜, 来る16日): on or after the DCT
 
     @property
     def has_time(self) -> bool:
@@ -1271,7 +1271,9 @@ def calendar_point(p: Point, dct: dt.date | None, anchor: Point | None = None, y
 _REPORTED_MONTHS = 6  # how far back a bare day reported as past news may lie, when its weekday says so
 
 
-def _bare_day_month(day: int, weekday: int | None, reported: bool, dct: dt.date, coming: bool = False) -> tuple[int, int]:
+def _bare_day_month(
+    day: int, weekday: int | None, reported: bool, dct: dt.date, coming: bool = False
+) -> tuple[int, int]:
     """The (year, month) of a day written without its month.
 
     The DCT's month, unless the text says otherwise: a bracketed weekday
