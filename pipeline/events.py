@@ -570,9 +570,9 @@ def _context_products(
     (``…1万2800円、4月上旬発送予定で予約受付中だ``).
     """
     lo = max(sent[0], trigger[0] - _ARG_REACH)
-    count = _lineup_count(rules, text, sent, trigger)
-    if count:
-        counted = around.counted(count, sent[1] + _BLOCK_REACH)
+    counts = _lineup_counts(rules, text, sent, trigger)
+    if counts:
+        counted = next(filter(None, (around.counted(n, sent[1] + _BLOCK_REACH) for n in counts)), None)
         if counted:
             return _canonicals(counted), "line-up"
         picked = around.following()
@@ -660,10 +660,24 @@ def _reported_products(
     return list(dict.fromkeys(e.product for e in found if e.trigger_start == inner.start() and e.type == "release"))
 
 
+def _lineup_counts(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> list[int]:
+    """The numbers of models a trigger's argument counts (``スマートフォン5機種を発表``), nearest the
+    trigger first: the last is the total (``…タブレット1機種の総勢19機種20モデルを発表``), but a line-up
+    may be counted both in kinds and in models (``6機種11モデル``)."""
+    found = rules.p["counted_lineup"].finditer(text, max(sent[0], trigger[0] - _WINDOW), trigger[0], overlapped=True)
+    counts: list[int] = []
+    last = None
+    for c in sorted(found, key=lambda c: -c.start()):
+        if last is not None and not rules.p["count_unit"].fullmatch(text, c.start(), last):
+            break  # a count of another noun (タブレット1機種の総勢…)
+        counts.append(_number(c.group(1)))
+        last = c.start()
+    return counts
+
+
 def _lineup_count(rules: _Rules, text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> int:
-    """The number of models a trigger's argument counts (``スマートフォン5機種を発表``); 0 if none."""
-    count = rules.p["counted_lineup"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
-    return _number(count.group(1)) if count else 0
+    """The total a trigger's argument counts (see ``_lineup_counts``); 0 if none."""
+    return next(iter(_lineup_counts(rules, text, sent, trigger)), 0)
 
 
 def _concurrent_date(
@@ -1143,7 +1157,7 @@ def find_events(
     every_canonical = {p.canonical for p in products}
     only = main if len(every_canonical) == 1 else None
     found: list[Event] = []
-    pending: list[tuple[int, Event]] = []  # counted line-ups whose members are named later
+    pending: list[tuple[list[int], Event]] = []  # counted line-ups (their counts) whose members are named later
     sents = _joined(zone_sentences(text, tuple(zones)), [p for g in every_group for p in g])
     mark = 0
     for k, sent in enumerate(sents):
@@ -1248,7 +1262,7 @@ def find_events(
             canonicals = list(dict.fromkeys(canonicals + list(own_dates)))
             canonicals = _latest_versions(rules, text, canonicals, around.inside(window[0], reach), every_canonical)
             if not canonicals and how == "counted":
-                pending.append((_lineup_count(rules, text, sent, m.span()), Event(
+                pending.append((_lineup_counts(rules, text, sent, m.span()), Event(
                     type=kind, product="", date=date, status=status, features=named,
                     evidence_start=sent[0], evidence_end=sent[1], trigger_start=m.start(), trigger_end=m.end(),
                     rule=f"{kind}:counted-members", stage=stage,
@@ -1298,21 +1312,22 @@ def _planned_lineup(
 
 
 def _counted_members(
-    rules: _Rules, text: str, pending: Sequence[tuple[int, Event]], found: Sequence[Event],
+    rules: _Rules, text: str, pending: Sequence[tuple[list[int], Event]], found: Sequence[Event],
     products: Sequence[ProductLike],
 ) -> list[Event]:
     """Events of a counted line-up whose members no group after it names (``夏モデル5機種を
     発表``, the five models each described in a section of its own further on): the
-    products the article releases after the statement, when they are exactly that many;
+    products the article releases after the statement, when they are exactly that many (or as many as
+    another count of the statement: ``6機種11モデル``);
     else the products that alone head a section after it (``■AQUOS PHONE SERIE ISW16SH``),
     when there are two or more and no more than the count (a round-up may present only
     some of ``合計9機種``)."""
     out = []
-    for n, e in pending:
+    for counts, e in pending:
         members = list(dict.fromkeys(f.product for f in found if f.type == "release" and f.trigger_start > e.trigger_end))
-        if len(members) != n:
+        if len(members) not in counts:
             members = _section_heads(rules, text, products, e.evidence_end)
-            if not 2 <= len(members) <= n:
+            if not 2 <= len(members) <= max(counts):
                 continue
         group = tuple(members)
         out += [replace(e, product=c, group=group) for c in members]

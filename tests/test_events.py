@@ -291,6 +291,16 @@ def test_a_counted_line_up_reaches_the_products_heading_its_sections() -> None:
     assert events(more, {"X1": "X1", "Y1": "Y1", "Z1": "Z1"}) == []
 
 
+def test_a_line_up_counted_twice_takes_its_total_not_a_count_of_one_kind_in_it() -> None:
+    heads = "\n\n■X1\n薄い。\n\n■Y1\n軽い。\n\n■Z1\n速い。"
+    names = {"X1": "X1", "Y1": "Y1", "Z1": "Z1", "Android": "Android"}
+    text = "ドコモは16日、Androidスマートフォン2機種、Androidタブレット1機種の総勢3機種3モデルを発表した。" + heads
+    assert [e[:2] for e in events(text, names)] == [("announce", "X1"), ("announce", "Y1"), ("announce", "Z1")]
+    # … in kinds and in models: either names the group that follows
+    text = "ASUSは、春モデルとして、ノートパソコンの2機種3モデルを発表。「X1」「Y1」の2機種だ。"
+    assert [e[:2] for e in events(text, names)] == [("announce", "X1"), ("announce", "Y1")]
+
+
 def test_repeated_fact_is_one_event_dated_by_the_first_statement_with_a_date() -> None:
     text = "「X1」を発売する。「X1」は6月1日に発売する。「X1」は7月1日に発売する。"
     assert events(text, {"X1": "X1"}) == [("release", "X1", "planned", ("2012-06-01", None))]
