@@ -1802,23 +1802,21 @@ def _without_lone_capitals(folded: str, mentions: list[ProductMention], lex: Lex
 
 _WORD_INITIAL = regex.compile(r"(?<![A-Za-z])[A-Za-z]")
 _SPELLED_WORDS = regex.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)+")  # words of letters only: what an acronym spells out
+# an acronym, not the short form the article gives a name (「ABC PROGRESSO」（以下、AP）)
+_ACRONYM = regex.compile(r"(?<![A-Za-z0-9]|以下[、,]?\s*[「『]?)[A-Z]{2,}(?![A-Za-z0-9])")
 _ACRONYM_REACH = 24  # how far from the words their acronym stands (TMS（Transcranial Magnetic Stimulation：…）)
 
 
 def _without_acronym_expansions(folded: str, mentions: list[ProductMention]) -> list[ProductMention]:
     """Without the names found by shape alone that spell out an acronym written next to them
-    (``Read Only Memory`` beside ``ROM``, ``Low-Density Parity-Check (LDPC)``,
-    ``16 Quadrature Amplitude Modulation (16QAM)``): a term defined, not a product."""
+    (``Read Only Memory`` beside ``ROM``, ``Low-Density Parity-Check (LDPC)``): a term defined, not a product."""
     expanded: set[str] = set()
     for m in mentions:
-        if m.rule != "shape" or not _SPELLED_WORDS.fullmatch(folded, m.start, m.end):
+        if m.rule != "shape" or m.canonical in expanded or not _SPELLED_WORDS.fullmatch(folded, m.start, m.end):
             continue
         initials = "".join(c.group() for c in _WORD_INITIAL.finditer(folded, m.start, m.end)).upper()
-        # (not a short form the article gives the name: 「ABC PROGRESSO」（以下、AP）)
-        acronym = regex.compile(rf"(?<![A-Za-z0-9]|以下[、,]?\s*[「『]?){initials}(?![A-Za-z0-9])")
-        if acronym.search(folded, max(0, m.start - _ACRONYM_REACH), m.start) or acronym.search(
-            folded, m.end, m.end + _ACRONYM_REACH
-        ):
+        windows = ((max(0, m.start - _ACRONYM_REACH), m.start), (m.end, m.end + _ACRONYM_REACH))
+        if any(a.group() == initials for lo, hi in windows for a in _ACRONYM.finditer(folded, lo, hi)):
             expanded.add(m.canonical)
     return [m for m in mentions if m.canonical not in expanded]
 
