@@ -246,6 +246,7 @@ D = dt.date
     # written apart, 最大で, outside), まで/のうちに after it
     ("更新時間は最大20分程度、期間は3年", DCT, [("最大20分程度", "DURATION", "PT20M", "EQUAL_OR_LESS"), ("3年", "DURATION", "P3Y", None)]),
     ("最長約5時間の連続再生", DCT, [("最長約5時間", "DURATION", "PT5H", "EQUAL_OR_LESS")]),
+    ("最高2年の懲役", DCT, [("最高2年", "DURATION", "P2Y", "EQUAL_OR_LESS")]),
     ("契約は最低3ヶ月から", DCT, [("最低3ヶ月", "DURATION", "P3M", "EQUAL_OR_MORE")]),
     ("再生時間は最大で20分", DCT, [("20分", "DURATION", "PT20M", "EQUAL_OR_LESS")]),
     ("動画は15秒まで投稿できる", DCT, [("15秒", "DURATION", "PT15S", "EQUAL_OR_LESS")]),
