@@ -131,6 +131,8 @@ class Lexicons:
     group_prefix: regex.Pattern[str]
     phrase: regex.Pattern[str]
     name_field: regex.Pattern[str]
+    plan_name: regex.Pattern[str]
+    generic_plan: regex.Pattern[str]
     maker_field: regex.Pattern[str]
     model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
@@ -294,6 +296,8 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         group_prefix=compiled("group_prefix", anchored=True),
         phrase=compiled("phrase"),
         name_field=compiled("name_field"),
+        plan_name=compiled("plan_name"),
+        generic_plan=compiled("generic_plan", anchored=True),
         maker_field=compiled("maker_field"),
         model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
@@ -1229,6 +1233,16 @@ def _field_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[
         yield _Name(*span, "field")
 
 
+def _plan_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
+    """Rate plans named in running text (``スマートプラン（シンプルにねん＋アシスト1600）``): the
+    guidelines count a plan with a proper name as a product, and katakana words are otherwise found
+    only in brackets or the lexicons. A generic plan (``専用パケットプラン``) is no name."""
+    for m in lex.plan_name.finditer(folded, *zone):
+        if not m["variant"] and lex.generic_plan.fullmatch(m["base"]):
+            continue
+        yield _Name(m.start() if m["variant"] else m.start("base"), m.end(), "shape")
+
+
 def _field_makers(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[str]:
     """The values of the ``メーカー：`` lines of spec blocks: the companies the document itself names
     as makers (``メーカー：Aerocool``), listed or not."""
@@ -1888,6 +1902,7 @@ def _discover(
         *(n for zone in zones for n in _bracket_names(folded, zone, lex)),
         *(n for zone in zones for n in _lexicon_names(folded, lowered, zone, lex)),
         *(n for zone in zones for n in _field_names(folded, zone, lex)),
+        *(n for zone in zones for n in _plan_names(folded, zone, lex)),
     ]
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
     makers = _field_makers(folded, zones, lex)

@@ -29,6 +29,10 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("auの新機種ＩＳ１２Ｔが登場。", {"ＩＳ１２Ｔ"}),
         # katakana and mixed names, names in brackets
         ("新料金プラン「プランZシンプル」を導入する。", {"プランZシンプル"}),
+        # rate plans named in running text, with the variants written after them; a generic plan is none
+        ("月額はスマートプラン（シンプルにねん＋アシスト1600）適用時。", {"スマートプラン", "シンプルにねん"}),
+        ("対象は\n・定額データプラン フラット\n・Xiデータプラン2 にねん\n", {"定額データプラン フラット", "Xiデータプラン2 にねん"}),
+        ("24時間使えるスタンダードプランのほか、専用パケットプランやデータプランもある。", {"スタンダードプラン"}),
         ("パズルゲーム「マッチ棒パズル」を紹介します。", {"マッチ棒パズル"}),
         ("サムスンのGalaxy Sシリーズなどは人気だ。", {"Galaxy Sシリーズ"}),
         ("部門では「パズル＆ドラゴンズ」が最優秀賞を受賞した。", {"パズル＆ドラゴンズ"}),  # a work given a prize
