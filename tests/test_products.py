@@ -379,6 +379,13 @@ def test_odd_inputs(text: str) -> None:
         assert text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize("unit", ["A ", "ア・", "Ab1 アイ "])
+def test_a_long_run_of_words_without_a_name_takes_linear_time(growth, unit: str) -> None:
+    """Words that could begin a name (a rate plan's Latin words and katakana) but never end in one:
+    each start is read a bounded distance, not to the end of the line."""
+    assert growth(lambda n: find_products(unit * n), 5_000) < 8
+
+
 def test_a_long_line_dense_with_names_takes_linear_time(growth) -> None:
     """One long line of different names: its work grows with its length, not with its square."""
 
