@@ -714,6 +714,20 @@ def _summed_lineup(
     return listed if len(listed) == count else []
 
 
+def _series_members(
+    rules: _Rules, text: str, canonicals: Sequence[str], trigger_start: int, sent: tuple[int, int], around: _Around
+) -> list[str]:
+    """A lone series argument counted in models (``『AQUOSブルーレイ』3機種を発売``): the series and the
+    models a group after the sentence names, when it names exactly that many (``品番：BD-W2000／W1000／W500``).
+    Otherwise none: the series alone is the argument."""
+    if len(canonicals) != 1:
+        return []
+    series = [p for g in around.inside(sent[0], trigger_start) for p in g if p.canonical == canonicals[0]]
+    count = rules.p["series_count"].match(_after_name(rules, text, series[-1].end, sent[1])) if series else None
+    members = around.counted(_number(count.group(1)), sent[1] + _BLOCK_REACH) if count else None
+    return list(dict.fromkeys([*canonicals, *_canonicals(members)])) if members else []
+
+
 def _number(digits: str) -> int:
     """The value of a small count in ASCII, fullwidth or kanji digits (``4``, ``４``, ``四``); 0 if none."""
     digits = unicodedata.normalize("NFKC", digits)
@@ -1200,6 +1214,8 @@ def find_events(
                 canonicals, how = summed, "line-up"
             else:
                 canonicals, how = _products_for(rules, text, kind, window, m.span(), around.inside(*window))
+                if how == "argument" and (members := _series_members(rules, text, canonicals, m.start(), sent, around)):
+                    canonicals, how = members, "line-up"
             if canonicals and all(rules.p["update_name"].search(c) for c in canonicals):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), canonicals, sent[1])
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):

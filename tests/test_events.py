@@ -694,6 +694,13 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # … also when the count qualifies a category noun (N機種のレコーダーを) and the models follow on a spec line
         ("ミドリ社は、2機種の3D対応レコーダーを10月8日から順次発売する。\n品番：X1／Y2", {"X1": "X1", "Y2": "Y2"},
          [("release", "X1", "planned", ("2012-10-08", None)), ("release", "Y2", "planned", ("2012-10-08", None))]),
+        # … and a series counted as the argument: the series and the models a later group names that many of
+        ("ミドリ社は、『Zシリーズ』2機種を9月23日に発売する。\n品番：X1／Y2", {"Zシリーズ": "Zシリーズ", "X1": "X1", "Y2": "Y2"},
+         [("release", "Zシリーズ", "planned", ("2012-09-23", None)), ("release", "X1", "planned", ("2012-09-23", None)),
+          ("release", "Y2", "planned", ("2012-09-23", None))]),
+        # … not when the group names another number of them
+        ("ミドリ社は、『Zシリーズ』3機種を9月23日に発売する。\n品番：X1／Y2", {"Zシリーズ": "Zシリーズ", "X1": "X1", "Y2": "Y2"},
+         [("release", "Zシリーズ", "planned", ("2012-09-23", None))]),
         # coordinated arguments with dates of their own
         ("ミドリ社は「X1」を6日、「Y2」を9日に発売した。", {"X1": "X1", "Y2": "Y2"},
          [("release", "X1", "done", ("2012-05-06", None)), ("release", "Y2", "done", ("2012-05-09", None))]),
