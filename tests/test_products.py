@@ -47,6 +47,12 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("端末 OS\nSO-01B Android 2.1 ○\niPhone 4S iOS 5.1.1 ○\n", {"SO-01B", "Android 2.1", "iPhone 4S", "iOS 5.1.1"}),
         # a chip's number ending in M before its memory is part of the name, not metres
         ("上位機はAMD Radeon HD 7570M 1GB GDDRを搭載。", {"AMD Radeon HD 7570M"}),
+        # a title after its category word may end like a verb (うた); a quotation may not
+        ("呼出音を設定できるサービス「待ちうた」を提供開始した。", {"待ちうた"}),
+        ("端末が「IPv6による通信はできない」と判断する。", set()),
+        ("「もっと使いやすい」と話す。", set()),
+        # the focus of a cleft on a release
+        ("明日から発売されるのは「映画付年賀状」。", {"映画付年賀状"}),
     ],
 )
 def test_candidates(text: str, expected: set[str]) -> None:
