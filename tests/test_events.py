@@ -701,6 +701,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # … not when the group names another number of them
         ("ミドリ社は、『Zシリーズ』3機種を9月23日に発売する。\n品番：X1／Y2", {"Zシリーズ": "Zシリーズ", "X1": "X1", "Y2": "Y2"},
          [("release", "Zシリーズ", "planned", ("2012-09-23", None))]),
+        # a name in apposition to a noun of goods is the argument
+        ("ミドリ社はX1という新サービスを始めており、好評だ。", {"X1": "X1"}, [("release", "X1", "done", None)]),
         # coordinated arguments with dates of their own
         ("ミドリ社は「X1」を6日、「Y2」を9日に発売した。", {"X1": "X1", "Y2": "Y2"},
          [("release", "X1", "done", ("2012-05-06", None)), ("release", "Y2", "done", ("2012-05-09", None))]),
