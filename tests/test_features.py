@@ -644,6 +644,9 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         # parts of the hardware that are there; an inline number is not part of an item
         ("左から順番に、ACアダプタ挿入口、USB3.0、ヘッドホンジャックが並ぶ。", [["ACアダプタ挿入口", "USB3.0", "ヘッドホンジャック"]], "inline"),
         ("蓋を開けるとmicroUSB端子とmicroSDカードスロットがあり、便利だ。", [["microUSB端子", "microSDカードスロット"]], "inline"),
+        ("左側面にはmicroUSB端子とストラップホールがあります。", [["microUSB端子", "ストラップホール"]], "inline"),
+        ("裏面には赤外線通信ユニット、カメラ用フラッシュライトとスピーカーがあります。",
+         [["赤外線通信ユニット", "カメラ用フラッシュライト", "スピーカー"]], "inline"),
         (
             "以下の違いがあった。(1)倍速液晶の搭載、(2)録画機能や複数チューナー搭載など機能が増加した。",
             [["倍速液晶の搭載", "録画機能", "複数チューナー搭載"]],
