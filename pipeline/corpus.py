@@ -308,12 +308,14 @@ def _paragraphs(lines: Sequence[_Line], start: int) -> list[tuple[int, int]]:
 def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zone], rules: _Rules) -> list[Zone]:
     """Link, ad and credit paragraphs at the end of the body, swept backwards to the last prose."""
     found: list[Zone] = []
-    for first, last in reversed(_paragraphs(lines, body_start)):
+    paragraphs = _paragraphs(lines, body_start)
+    for k in reversed(range(len(paragraphs))):
+        first, last = paragraphs[k]
         start, end = lines[first].start, lines[last].end
         if any(z.start <= start and end <= z.end for z in zones):
             continue
         texts = [line.text for line in lines[first : last + 1]]
-        if rules.trailing_keep.match(texts[0]):
+        if rules.trailing_keep.match(texts[0]) or _under_kept_heading(lines, paragraphs[:k], rules):
             break
         fields = any(rules.trailing_field.search(t) for t in texts)
         listy = rules.trailing_first_line.match(texts[0]) and not fields
@@ -325,6 +327,16 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
             break
         found.append(Zone(start, end, rules.trailing_label))
     return found
+
+
+def _under_kept_heading(lines: Sequence[_Line], before: Sequence[tuple[int, int]], rules: _Rules) -> bool:
+    """Whether the paragraph before is a lone heading naming features or specifications
+    (``■ZoomITのおもな機能``, a blank line, then its bullets): the bullets under it are content."""
+    if not before:
+        return False
+    first, last = before[-1]
+    heading = lines[first].text
+    return first == last and "。" not in heading and rules.trailing_keep.match(heading) is not None
 
 
 def _merge(zones: Iterable[Zone]) -> tuple[Zone, ...]:

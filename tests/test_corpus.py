@@ -104,6 +104,19 @@ def test_trailing_link_paragraphs_are_swept_but_a_feature_block_is_kept() -> Non
     assert "ホームページ" not in content and "Google" not in content
 
 
+def test_bullets_under_a_lone_feature_heading_are_kept() -> None:
+    """``■ZoomITのおもな機能``, a blank line, then its bullets: the heading names what they are; a
+    one-line sentence about features is no heading."""
+    text = (
+        "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n■ZoomITのおもな機能\n\n・画面の拡大\n・ペンで描画\n\n"
+        "■ZoomITのダウンロード\n■Sysinternals\n"
+    )
+    content = _content(text)
+    assert "・画面の拡大\n・ペンで描画" in content and "Sysinternals" not in content
+    text = "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n3つの主な特徴を武器に広がるか注目だ。\n\nReader（ソニー）\n"
+    assert "Reader" not in _content(text)
+
+
 def test_trailing_information_and_notes_are_content() -> None:
     """A product-information block (key：value lines) or bulleted sentences are not link paragraphs."""
     text = (
