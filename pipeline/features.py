@@ -196,6 +196,7 @@ class _Rules:
     # exclusions
     feature_lead_in: regex.Pattern[str]
     feature_heading: regex.Pattern[str]
+    feature_closing: regex.Pattern[str]
     heading_like: regex.Pattern[str]
     counted_lead_in: regex.Pattern[str]
     not_feature_heading: regex.Pattern[str]
@@ -333,6 +334,7 @@ def _rules() -> _Rules:
         title_trailing=regex.compile(m["title_tail"]["trailing"]),
         feature_lead_in=regex.compile(x["feature_lead_in"]),
         feature_heading=regex.compile(x["feature_heading"]),
+        feature_closing=regex.compile(x["feature_closing"]),
         heading_like=regex.compile(x["heading_line"]),
         counted_lead_in=regex.compile(x["counted_lead_in"]),
         not_feature_heading=regex.compile(x["not_feature_heading"]),
@@ -913,6 +915,14 @@ def _lead_in(lines: Sequence[_Line], usable: Sequence[bool], first_line: int) ->
     return j
 
 
+def _closing_line(lines: Sequence[_Line], usable: Sequence[bool], last_line: int) -> int | None:
+    """The line right after a list, past at most one blank line: the index of the nearest non-blank line below it."""
+    j = last_line + 1
+    if j < len(lines) and usable[j] and lines[j].blank:
+        j += 1
+    return j if j < len(lines) and usable[j] and not lines[j].blank else None
+
+
 def _balanced(s: str) -> bool:
     return s.count("（") + s.count("(") == s.count("）") + s.count(")")
 
@@ -929,9 +939,10 @@ def _bullet_item(text: str, b: _Bullet, rules: _Rules) -> tuple[tuple[int, int],
 
 
 def _numbering_broken(group: Sequence[_Bullet]) -> bool:
-    """Numbered bullets that do not count up by one (``4.原因`` … ``1.発生日時``)."""
+    """Numbered bullets that do not count up by one (``4.原因`` … ``1.発生日時``); a number written
+    twice in a row (``④…`` ``⑤…`` ``⑤…``) is a slip of the count, not a break."""
     numbers = [b.number for b in group if b.number is not None and b.indent == group[0].indent]
-    return any(b != a + 1 for a, b in zip(numbers, numbers[1:]))
+    return any(b not in (a, a + 1) for a, b in zip(numbers, numbers[1:]))
 
 
 def _lineup(text: str, spans: Sequence[tuple[int, int]], products: Sequence[ProductLike], rules: _Rules) -> bool:
@@ -1034,6 +1045,9 @@ def _bulleted_lists(
         head_text = "\n".join(
             lines[j].text for j in (lead, above) if j is not None and rules.heading_like.search(lines[j].text.strip())
         )
+        closing = _closing_line(lines, usable, group[-1].line)
+        if closing is not None and rules.feature_closing.match(lines[closing].text):
+            head_text += "\n" + lines[closing].text  # `①… ②… という特長を持っている`: named after the list
         if _rejected_bullets(text, group, items, lead_text, head_text, lines[group[0].line].text, products, rules):
             continue
         spans = tuple(span for span, _ in items)

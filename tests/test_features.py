@@ -1186,6 +1186,18 @@ def test_examples_of_a_kind_of_feature_are_a_list_whatever_is_said_of_the_kind()
     assert items("DropboxやiCloudといったサービスが人気だ。") == []
 
 
+def test_clause_bullets_closed_by_a_line_naming_them_features_are_a_list() -> None:
+    """``①… ②… という特長を持っている``: the line after the bullets names what they are, as a heading
+    would; a number written twice in a row is a slip, not a break in the count."""
+    text = (
+        "ここで配布されているツール類は\n\n①インストールの必要がない\n②システムを再起動しなくていい\n"
+        "②レジストリを変更せずに利用できる\n\nという特長を持っている。\n"
+    )
+    assert items(text) == [["インストールの必要がない", "システムを再起動しなくていい", "レジストリを変更せずに利用できる"]]
+    # clauses closed by anything else stay a statement
+    assert items(text.replace("という特長を持っている", "ということだ")) == []
+
+
 def test_a_title_holding_an_enumeration_gives_way_to_it() -> None:
     """``■…CPUを搭載し、…「ULTRA SPEED」に対応``: the title is a sentence around its list."""
     text = TITLED_PARAGRAPHS.replace("■主な仕様", "大容量バッテリー\n長時間の連続通話を実現しました。\n\n■主な仕様")
