@@ -1179,6 +1179,11 @@ def test_a_cue_glued_to_yotei_is_still_a_predicate() -> None:
 def test_examples_of_a_kind_of_feature_are_a_list_whatever_is_said_of_the_kind() -> None:
     text = "Peachyは恋愛やライフスタイル、グルメといったカテゴリーで情報を配信する。"
     assert items(text) == [["恋愛", "ライフスタイル", "グルメ"]]
+    # examples closed by など、 with a strong cue later in the clause; a weak one (使える) is not enough
+    assert items("すれちがい通信機能やゲームコインなど、本体を持ち運びたくなる機能を搭載。") == [
+        ["すれちがい通信機能", "ゲームコイン"]
+    ]
+    assert items("夜間や冬場など、いつでも使える。") == []
     # … after など as after といった, and settings and specifications are such kinds
     text = "絞り値やホワイトバランス、彩度などの設定を細かく変えられる。"
     assert items(text) == [["絞り値", "ホワイトバランス", "彩度"]]
