@@ -1184,6 +1184,8 @@ def test_examples_of_a_kind_of_feature_are_a_list_whatever_is_said_of_the_kind()
         ["すれちがい通信機能", "ゲームコイン"]
     ]
     assert items("夜間や冬場など、いつでも使える。") == []
+    # a feature category after といった marks its examples whatever follows it
+    assert items("無線LANやBluetooth 3.0といったワイヤレス機能、2つのポートを持つ。") == [["無線LAN", "Bluetooth 3.0"]]
     # … after など as after といった, and settings and specifications are such kinds
     text = "絞り値やホワイトバランス、彩度などの設定を細かく変えられる。"
     assert items(text) == [["絞り値", "ホワイトバランス", "彩度"]]
