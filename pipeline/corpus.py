@@ -83,6 +83,7 @@ class _Rules:
     trailing_min_headings: int
     trailing_sentence: regex.Pattern[str]
     trailing_field: regex.Pattern[str]
+    trailing_prize: regex.Pattern[str]
     trailing_keep: regex.Pattern[str]
     single_line: regex.Pattern[str]
 
@@ -142,6 +143,7 @@ def _rules(path: Path = DATA_DIR / "layout.yaml") -> _Rules:
         trailing_min_headings=int(data["trailing"]["min_headings"]),
         trailing_sentence=regex.compile(data["trailing"]["sentence"]),
         trailing_field=regex.compile(data["trailing"]["field"]),
+        trailing_prize=regex.compile(data["trailing"]["prize"]),
         trailing_keep=regex.compile(data["trailing"]["keep"]),
         single_line=regex.compile(data["trailing"]["single_line"]),
     )
@@ -317,10 +319,11 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
         texts = [line.text for line in lines[first : last + 1]]
         if rules.trailing_keep.match(texts[0]) or _under_kept_heading(lines, paragraphs[:k], rules):
             break
-        fields = any(rules.trailing_field.search(t) for t in texts)
+        fields = any(rules.trailing_field.search(t) or rules.trailing_prize.search(t) for t in texts)
         listy = rules.trailing_first_line.match(texts[0]) and not fields
         listy = listy and not any(rules.trailing_sentence.search(t) for t in texts)
-        single = len(texts) == 1 and rules.single_line.match(texts[0].strip())
+        prize = any(rules.trailing_prize.search(t) for t in texts)
+        single = len(texts) == 1 and not prize and rules.single_line.match(texts[0].strip())
         headings = sum(1 for t in texts if rules.trailing_heading.match(t))
         linky = not fields and headings >= rules.trailing_min_headings and 2 * headings > len(texts)
         if not (listy or single or linky):

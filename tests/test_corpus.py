@@ -126,6 +126,9 @@ def test_trailing_information_and_notes_are_content() -> None:
     content = _content(text)
     assert "発売時期：8月29日" in content and "お一人様一回限り" in content
     assert "アスク" not in content
+    # a giveaway's prizes with their numbers of winners are information too
+    text = "http://x/\n2012-01-02T00:00:00+0900\n題\n本文。\n\n・PFU「ScanSnap S1100」：1名\n\n・Nero 「Nero 11」：10名\n"
+    assert "ScanSnap S1100" in _content(text)
 
 
 def test_published_line_format_of_the_seed_article(seed_path: Path) -> None:
