@@ -136,6 +136,7 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("ずいぶん前から昨今まで", [("ずいぶん前", "DATE", "PAST_REF", None), ("昨今", "DATE", "PRESENT_REF", None)]),
     ("今から行こうか。", [("今", "DATE", "PRESENT_REF", None)]),  # now, as the start of something
     ("いま話題の商品。", [("いま", "DATE", "PRESENT_REF", None)]),  # いま before a word, not only before a particle
+    ("今や定番の機能だ。今のところ予定はない。いまや常識。", []),  # "nowadays", "for the time being": no date
     ("使っています。", []),
     ("今回の更新で", []),  # 今 inside a word is no date
     ("詳細は後日発表。もうすぐ届く。近年は人気だ。", [("後日", "DATE", "FUTURE_REF", None), ("もうすぐ", "DATE", "FUTURE_REF", None), ("近年", "DATE", "PAST_REF", None)]),
