@@ -133,6 +133,7 @@ class Lexicons:
     name_field: regex.Pattern[str]
     plan_name: regex.Pattern[str]
     generic_plan: regex.Pattern[str]
+    lens_name: regex.Pattern[str]
     maker_field: regex.Pattern[str]
     model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
@@ -298,6 +299,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         name_field=compiled("name_field"),
         plan_name=compiled("plan_name"),
         generic_plan=compiled("generic_plan", anchored=True),
+        lens_name=compiled("lens_name"),
         maker_field=compiled("maker_field"),
         model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
@@ -1243,6 +1245,12 @@ def _plan_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_
         yield _Name(m.start() if m["variant"] else m.start("base"), m.end(), "shape")
 
 
+def _lens_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_Name]:
+    """Lenses named with their focal length and aperture (``SIGMA 19mm F2.8 EX DN``): the measures
+    inside, which end a run of name words, belong to the name here."""
+    return (_Name(m.start(), m.end(), "shape") for m in lex.lens_name.finditer(folded, *zone))
+
+
 def _field_makers(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[str]:
     """The values of the ``メーカー：`` lines of spec blocks: the companies the document itself names
     as makers (``メーカー：Aerocool``), listed or not."""
@@ -1903,6 +1911,7 @@ def _discover(
         *(n for zone in zones for n in _lexicon_names(folded, lowered, zone, lex)),
         *(n for zone in zones for n in _field_names(folded, zone, lex)),
         *(n for zone in zones for n in _plan_names(folded, zone, lex)),
+        *(n for zone in zones for n in _lens_names(folded, zone, lex)),
     ]
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
     makers = _field_makers(folded, zones, lex)

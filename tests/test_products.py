@@ -58,6 +58,10 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("「グーグルショッピング」というこのサービスは便利だ。", {"グーグルショッピング"}),
         ("これに「auひかりちゅら」「コミュファ光」といった光回線を組み合わせる。", {"auひかりちゅら", "コミュファ光"}),
         ("「速さ」「軽さ」といった機能が魅力だ。", set()),
+        # a lens: maker or series, focal length and aperture, one name
+        ("「SIGMA 19mm F2.8 EX DN」を発売。", {"SIGMA 19mm F2.8 EX DN"}),
+        ("ズームレンズ1 NIKKOR VR 10-100mm f/4.5-5.6PD-ZOOMもそのひとつ。", {"1 NIKKOR VR 10-100mm f/4.5-5.6PD-ZOOM"}),
+        ("ノクトン17.5mm F0.95を試す。", {"ノクトン17.5mm F0.95"}),
         # the focus of a cleft on a release
         ("明日から発売されるのは「映画付年賀状」。", {"映画付年賀状"}),
     ],
