@@ -317,12 +317,12 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
         if any(z.start <= start and end <= z.end for z in zones):
             continue
         texts = [line.text for line in lines[first : last + 1]]
-        if rules.trailing_keep.match(texts[0]) or _under_kept_heading(lines, paragraphs[:k], rules):
+        if rules.trailing_keep.match(texts[0]) or (k and _kept_heading(lines, paragraphs[k - 1], rules)):
             break
-        fields = any(rules.trailing_field.search(t) or rules.trailing_prize.search(t) for t in texts)
+        prize = any(rules.trailing_prize.search(t) for t in texts)
+        fields = prize or any(rules.trailing_field.search(t) for t in texts)
         listy = rules.trailing_first_line.match(texts[0]) and not fields
         listy = listy and not any(rules.trailing_sentence.search(t) for t in texts)
-        prize = any(rules.trailing_prize.search(t) for t in texts)
         single = len(texts) == 1 and not prize and rules.single_line.match(texts[0].strip())
         headings = sum(1 for t in texts if rules.trailing_heading.match(t))
         linky = not fields and headings >= rules.trailing_min_headings and 2 * headings > len(texts)
@@ -332,12 +332,10 @@ def _trailing_zones(lines: Sequence[_Line], body_start: int, zones: Sequence[Zon
     return found
 
 
-def _under_kept_heading(lines: Sequence[_Line], before: Sequence[tuple[int, int]], rules: _Rules) -> bool:
-    """Whether the paragraph before is a lone heading naming features or specifications
+def _kept_heading(lines: Sequence[_Line], paragraph: tuple[int, int], rules: _Rules) -> bool:
+    """Whether a paragraph is a lone heading naming features or specifications
     (``■ZoomITのおもな機能``, a blank line, then its bullets): the bullets under it are content."""
-    if not before:
-        return False
-    first, last = before[-1]
+    first, last = paragraph
     heading = lines[first].text
     return first == last and "。" not in heading and rules.trailing_keep.match(heading) is not None
 
