@@ -54,6 +54,10 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         # what is downloaded so many times, and a game named as one
         ("「かまぼこ捌き」は25万ダウンロード。", {"かまぼこ捌き"}),
         ("25万ダウンロードされた「おにぎり職人」は楽しい。", {"おにぎり職人"}),
+        # a title after its category word or owned by a company may read like English words
+        ("スマートフォン「Disney Mobile on docomo F-08D」を発売。", {"Disney Mobile on docomo F-08D"}),
+        ("カブドットコム証券の「kabu smart」などだ。", {"kabu smart"}),
+        ("画面に「quick tips」と出る。", set()),
         ("「いも収穫」（25万ダウンロード）、", {"いも収穫"}),
         ("「探検ドリランド」ゲーム内のトレードを停止。", {"探検ドリランド"}),
         ("「ふつうの一日」は長かった。", set()),
