@@ -58,6 +58,7 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("スマートフォン「Disney Mobile on docomo F-08D」を発売。", {"Disney Mobile on docomo F-08D"}),
         ("カブドットコム証券の「kabu smart」などだ。", {"kabu smart"}),
         ("画面に「quick tips」と出る。", set()),
+        ("テストで「エフセキュア モバイル セキュリティ」が最優秀評価を獲得した。", {"エフセキュア モバイル セキュリティ"}),
         ("「いも収穫」（25万ダウンロード）、", {"いも収穫"}),
         ("「探検ドリランド」ゲーム内のトレードを停止。", {"探検ドリランド"}),
         ("「ふつうの一日」は長かった。", set()),
