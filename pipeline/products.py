@@ -1091,8 +1091,8 @@ def _bracket_name(
         return
     if product_key(core) in lex.kept_tails:
         return  # 「G6シリーズ」 with its name word lost: シリーズ alone names nothing
-    titled_name = titled or _by_maker(folded, m.start(), m.end(), zone, lex)  # アプリ「quick memo」: a title
-    if (cue or named) and (titled_name or not lex.phrase.search(core)) and _acceptable(core, lex, context_cue=True):
+    phrase = lex.phrase.search(core) and not (titled or _by_maker(folded, m.start(), m.end(), zone, lex))
+    if (cue or named) and not phrase and _acceptable(core, lex, context_cue=True):  # アプリ「quick memo」: a title
         yield from (_Name(s, e, "bracket") for s, e in _slashed_models(folded, start, end, lex))
 
 
