@@ -1650,6 +1650,11 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
     shorts = frozenset(short for short, _ in present)
     for short, long in present:  # (a short form may have several links, not all to names of this document)
         clusters.union(short, long)
+    misspelt = set()
+    for typo, spelled, sure in _misspellings(names, first, lex):
+        if sure:
+            misspelt.add(typo)
+        clusters.union(typo, spelled)
     variants = set()
     for k in keys:
         other = next((o for o in index.prefixes_of(k) if _variant_of(first[k], first[o], lex, shorts)), None)
@@ -1674,10 +1679,80 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
             groups.setdefault(clusters.find(k), []).append(k)
     canonical: dict[str, str] = {}
     for members in groups.values():
-        eligible = [k for k in members if k not in shorts and k not in variants] or members
+        eligible = [k for k in members if k not in shorts and k not in variants and k not in misspelt] or members
         best = max(eligible, key=lambda k: (len(k), -order[k]))
         canonical.update(dict.fromkeys(members, first[best]))
     return canonical
+
+
+_SPELLED_WORD = regex.compile(r"(?P<letters>[a-z]{4,})(?P<mark>[+!]?)")  # jigbrowser+
+_MAX_SPELLING_BUCKET = 16  # names differing in one word from as many others are a line-up, not a typo
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter dropped, added, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((j for j in range(len(a)) if a[j] != b[j]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+
+
+def _misspelled(a: str, b: str, alone: bool) -> bool:
+    """Whether two words of a name are one word spelled twice, once wrongly (``Edtion``/``Edition``,
+    ``GALASY``/``GALAXY``, ``Bolo``/``Bold``): lower-case letters only, sharing their first letter,
+    one edit apart, five letters or more when the word is the whole name. A plural
+    (``Window``/``Windows``) is no typo."""
+    shortest = 5 if alone else 4
+    wa, wb = _SPELLED_WORD.fullmatch(a), _SPELLED_WORD.fullmatch(b)
+    if not (wa and wb and wa["mark"] == wb["mark"]):
+        return False
+    a, b = wa["letters"], wb["letters"]
+    return (
+        min(len(a), len(b)) >= shortest
+        and a[0] == b[0]
+        and a + "s" != b
+        and b + "s" != a
+        and _one_edit(a, b)
+    )
+
+
+def _misspellings(names: Sequence[str], first: dict[str, str], lex: Lexicons) -> list[tuple[str, str, bool]]:
+    """Names that are the same words but one, spelt once wrongly (``Quadrant Standard Edtion`` /
+    ``Quadrant Standard Edition``, ``Sportus`` / ``Spotus``), as triples (misspelt key, key,
+    whether the first is surely the typo): articles misspell names, and the gold counts a typo
+    as a mention of the product.
+
+    The typo is the name that is not a listed product (``PS Vista`` beside ``PS Vita``), else
+    the word the document's names write less often (``GeFoece`` beside ``GeForce GTX 680`` and
+    ``NVIDIA GeForce GTX 680``), else the shorter word (a dropped letter is the common slip);
+    when all tie, either may be the canonical. Names differing in a word of three letters or
+    fewer (``Xperia GX`` / ``Xperia SX``) or in digits are different products.
+    """
+    counts = Counter(product_key(w) for n in names for w in _tokens(n))
+
+    def rank(key: str, word: str) -> tuple[bool, int, int]:
+        return key in lex.known, counts[word], len(word)
+
+    buckets: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
+    for key, surface in first.items():
+        words = tuple(product_key(w) for w in _tokens(surface))
+        for i, word in enumerate(words):
+            if _SPELLED_WORD.fullmatch(word):
+                buckets.setdefault((i, words[:i] + ("",) + words[i + 1 :]), []).append((key, word))
+    pairs = []
+    for (_, rest), members in buckets.items():
+        if len(members) > _MAX_SPELLING_BUCKET:
+            continue
+        for n, (a, wa) in enumerate(members):
+            for b, wb in members[n + 1 :]:
+                if _misspelled(wa, wb, alone=len(rest) == 1):
+                    (typo, wt), (spelled, ws) = sorted(((a, wa), (b, wb)), key=lambda m: rank(*m))
+                    pairs.append((typo, spelled, rank(typo, wt) != rank(spelled, ws)))
+    return pairs
 
 
 def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexicons) -> None:
@@ -1703,10 +1778,20 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
                 clusters.union(key, hosts.pop())
     # the same words in another order, one of them a model number (F-09D ANTEPRIMA / ANTEPRIMA F-09D)
     reordered: dict[tuple[str, ...], str] = {}
+    holding: dict[str, set[str]] = {}  # a model number's key -> the names of several words holding it
     for key, surface in first.items():
         words = _tokens(surface)
         if len(words) > 1 and any(_is_model(w, lex) for w in words):
             clusters.union(key, reordered.setdefault(tuple(sorted(product_key(w) for w in words)), key))
+            for i, w in enumerate(words):
+                if not any(product_key(after) in lex.excluded or lex.version.match(after) for after in words[i + 1 :]):
+                    holding.setdefault(product_key(w), set()).add(key)
+    # a bare model number names the one product whose name holds it anywhere (F-09D of F-09D ANTEPRIMA),
+    # unless a standard or a version follows it there: GA-Z77X-UD5H WiFi and 102SH II are other models
+    for key in holding.keys() & first.keys():
+        hosts = {clusters.find(k) for k in holding[key]}
+        if len(hosts) == 1 and _is_model(first[key], lex):
+            clusters.union(key, hosts.pop())
 
 
 def _brand_families(first: dict[str, str], index: _KeyIndex, clusters: _Clusters, lex: Lexicons) -> set[str]:

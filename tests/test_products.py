@@ -817,6 +817,14 @@ def test_a_quotation_in_a_chain_shares_no_cue() -> None:
         ("貝印 アイスクリームメーカー DL0272は安い。", {"DL0272": {"DL0272"}}),
         # a listed name takes a bare model number after it, not a count
         ("ロボット掃除機ルンバ 780を発売。ルンバ 2台を並べた。", {"ルンバ 780": {"ルンバ 780"}, "ルンバ": {"ルンバ"}}),
+        # a bare model number names the one product holding it, also before an edition's name …
+        ("「Z-09D ZENFO」を発表。Z-09Dは軽い。", {"Z-09D ZENFO": {"Z-09D ZENFO", "Z-09D"}}),
+        # … but not one whose name adds a standard or a version after it: those are other models
+        ("「ZB-Z77X WiFi」と「ZB-Z77X」を発売。", {"ZB-Z77X WiFi": {"ZB-Z77X WiFi"}, "ZB-Z77X": {"ZB-Z77X"}}),
+        ("「Zenfo 102ZH II」を発売。102ZHより速い。", {"Zenfo 102ZH II": {"Zenfo 102ZH II"}, "102ZH": {"102ZH"}}),
+        # … nor one of several holding it
+        ("「JOJA Z-06D」と「Zenfo Vu Z-06D」。Z-06Dは人気。",
+         {"JOJA Z-06D": {"JOJA Z-06D"}, "Zenfo Vu Z-06D": {"Zenfo Vu Z-06D"}, "Z-06D": {"Z-06D"}}),
     ],
 )
 def test_model_numbers_join(text: str, expected: dict[str, set[str]]) -> None:
@@ -908,3 +916,28 @@ def test_a_short_form_linked_to_a_name_the_document_lacks_is_ignored() -> None:
     links = [(product_key("ICS"), product_key("Android 4.0")), (product_key("ICS"), product_key("Android 4.0.3"))]
     resolved = _resolve(["Android 4.0.3", "ICS"], links, load_lexicons())
     assert resolved[product_key("ICS")] == "Android 4.0.3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word spelt once wrongly: the spelling written more often is the canonical
+        ("「Quadrant Standard Edition」で測る。Quadrant Standard Edtionの結果。Quadrant Standard Editionは速い。",
+         {"Quadrant Standard Edition": {"Quadrant Standard Edition", "Quadrant Standard Edtion"}}),
+        # … or, written as often, the longer one (a dropped letter is the common slip)
+        ("Zwitterで話題。Zwtterでも話題。", {"Zwitter": {"Zwitter", "Zwtter"}}),
+        # … a swap of two letters, a letter added, a letter changed in a word of four beside other words
+        ("「Zenfobroswer+」を公開。「Zenfobrowser+」は速い。Zenfobrowser+を使う。",
+         {"Zenfobrowser+": {"Zenfobrowser+", "Zenfobroswer+"}}),
+        ("アプリ「Sportuz」を公開。「Spotuz」は便利。「Spotuz」を試す。", {"Spotuz": {"Spotuz", "Sportuz"}}),
+        ("ZlackBerry Bold 9900を発売。ZlackBerry Bolo 9900は人気。",
+         {"ZlackBerry Bold 9900": {"ZlackBerry Bold 9900", "ZlackBerry Bolo 9900"}}),
+        # a listed product is spelt right
+        ("PS Vistaで遊ぶ。PS Vistaは楽しい。PS Vitaを買う。", {"PS Vita": {"PS Vita", "PS Vista"}}),
+        # short words, digits and plurals name other products
+        ("「Zperia GX」と「Zperia SX」を比べる。", {"Zperia GX": {"Zperia GX"}, "Zperia SX": {"Zperia SX"}}),
+        ("「Zenfo Tab 7」と「Zenfo Tab 8」を比べる。", {"Zenfo Tab 7": {"Zenfo Tab 7"}, "Zenfo Tab 8": {"Zenfo Tab 8"}}),
+    ],
+)
+def test_misspelt_names_join_the_name(text: str, expected: dict[str, set[str]]) -> None:
+    assert canonicals(text) == expected
