@@ -1184,13 +1184,24 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     ):
         new_end = end
     first_latin = next((folded[p.start : p.end] for p in pieces if p.kind == "lat"), "")
-    if new_start != start and lex.weak_shapes.match(first_latin):
+    if new_start != start and (lex.weak_shapes.match(first_latin) or _name_modifier(folded, run, new_start, lex)):
         new_start = start
     if _acceptable(folded[new_start:new_end], lex):
         return new_start, new_end
     if product_key(folded[new_start:new_end]) in lex.excluded:
         return start, start
     return start, end
+
+
+def _name_modifier(folded: str, run: Sequence[_Piece], start: int, lex: Lexicons) -> bool:
+    """Whether the words of a bracketed run before ``start`` are a standard or a technical word
+    the writer bracketed with the name (``「LED AQUOS」``, ``「QRコネクト」``, ``「Ｗｉ−Ｆｉコネクト」``,
+    ``「SMS Viewer」``): part of it, unlike a company or a category (``「ドコモ スマートフォンAQUOS PHONE」``)."""
+    before = [folded[p.start : p.end] for p in run if p.end <= start and p.kind != "gap"]
+    return bool(before) and all(
+        product_key(w) in lex.excluded - lex.companies and (_LATIN_EDGE.match(w) or product_key(w) not in lex.generic)
+        for w in before
+    )
 
 
 def _inside_katakana_word(text: str, pos: int) -> bool:

@@ -568,6 +568,11 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
         ("「LiveWareマネージャー」アプリを利用する。", {"LiveWareマネージャー": {"LiveWareマネージャー"}}),
         ("爽快なゲーム「Blow Up (Lite)」です。", {"Blow Up (Lite)": {"Blow Up (Lite)"}}),
         ("タップすると「HereWeGo!!」と表示される。", {"HereWeGo!!": {"HereWeGo!!"}}),
+        # a standard or technical word bracketed with the name is part of it, a company or category is not
+        ("シャープ「LED AQUOS」シリーズに60型が登場。", {"LED AQUOS": {"LED AQUOS"}}),
+        ("設定アプリ「QRコネクト」を使う。機能『Ｗｉ−Ｆｉコネクト』を搭載。",
+         {"QRコネクト": {"QRコネクト"}, "Ｗｉ−Ｆｉコネクト": {"Ｗｉ−Ｆｉコネクト"}}),
+        ("「ドコモ スマートフォンAQUOS PHONE f SH-13C」を発売。", {"AQUOS PHONE f SH-13C": {"AQUOS PHONE f SH-13C"}}),
         # a ! between Latin words is inside the name
         ("陶芸作品を作ろう「Let's Create! Pottery Lite」", {"Let's Create! Pottery Lite": {"Let's Create! Pottery Lite"}}),
         # a category word and a subject particle before the bracket
