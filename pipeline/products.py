@@ -1184,7 +1184,11 @@ def _trimmed_bracket(folded: str, start: int, end: int, lex: Lexicons) -> tuple[
     ):
         new_end = end
     first_latin = next((folded[p.start : p.end] for p in pieces if p.kind == "lat"), "")
-    if new_start != start and (lex.weak_shapes.match(first_latin) or _name_modifier(folded, run, new_start, lex)):
+    if new_start != start and (
+        lex.weak_shapes.match(first_latin)
+        or _name_modifier(folded, run, new_start, lex)
+        or _line_label_of_model(folded[start:new_start], folded[new_start:new_end], lex)
+    ):
         new_start = start
     if _acceptable(folded[new_start:new_end], lex):
         return new_start, new_end
@@ -1202,6 +1206,14 @@ def _name_modifier(folded: str, run: Sequence[_Piece], start: int, lex: Lexicons
         product_key(w) in lex.excluded - lex.companies and (_LATIN_EDGE.match(w) or product_key(w) not in lex.generic)
         for w in before
     )
+
+
+def _line_label_of_model(before: str, name: str, lex: Lexicons) -> bool:
+    """Whether a carrier's line label stands before a bare model number in one bracket
+    (``「docomo NEXT series P-04D」``): the label is the only name the model has there, so it stays
+    (before a name it goes: ``docomo NEXT series Xperia NX SO-02D`` is ``Xperia NX SO-02D``)."""
+    label = before.strip()
+    return label.endswith("series") and product_key(label) in lex.companies and _is_model(name, lex)
 
 
 def _inside_katakana_word(text: str, pos: int) -> bool:

@@ -573,6 +573,9 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
         ("設定アプリ「QRコネクト」を使う。機能『Ｗｉ−Ｆｉコネクト』を搭載。",
          {"QRコネクト": {"QRコネクト"}, "Ｗｉ−Ｆｉコネクト": {"Ｗｉ−Ｆｉコネクト"}}),
         ("「ドコモ スマートフォンAQUOS PHONE f SH-13C」を発売。", {"AQUOS PHONE f SH-13C": {"AQUOS PHONE f SH-13C"}}),
+        # a carrier's line label stays before a bare model number, the one name it has there
+        ("スマートフォン「docomo NEXT series Z-04D」を発表。Z-04Dは防水。",
+         {"docomo NEXT series Z-04D": {"docomo NEXT series Z-04D", "Z-04D"}}),
         # a ! between Latin words is inside the name
         ("陶芸作品を作ろう「Let's Create! Pottery Lite」", {"Let's Create! Pottery Lite": {"Let's Create! Pottery Lite"}}),
         # a category word and a subject particle before the bracket
