@@ -609,6 +609,9 @@ def test_bracketed_names_former_names_and_owners(text: str, expected: dict[str, 
         "MITメディアラボの研究グループが開発した。",  # a laboratory
         "アニメ「デジモン」主題歌「Butter-Fly」を歌う。ボカロ曲「Hello, Worker」を踊る。",  # songs, anime
         "新製品発表会「Samsung Mobile Unpacked 2012」で披露した。",  # an event in brackets
+        "テレビドラマ「GTO」に出演中。番組「U型テレビ」をアピール。",  # a drama, a programme
+        "国際会議「地球サミット RIO+20」が開催。キャンペーン「PANTONE 5 For You」を実施。",  # a conference, a campaign
+        "「rain stops good-bye」「glow」の3曲を披露した。",  # song titles counted
         "東大門にある「DISCO JUMP」は人気だ。",  # a place
         "「Designed for Humans」という言葉も使われた。",  # a slogan
         "「盛り上がるドン！」「いいねぇｗｗｗ」とコメントが流れる。",  # viewers' comments
