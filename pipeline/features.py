@@ -271,7 +271,7 @@ def _rules() -> _Rules:
         copula_clause_before=regex.compile(m["copula_clause_before"]),
         comparison_head=regex.compile(m["comparison_head"]),
         count_apposition=regex.compile(m["count_apposition"]),
-        dotted_words=regex.compile(m["dotted_words"]),
+        dotted_words=regex.compile(with_words(m["dotted_words"])),
         ampersand_joint=regex.compile(m["ampersand_joint"]),
         item_prefix=regex.compile(m["item_prefix"]),
         hiragana_head=regex.compile(m["hiragana_head"], regex.REVERSE),
@@ -1940,7 +1940,7 @@ def find_feature_lists(
         if key in seen:
             continue
         seen.add(key)
-        items = tuple(FeatureItem(s, e, original[s:e]) for s, e in _split_items(text, c.items, rules))
+        items = tuple(FeatureItem(s, e, original[s:e]) for s, e in _split_items(original, c.items, rules))
         out.append(FeatureList(c.start, c.end, _attach(text, c, named, main), items, c.rule))
     return out
 

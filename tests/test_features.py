@@ -236,6 +236,11 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # short words joined by ・ are items of their own; a shared suffix or head keeps the chain one item
         ("本機は、ワンセグ、防水・防塵、赤外線に対応。", [["ワンセグ", "防水", "防塵", "赤外線"]]),
         ("本機は、ワンセグと防水・防塵性能に対応。", [["ワンセグ", "防水・防塵性能"]]),
+        # … and so are features that stand alone, and parts each ending with what they are
+        ("本機は、Xi、おサイフケータイ・ワンセグ・赤外線通信、防水・防塵に対応。",
+         [["Xi", "おサイフケータイ", "ワンセグ", "赤外線通信", "防水", "防塵"]]),
+        ("側面にはmicroUSB端子・microSDスロットと電源・音量ボタンがあります。",
+         [["microUSB端子", "microSDスロット", "電源・音量ボタン"]]),
         # bracketed feature names, each after a clause saying what it does
         (
             "本機は、周囲の光を感知して色味を調整する「インテリカラー」、途中で画面が消えることを防ぐ「持ってる間ON」など見やすさを向上させる機能により快適だ。",
@@ -1162,6 +1167,12 @@ def test_kana_inside_a_noun_does_not_end_an_item(nlp) -> None:
     found = nlp(text)._.feature_lists
     assert [[i["text"] for i in fl["items"]] for fl in found] == [["IPX5相当の防水性能", "IP5X相当の防じん性能"]]
     assert all(text[i["start"] : i["end"]] == i["text"] for fl in found for i in fl["items"])
+
+
+def test_a_dotted_item_with_kana_inside_a_noun_is_split(nlp) -> None:
+    text = "本機は、ワンセグ、赤外線、防水・防じんに対応する。"
+    found = nlp(text)._.feature_lists
+    assert [[i["text"] for i in fl["items"]] for fl in found] == [["ワンセグ", "赤外線", "防水", "防じん"]]
 
 
 def test_a_names_exclamation_mark_stays_inside_the_item() -> None:
