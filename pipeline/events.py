@@ -548,7 +548,9 @@ def _context_products(
     """Products of a sentence that names none: a line-up that follows, or the previous ones.
 
     A trigger whose argument is a count of models (``スマートフォン5機種を発表``)
-    is about the first group after it that names that many products. A spec
+    is about the first group after it that names that many products; an announcement of
+    a line-up by name (``新モデル「2012年夏モデル」の発表会を行い``) is about the products
+    heading the sections after it (``■HTC J ISW13HT``), when two or more do. A spec
     line keyed by the trigger (``出荷：5月25日より``) is about the product
     its block names before it (``製品名：X``, no blank line between), else, a block
     naming none, about ``main``, the article's product. A line-up
@@ -579,6 +581,14 @@ def _context_products(
         if picked and rules.p["subset_lead"].fullmatch(text, sent[1], picked[0].start):
             return _canonicals(picked), "line-up"  # …4モデルを発表した。このうち「X」は
         return [], "counted"  # its members are named later, if at all: see _counted_members
+    if (
+        kind == "announce"
+        and rules.p["named_lineup"].search(text, lo, trigger[0])
+        and not rules.p["planned"].match(text[trigger[1] : min(sent[1], trigger[1] + _WINDOW)])
+    ):  # (not 新機種を発表できる: a hope, no announcement)
+        heads = _section_heads(rules, text, [p for g in around.groups for p in g], sent[1])
+        if len(heads) >= 2:
+            return heads, "line-up"
     following = around.following()
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""

@@ -291,6 +291,17 @@ def test_a_counted_line_up_reaches_the_products_heading_its_sections() -> None:
     assert events(more, {"X1": "X1", "Y1": "Y1", "Z1": "Z1"}) == []
 
 
+def test_a_line_up_announced_by_name_reaches_the_products_heading_its_sections() -> None:
+    heads = "\n\n■X1\n発売日：2012年5月25日\n\n■Y1\n発売日：2012年6月下旬以降"
+    text = "KDDIは15日、新モデル「2012年夏モデル」の発表会を行い、新しくスマートフォンを追加した。" + heads
+    announced = [e[:4] for e in events(text, {"X1": "X1", "Y1": "Y1"}) if e[0] == "announce"]
+    assert announced == [("announce", "X1", "done", ("2012-04-15", None)), ("announce", "Y1", "done", ("2012-04-15", None))]
+    # … not a hope to announce one, nor a single section
+    assert [e for e in events("今年は新機種を発表できるのが嬉しい。" + heads, {"X1": "X1", "Y1": "Y1"}) if e[0] == "announce"] == []
+    one = "KDDIは15日、新モデル「2012年夏モデル」の発表会を行った。\n\n■X1\n薄い。"
+    assert [e for e in events(one, {"X1": "X1"}) if e[0] == "announce"] == []
+
+
 def test_a_line_up_counted_twice_takes_its_total_not_a_count_of_one_kind_in_it() -> None:
     heads = "\n\n■X1\n薄い。\n\n■Y1\n軽い。\n\n■Z1\n速い。"
     names = {"X1": "X1", "Y1": "Y1", "Z1": "Z1", "Android": "Android"}
