@@ -760,6 +760,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          {"Z-100": "Z-100", "Z-200": "Z-200", "Z-300": "Z-300"},
          [("announce", "Z-100", "done", ("2012-05-10", None)), ("announce", "Z-200", "done", ("2012-05-10", None)),
           ("announce", "Z-300", "done", ("2012-05-10", None))]),
+        # a plan made known is an announcement of the release it reports
+        ("ミドリ社は、「Z-100」を6月3日より発売することをあきらかにした。", {"Z-100": "Z-100"},
+         [("announce", "Z-100", "done", ("2012-05-10", None)), ("release", "Z-100", "planned", ("2012-06-03", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         # a new version of a product is a release of that product
