@@ -492,7 +492,7 @@ def test_labels_groups_and_phrases_are_no_products(text: str) -> None:
         ("テレビ用HDMI無線化ユニット「WTR-HDAV/A」を試す。", {"WTR-HDAV/A"}),  # a device unit's model number
         ("モバイルルーター「DATA08W」を試す。", {"DATA08W"}),  # 08W: a model number's digits, not 8 watts
         ("開場は10:00OPEN、詳しくはp.132へ。", set()),  # a clock time's minutes, a page
-        ("「ゲーム3：Fallen Nation」を配信。", {"Fallen Nation"}),  # a title's colon is no clock
+        ("「ゲーム3：Fallen Nation」を配信。", {"ゲーム3：Fallen Nation"}),  # a title's colon is no clock, and no label
         ("絵文字タブは「spモードメール」アプリでのみ表示されます。", {"spモードメール"}),  # not a tab label
         ("「iPod touch」と「Xperia ray」を比べる。", {"iPod touch", "Xperia ray"}),  # lower-case words of a name
         ("人気のOptimus it L-05Dが登場。", {"Optimus it L-05D"}),
@@ -573,6 +573,8 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
         ("設定アプリ「QRコネクト」を使う。機能『Ｗｉ−Ｆｉコネクト』を搭載。",
          {"QRコネクト": {"QRコネクト"}, "Ｗｉ−Ｆｉコネクト": {"Ｗｉ−Ｆｉコネクト"}}),
         ("「ドコモ スマートフォンAQUOS PHONE f SH-13C」を発売。", {"AQUOS PHONE f SH-13C": {"AQUOS PHONE f SH-13C"}}),
+        # a colon before a capitalised or katakana subtitle is inside a title; before other text it is a label's
+        ("ゲーム「ギャングスターZIO：City of Saints」が99円。", {"ギャングスターZIO：City of Saints": {"ギャングスターZIO：City of Saints"}}),
         # a carrier's line label stays before a bare model number, the one name it has there
         ("スマートフォン「docomo NEXT series Z-04D」を発表。Z-04Dは防水。",
          {"docomo NEXT series Z-04D": {"docomo NEXT series Z-04D", "Z-04D"}}),
