@@ -573,6 +573,8 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
         ("設定アプリ「QRコネクト」を使う。機能『Ｗｉ−Ｆｉコネクト』を搭載。",
          {"QRコネクト": {"QRコネクト"}, "Ｗｉ−Ｆｉコネクト": {"Ｗｉ−Ｆｉコネクト"}}),
         ("「ドコモ スマートフォンAQUOS PHONE f SH-13C」を発売。", {"AQUOS PHONE f SH-13C": {"AQUOS PHONE f SH-13C"}}),
+        # a model number with its colour codes after slashes is one name
+        ("ライター「ZDR-XD04R/W/BK」を発売する。", {"ZDR-XD04R/W/BK": {"ZDR-XD04R/W/BK"}}),
         # a colon before a capitalised or katakana subtitle is inside a title; before other text it is a label's
         ("ゲーム「ギャングスターZIO：City of Saints」が99円。", {"ギャングスターZIO：City of Saints": {"ギャングスターZIO：City of Saints"}}),
         # a carrier's line label stays before a bare model number, the one name it has there
