@@ -1574,6 +1574,20 @@ def _series_of(short: str, full: str, lex: Lexicons) -> bool:
     return bool(rest) and all(product_key(t) in lex.kept_tails for t in rest)
 
 
+_SEQUEL = regex.compile(r"II|III|IV|VI{1,3}|IX|[Ⅱ-Ⅹ]")
+
+
+def _numbered(name: str, index: _KeyIndex, first: dict[str, str]) -> bool:
+    """Whether the document numbers a sequel of ``name`` in Roman numerals (``FINAL FANTASY II``
+    beside ``FINAL FANTASY``): then the bare name is the first title, not its series. (A letter
+    alone, V or X, names a model: ``HTC One X``.)"""
+    for other in index.extending(product_key(name)):
+        rest = _rest_after(name, first[other])
+        if rest and len(rest) == 1 and _SEQUEL.fullmatch(rest[0]):
+            return True
+    return False
+
+
 def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) -> bool:
     """Whether ``name`` is a non-canonical variant of ``other``.
 
@@ -1691,7 +1705,9 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
             continue
         related = set(index.extending(k)) | index.ending_with(k) - variants
         fuller = {clusters.find(o) for o in related if _same_product(first[k], first[o], lex, named)}
-        series = {clusters.find(o) for o in related if _series_of(first[k], first[o], lex)}
+        series = set() if _numbered(first[k], index, first) else {
+            clusters.find(o) for o in related if _series_of(first[k], first[o], lex)
+        }
         if len(fuller) == 1 or (not fuller and len(series) == 1):
             clusters.union(k, (fuller or series).pop())
     _join_by_model_number(first, clusters, lex)

@@ -202,6 +202,10 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a vendor before the name, a trademark sign, a series word
         ("ASUS ZENBOOK(TM)シリーズを買うとZENBOOK用の特典。",
          {"ASUS ZENBOOKシリーズ": {"ASUS ZENBOOK(TM)シリーズ", "ZENBOOK"}}),
+        # … but beside a sequel numbered in Roman numerals the bare name is the first title
+        ("ZINAL ZANTASYとZINAL ZANTASY IIを配信。これでZINAL ZANTASYシリーズが揃った。",
+         {"ZINAL ZANTASY": {"ZINAL ZANTASY"}, "ZINAL ZANTASY II": {"ZINAL ZANTASY II"},
+          "ZINAL ZANTASYシリーズ": {"ZINAL ZANTASYシリーズ"}}),
         # a word that is generic alone (HD) is the name's when a fuller name ends with the two
         ("「Atrix HD」を発表。“Atrix”シリーズの新型「Motorola Atrix HD」だ。",
          {"Motorola Atrix HD": {"Atrix HD", "Motorola Atrix HD"}, "Atrix": {"Atrix"}}),
