@@ -199,6 +199,7 @@ class _Rules:
     feature_closing: regex.Pattern[str]
     heading_like: regex.Pattern[str]
     counted_lead_in: regex.Pattern[str]
+    speech_item: regex.Pattern[str]
     not_feature_heading: regex.Pattern[str]
     device_category: regex.Pattern[str]
     vague_item: regex.Pattern[str]
@@ -337,6 +338,7 @@ def _rules() -> _Rules:
         feature_closing=regex.compile(x["feature_closing"]),
         heading_like=regex.compile(x["heading_line"]),
         counted_lead_in=regex.compile(x["counted_lead_in"]),
+        speech_item=regex.compile(x["speech_item"]),
         not_feature_heading=regex.compile(x["not_feature_heading"]),
         device_category=regex.compile(x["device_category"], regex.IGNORECASE),
         vague_item=regex.compile(x["vague_item"]),
@@ -1002,6 +1004,8 @@ def _rejected_bullets(
     plain = [text[s:e] for (s, e), d in items if d is None]
     if rules.not_feature_heading.search(head_text):
         return True  # `■主な注意点`, `〈ご注意〉`: cautions and conditions
+    if _majority([bool(rules.speech_item.search(t)) for t in texts]):
+        return True  # people's remarks (`その他の反応は以下`), whatever the paragraph above says
     under_features = bool(rules.feature_heading.search(head_text))
     feature_lead = under_features or bool(rules.feature_lead_in.search(lead_text))
     if not feature_lead and (

@@ -851,6 +851,8 @@ def test_not_inline_feature_lists(text: str) -> None:
         "タイトル\n対象機種\n・PANTONE 5 107SH\n・AQUOS PHONE Xx 106SH\n・ARROWS A 101F\n",
         # single bullet
         "タイトル\n・Galaxy SII用 バッテリー内蔵ケース\n",
+        # people's remarks quoted under a paragraph about a feature
+        "タイトル\nこの機能の評判は散々だ。その他の反応は以下\n・こんな機能ってなんなんすっかねぇ…怖\n・逆にすごいわ\n・お前らビビリ杉ｗ\n",
         # a programme's running order under its time slot
         "タイトル\n●プログラム\n■AM1:00〜2:00\n・開幕直前、噂を総ざらい！\n・現地からの生情報\n・天気予報\n・エンディング\n",
     ],
