@@ -691,6 +691,8 @@ def test_generalised_shapes(text: str, expected: list[list[str]], rule: str) -> 
         "AとBとCとDの2種類から選べる。",
         # existence of things that are not parts of the hardware
         "この製品には問題と課題がある。",
+        # a time adverb before a comma is no item
+        "昨今、光ディスクドライブを搭載していない薄型ノートPCが増えた。",
         # places
         "目黒川や神田川、大岡川などで花見を楽しめる。",
         "ホテル周辺や駅周辺などでも無料で利用できる。",
