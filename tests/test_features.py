@@ -615,6 +615,12 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
             [["通常のカナ入力", "半角カナキーボード", "記号キーボード", "よく使う言葉や絵文字などが登録できるオリジナルキーボード"]],
             "count",
         ),
+        # … what the count makes a set, with a conjunction before the last item
+        (
+            "これは、お面にできる「オニ福笑い」、升が作れる「マス展開図」、そして方角が調べられる「恵方案内」の３つがセットになっている。",
+            [["お面にできる「オニ福笑い」", "升が作れる「マス展開図」", "方角が調べられる「恵方案内」"]],
+            "count",
+        ),
         # too few commas: split at と between words
         ("タッチパネルと新しくなったコントロールダイヤル操作の2種類の操作に対応する。", [["タッチパネル", "新しくなったコントロールダイヤル操作"]], "count"),
         ("まず、ホームアプリは「Palette UI」と「ランチャー」の2つから選べる。", [["Palette UI", "ランチャー"]], "count"),
