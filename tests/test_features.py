@@ -615,6 +615,9 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
             [["通常のカナ入力", "半角カナキーボード", "記号キーボード", "よく使う言葉や絵文字などが登録できるオリジナルキーボード"]],
             "count",
         ),
+        # examples of a range after など (幅広い, 様々な …) and what is supported for it
+        ("本機は、Blu-rayディスク（BD）やDVD、CDなど幅広いディスクの記録・再生に対応している。",
+         [["Blu-rayディスク（BD）", "DVD", "CD"]], "inline"),
         # … what the count makes a set, with a conjunction before the last item
         (
             "これは、お面にできる「オニ福笑い」、升が作れる「マス展開図」、そして方角が調べられる「恵方案内」の３つがセットになっている。",
