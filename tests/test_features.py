@@ -176,6 +176,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("肩エアーマッサージ、腰エアーマッサージ、もみ玉による腰もみの３種類のメニューに加え、座面には振動機能が搭載されている。",
          [["肩エアーマッサージ", "腰エアーマッサージ", "もみ玉による腰もみ"]]),  # counted, then something added to them
         ("使用する回線を「WiMAX」「3G」「WiMAX+3G」から選択できます。", [["WiMAX", "3G", "WiMAX+3G"]]),
+        ("結果は「Facebookボタン」「Twitterボタン」「mixiボタン」から各SNSに投稿できます。",
+         [["Facebookボタン", "Twitterボタン", "mixiボタン"]]),  # what one can do from each
         ("「Emotion」（気分）「Title」（曲名）といった感じで2つに分かれている。", [["Emotion", "Title"]]),
         # a list named by its topic, read forward (commas inside brackets stay)
         ("同梱品は本体、電池パック L17、専用ケース(試供品)、取扱説明書と、かなりシンプルです。", [["本体", "電池パック L17", "専用ケース(試供品)", "取扱説明書"]]),
