@@ -1632,6 +1632,7 @@ class _KeyIndex:
     def __init__(self, first: dict[str, str], lex: Lexicons) -> None:
         self.keys = set(first)
         self.sorted = sorted(first)
+        self.lengths = sorted({len(k) for k in first})
         # Ends of names, also without a series word (ZENBOOK ends ASUS ZENBOOKシリーズ)
         # or model numbers (Note ends GALAXY Note SC-05D).
         ends = {(k[::-1], k) for k in first}
@@ -1660,8 +1661,9 @@ class _KeyIndex:
         return out
 
     def prefixes_of(self, key: str) -> list[str]:
-        """Keys that are proper prefixes of ``key``, longest first."""
-        return [key[:i] for i in range(len(key) - 1, 0, -1) if key[:i] in self.keys]
+        """Keys that are proper prefixes of ``key``, longest first. Only the lengths some key has are
+        cut, so a very long name costs as many slices as the document has name lengths, not its length."""
+        return [key[:n] for n in reversed(self.lengths) if n < len(key) and key[:n] in self.keys]
 
 
 def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexicons) -> dict[str, str]:

@@ -420,6 +420,22 @@ def test_a_long_katakana_run_before_a_measure_takes_linear_time(growth) -> None:
     assert growth(lambda n: find_products("ア" * n + "1mm F2.8"), 5_000) < 8
 
 
+def test_the_prefixes_of_a_very_long_name_take_linear_time(growth) -> None:
+    """Resolution looks up the names a name starts with: only the lengths the document's names have
+    are cut, so a name as long as a line costs no more than its length (not its square)."""
+    from pipeline.products import _KeyIndex, _default_lexicons
+
+    lex = _default_lexicons()
+
+    def run(n: int) -> list:
+        long = "z" * n
+        first = {long: long, "zz": "zz", "zzz": "zzz"}
+        return _KeyIndex(first, lex).prefixes_of(long)
+
+    assert run(10) == ["zzz", "zz"]
+    assert growth(run, 40_000) < 8
+
+
 def test_a_long_line_dense_with_names_takes_linear_time(growth) -> None:
     """One long line of different names: its work grows with its length, not with its square."""
 
