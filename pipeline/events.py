@@ -432,12 +432,17 @@ def _products_for(
         if not in_sentence:
             return [], "non-product"
     own_object = rules.p["object_before"].search(text, max(sent[0], trigger[0] - 1), trigger[0])
-    for g in [] if own_object else in_sentence:
+    phrase_start = None  # where the noun phrase after the trigger starts, when an owner opens it
+    for i, g in enumerate([] if own_object else in_sentence):
         if g[0].start >= trigger[1] and g[0].start - trigger[1] <= _HEAD_REACH:
-            if marker(rules, text, g[-1].end, sent[1]) == "modifier":
-                continue
+            if marker(rules, text, g[-1].end, sent[1]) == "modifier" and not rules.p["named_kind"].match(text, g[-1].end):
+                continue  # (a bracketed name before its kind, 「X」機能, is the head, not a modifier)
+            owned = in_sentence[i + 1] if i + 1 < len(in_sentence) else None
+            if owned and rules.p["owner_of_next"].fullmatch(text, g[-1].end, owned[0].start):
+                phrase_start = g[0].start if phrase_start is None else phrase_start
+                continue  # the owner of the name after it (開始されたmixiの「Twitterからさがす」機能)
             described = rules.p["head_spec"].match(_after_name(rules, text, g[-1].end, sent[1]))
-            if not described and rules.p["relative_head"].match(text[trigger[1] : g[0].start]):
+            if not described and rules.p["relative_head"].match(text[trigger[1] : phrase_start or g[0].start]):
                 return _canonicals(g), "head"
             break
     before = [(g, marker(rules, text, g[-1].end, sent[1])) for g in in_sentence if g[-1].end <= trigger[0]]

@@ -763,6 +763,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a plan made known is an announcement of the release it reports
         ("ミドリ社は、「Z-100」を6月3日より発売することをあきらかにした。", {"Z-100": "Z-100"},
          [("announce", "Z-100", "done", ("2012-05-10", None)), ("release", "Z-100", "planned", ("2012-06-03", None))]),
+        # an attributive trigger's head is the name its owner owns, also before its kind (「X」機能)
+        ("4月9日にサービスが開始されたZixiの「Zwitterからさがす」機能。", {"Zixi": "Zixi", "Zwitterからさがす": "Zwitterからさがす"},
+         [("release", "Zwitterからさがす", "done", ("2012-04-09", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         # a new version of a product is a release of that product
