@@ -134,6 +134,7 @@ class Lexicons:
     plan_name: regex.Pattern[str]
     generic_plan: regex.Pattern[str]
     lens_name: regex.Pattern[str]
+    edition_platform: regex.Pattern[str]
     maker_field: regex.Pattern[str]
     model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
@@ -300,6 +301,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         plan_name=compiled("plan_name"),
         generic_plan=compiled("generic_plan", anchored=True),
         lens_name=compiled("lens_name"),
+        edition_platform=compiled("edition_platform"),
         maker_field=compiled("maker_field"),
         model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
@@ -1275,6 +1277,20 @@ def _lens_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_
     return (_Name(m.start(), m.end(), "shape") for m in lex.lens_name.finditer(folded, *zone))
 
 
+def _editions(folded: str, names: Sequence[_Name], lex: Lexicons) -> list[_Name]:
+    """A name preceded by the platform it is made for (``iPhone版Google Drive``, ``DSP版Windows 7``,
+    ``BlackBerry版LINE``): that edition is a product of its own (guidelines §1: editions), named with
+    its platform, as the gold writes it. ``の`` or a bracket between them keeps them apart."""
+    out = []
+    for n in names:
+        if n.rule == NOT_A_PRODUCT:
+            continue
+        platform = lex.edition_platform.search(folded, max(0, n.start - 24), n.start)
+        if platform:
+            out.append(_Name(platform.start(), n.end, n.rule))
+    return out
+
+
 def _field_makers(folded: str, zones: Sequence[tuple[int, int]], lex: Lexicons) -> list[str]:
     """The values of the ``メーカー：`` lines of spec blocks: the companies the document itself names
     as makers (``メーカー：Aerocool``), listed or not."""
@@ -2040,6 +2056,7 @@ def _discover(
         *(n for zone in zones for n in _plan_names(folded, zone, lex)),
         *(n for zone in zones for n in _lens_names(folded, zone, lex)),
     ]
+    candidates += _editions(folded, candidates, lex)
     labels = _Occupied(len(folded), _labels(folded, zones, lex))
     makers = _field_makers(folded, zones, lex)
     people = {product_key(folded[n.start : n.end]) for n in candidates if n.rule == NOT_A_PRODUCT}

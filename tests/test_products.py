@@ -593,6 +593,9 @@ def test_places_people_labels_and_spec_values_are_no_products(text: str) -> None
         ("設定アプリ「QRコネクト」を使う。機能『Ｗｉ−Ｆｉコネクト』を搭載。",
          {"QRコネクト": {"QRコネクト"}, "Ｗｉ−Ｆｉコネクト": {"Ｗｉ−Ｆｉコネクト"}}),
         ("「ドコモ スマートフォンAQUOS PHONE f SH-13C」を発売。", {"AQUOS PHONE f SH-13C": {"AQUOS PHONE f SH-13C"}}),
+        # an edition named by its platform glued before the name is a product of its own
+        ("待望のiPhone版Zoogle Driveが登場！Zoogle Driveは便利。",
+         {"iPhone版Zoogle Drive": {"iPhone版Zoogle Drive"}, "Zoogle Drive": {"Zoogle Drive"}}),
         # a model number with its colour codes after slashes is one name
         ("ライター「ZDR-XD04R/W/BK」を発売する。", {"ZDR-XD04R/W/BK": {"ZDR-XD04R/W/BK"}}),
         # a colon before a capitalised or katakana subtitle is inside a title; before other text it is a label's
