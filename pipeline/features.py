@@ -199,6 +199,10 @@ class _Rules:
     feature_closing: regex.Pattern[str]
     heading_like: regex.Pattern[str]
     counted_lead_in: regex.Pattern[str]
+    besides_joint: regex.Pattern[str]
+    besides_tail: regex.Pattern[str]
+    besides_max_chars: int
+    besides_not_item: regex.Pattern[str]
     speech_item: regex.Pattern[str]
     not_feature_heading: regex.Pattern[str]
     device_category: regex.Pattern[str]
@@ -338,6 +342,10 @@ def _rules() -> _Rules:
         feature_closing=regex.compile(x["feature_closing"]),
         heading_like=regex.compile(x["heading_line"]),
         counted_lead_in=regex.compile(x["counted_lead_in"]),
+        besides_joint=regex.compile(m["besides"]["joint"]),
+        besides_tail=regex.compile(m["besides"]["tail"]),
+        besides_max_chars=int(m["besides"]["max_item_chars"]),
+        besides_not_item=regex.compile(m["besides"]["not_item"]),
         speech_item=regex.compile(x["speech_item"]),
         not_feature_heading=regex.compile(x["not_feature_heading"]),
         device_category=regex.compile(x["device_category"], regex.IGNORECASE),
@@ -1389,6 +1397,33 @@ def _tari_lists(
             yield _Candidate(items, "tari", items[0][0], close.end(), sent)
 
 
+def _besides_pairs(
+    text: str, zone: tuple[int, int], sents: _Sentences, starts: Sequence[int], rules: _Rules
+) -> Iterator[_Candidate]:
+    """``AだけでなくBもできる``, ``A以外にBも可能``: two capabilities, each a clause (see ``besides`` in
+    the markers), when a product is named in the sentence or shortly before it."""
+    for m in rules.besides_joint.finditer(text, *zone):
+        sent = sents.at(m.start())
+        if sent is None or m.end() >= sent[1]:
+            continue
+        tail = rules.besides_tail.search(text, m.end(), min(sent[1], m.end() + rules.besides_max_chars))
+        if tail is None or any(c in text[m.end() : tail.start()] for c in "、，。"):
+            continue
+        k = bisect_right(starts, m.start())
+        if k == 0 or starts[k - 1] < sent[0] - rules.tari_product_before:
+            continue
+        lo = max(sent[0], m.start() - rules.besides_max_chars)
+        first = max(lo, text.rfind("、", lo, m.start()) + 1, text.rfind("，", lo, m.start()) + 1)
+        for topic in rules.pair_topic.finditer(text, first, m.start()):
+            first = topic.end()
+        items = (_trim(text, first, m.start()), _trim(text, m.end(), tail.start()))
+        if (
+            all(e - s >= 3 and not rules.besides_not_item.search(text, s, e) for s, e in items)
+            and rules.pair_item_start.match(text, items[0][0])
+        ):
+            yield _Candidate(items, "besides", items[0][0], tail.end(), sent)
+
+
 def _tari_clauses(text: str, pos: int, end: int, rules: _Rules) -> tuple[list[regex.Match[str]], int]:
     """The closings of the clauses after a first ``…たり、``: further ``…たり、`` clauses as far as
     they go (``共有したり、…アップしたり、…付けたりといったこともできる``), cut back to the last
@@ -1797,8 +1832,11 @@ def _without_lists_inside(cand: _Candidate, inline: Sequence[_Candidate]) -> _Ca
 
 
 def _select(cands: Sequence[_Candidate]) -> list[_Candidate]:
-    """Resolve overlaps: bullets and sections first, then the list with more items, then the longer one."""
-    order = sorted(cands, key=lambda c: (c.rule not in _BLOCK_RULES, -len(c.items), -(c.end - c.start), c.start))
+    """Resolve overlaps: bullets and sections first, then the list with more items, then the longer one;
+    a pair of clauses (``besides``) only where no other list reads the words."""
+    order = sorted(
+        cands, key=lambda c: (c.rule not in _BLOCK_RULES, c.rule == "besides", -len(c.items), -(c.end - c.start), c.start)
+    )
     taken: set[int] = set()  # occupied character positions: kept lists do not overlap, so this stays linear
     kept: list[_Candidate] = []
     for c in order:
@@ -1914,6 +1952,7 @@ def find_feature_lists(
     for zone in zones:
         found.extend(_inline_lists(text, zone, sents, mentions, title, rules))
         found.extend(_tari_lists(text, zone, sents, starts, rules))
+        found.extend(_besides_pairs(text, zone, sents, starts, rules))
         found.extend(_count_lists(text, zone, sents, rules))
         found.extend(_quoted_lists(text, zone, sents, rules))
         found.extend(_topic_lists(text, zone, sents, rules))

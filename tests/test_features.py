@@ -739,8 +739,25 @@ GENERAL_TARI = [
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "expected"), GENERAL_TARI)
-def test_general_tari_clauses(text: str, name: str, expected: list[list[str]]) -> None:
+BESIDES = [
+    # not only A but also B, A besides B: two capabilities, each a clause
+    (
+        "「GV-MVP」は、今あるパソコンでテレビ番組の視聴ができるだけでなく、大量の番組を録画し管理できる。",
+        "GV-MVP",
+        [["今あるパソコンでテレビ番組の視聴", "大量の番組を録画し管理"]],
+    ),
+    (
+        "アプリ「Zcam」では、通常の4:3の画面比率での撮影以外に、1:1の正方形フォーマットでの撮影も可能です。",
+        "Zcam",
+        [["通常の4:3の画面比率での撮影", "1:1の正方形フォーマットでの撮影"]],
+    ),
+    # a target, a nested list: no pair
+    ("「Zbrowser」は従来のAndroid向けだけでなく、iPhoneやiPod touchでも利用できる。", "Zbrowser", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), GENERAL_TARI + BESIDES)
+def test_clause_items_need_a_product_named_nearby(text: str, name: str, expected: list[list[str]]) -> None:
     assert items(text, products=mentions(text, name)) == expected
     assert items(text) == []  # no product named: nobody's feature
 
