@@ -766,6 +766,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # an attributive trigger's head is the name its owner owns, also before its kind (「X」機能)
         ("4月9日にサービスが開始されたZixiの「Zwitterからさがす」機能。", {"Zixi": "Zixi", "Zwitterからさがす": "Zwitterからさがす"},
          [("release", "Zwitterからさがす", "done", ("2012-04-09", None))]),
+        # … also a kind of device as the topic (発売したスマートフォンは)
+        ("同社が2011年に発売したスマートフォンは「Z-100」や「Z-200」などだ。", {"Z-100": "Z-100", "Z-200": "Z-200"},
+         [("release", "Z-100", "done", ("2011", None)), ("release", "Z-200", "done", ("2011", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         # a new version of a product is a release of that product
