@@ -594,6 +594,10 @@ def _context_products(
         heads = _section_heads(rules, text, [p for g in around.groups for p in g], sent[1])
         if len(heads) >= 2:
             return heads, "line-up"
+        subset = rules.p["lineup_subset"].search(text, trigger[1], sent[1])  # …を発表し、そのうちの9機種について
+        named = around.next_products(_number(subset.group(1)), sent[1], sent[1] + _BLOCK_REACH) if subset else None
+        if named:
+            return named, "line-up"
     following = around.following()
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""

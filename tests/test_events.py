@@ -300,6 +300,11 @@ def test_a_line_up_announced_by_name_reaches_the_products_heading_its_sections()
     assert [e for e in events("今年は新機種を発表できるのが嬉しい。" + heads, {"X1": "X1", "Y1": "Y1"}) if e[0] == "announce"] == []
     one = "KDDIは15日、新モデル「2012年夏モデル」の発表会を行った。\n\n■X1\n薄い。"
     assert [e for e in events(one, {"X1": "X1"}) if e[0] == "announce"] == []
+    # … or, without sections, the models the sentence counts and the next one names
+    counted = "ドコモは16日、新モデル「2012年夏モデル」を発表し、そのうちの2機種の展示を始めた。展示は「X1」と「Y1」だ。"
+    assert [e[:2] for e in events(counted, {"X1": "X1", "Y1": "Y1"}) if e[0] == "announce"] == [
+        ("announce", "X1"), ("announce", "Y1")
+    ]
 
 
 def test_a_line_up_counted_twice_takes_its_total_not_a_count_of_one_kind_in_it() -> None:
