@@ -654,6 +654,7 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # the trigger's own argument is no product: no event, not a nearby name
         ("「X1」ではデモ動画が公開された。", {"X1": "X1"}, []),
         ("ミドリ社は「X1」の調査結果を発表した。", {"X1": "X1"}, []),
+        ("人気の機種は周辺機器やアクセサリー類も数多く発売されるが、「X1」も例外ではない。", {"X1": "X1"}, []),  # accessories for it
         # an aside about a noun that is no product takes no name from outside it
         ("・「X1」を写真でチェック【レポート】（後日公開予定）", {"X1": "X1"}, []),
         # a bare 終了 is a program quitting, unless it comes at a stated time
