@@ -777,6 +777,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          [("release", "Z-100", "done", ("2011", None)), ("release", "Z-200", "done", ("2011", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
+        ("発表会でお披露目されたスマートフォン「Z-100」を試す。", {"Z-100": "Z-100"},
+         [("announce", "Z-100", "done", ("2012-05-10", None))]),  # … also heading the name it describes
         # a new version of a product is a release of that product
         ("ミドリ社は、音楽アプリ「Z-Player」の最新版を順次提供すると発表した。", {"Z-Player": "Z-Player"},
          [("release", "Z-Player", "planned", None), ("announce", "Z-Player", "done", ("2012-05-10", None))]),
