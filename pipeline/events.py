@@ -599,6 +599,8 @@ def _context_products(
         if named:
             return named, "line-up"
     following = around.following()
+    if following and kind in {"announce", "release"} and rules.p["named_next"].fullmatch(text, sent[1], following[0].start):
+        return _canonicals(following), "named-next"  # …GPUが発表された。それがAMDのRadeon HD 7870と…だ
     if rules.p["forward"].search(text, lo, min(sent[1], trigger[1] + _ARG_REACH)):
         between = text[sent[1] : following[0].start] if following else ""
         if following and len(following) > 1 and "\n" in between and not between.strip(" \t\r\n・●■◆※-－"):

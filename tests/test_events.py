@@ -775,6 +775,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # … also a kind of device as the topic (発売したスマートフォンは)
         ("同社が2011年に発売したスマートフォンは「Z-100」や「Z-200」などだ。", {"Z-100": "Z-100", "Z-200": "Z-200"},
          [("release", "Z-100", "done", ("2011", None)), ("release", "Z-200", "done", ("2011", None))]),
+        # a sentence naming no product, and the next naming what it was (それがXだ)
+        ("ぴったりなGPUが今月頭に発表された。それがミドリの「Z-100」と「Z-200」だ。", {"Z-100": "Z-100", "Z-200": "Z-200"},
+         [("announce", "Z-100", "done", ("2012-05", "START")), ("announce", "Z-200", "done", ("2012-05", "START"))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         ("発表会でお披露目されたスマートフォン「Z-100」を試す。", {"Z-100": "Z-100"},
