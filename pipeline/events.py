@@ -995,6 +995,8 @@ def _status(
         return "done"
     if planned or (rules.p["planned_final"].search(tail) and not rules.p["done_final"].search(tail)):
         return "planned"
+    if date and date.interval and dct and dt.date.fromisoformat(date.interval[1]) > dct and kind not in {"delay", "feature_drop"}:
+        return "planned"  # no predicate, a period still running (DCT 3月23日: 発売は３月下旬、価格は…)
     return "done"
 
 

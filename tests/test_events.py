@@ -778,6 +778,8 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
         # a sentence naming no product, and the next naming what it was (それがXだ)
         ("ぴったりなGPUが今月頭に発表された。それがミドリの「Z-100」と「Z-200」だ。", {"Z-100": "Z-100", "Z-200": "Z-200"},
          [("announce", "Z-100", "done", ("2012-05", "START")), ("announce", "Z-200", "done", ("2012-05", "START"))]),
+        # no predicate, and the period it names still running on the DCT (5月10日): planned
+        ("「Z-100」の発売は５月下旬、価格はオープン。", {"Z-100": "Z-100"}, [("release", "Z-100", "planned", ("2012-05", "END"))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         ("発表会でお披露目されたスマートフォン「Z-100」を試す。", {"Z-100": "Z-100"},
