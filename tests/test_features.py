@@ -717,7 +717,7 @@ def test_not_generalised_shapes(text: str) -> None:
     assert items(text) == []
 
 
-GENERAL_TARI = [
+CLAUSE_ITEMS = [
     # たり-clauses of any verb, closed by など / たりできる, with a capability cue
     (
         "「Google 日本語入力」の最新版では、画面が狭い場合に全画面表示することができるようになったり、"
@@ -738,10 +738,6 @@ GENERAL_TARI = [
     ),
     # pastimes: no capability cue after the clauses
     ("「MW1」の話。休日は映画を見たり、買い物をしたりして過ごす。", "MW1", []),
-]
-
-
-BESIDES = [
     # not only A but also B, A besides B: two capabilities, each a clause
     (
         "「GV-MVP」は、今あるパソコンでテレビ番組の視聴ができるだけでなく、大量の番組を録画し管理できる。",
@@ -758,7 +754,7 @@ BESIDES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "expected"), GENERAL_TARI + BESIDES)
+@pytest.mark.parametrize(("text", "name", "expected"), CLAUSE_ITEMS)
 def test_clause_items_need_a_product_named_nearby(text: str, name: str, expected: list[list[str]]) -> None:
     assert items(text, products=mentions(text, name)) == expected
     assert items(text) == []  # no product named: nobody's feature
