@@ -658,6 +658,12 @@ def _context_products(
         and any(_CALENDAR_VALUE.match(d.value) for d in around.dates_in(sent[0], trigger[0]))
     ):
         return [only], "only-product"
+    if (
+        kind == "release" and main and predicate and not around.inside(*sent)
+        and rules.p["sale_trigger"].match(text[trigger[0] : trigger[1]])
+        and rules.p["kind_subject"].search(text, max(sent[0], trigger[0] - _WINDOW), trigger[0])
+    ):  # a kind of thing as its subject, the sentence naming none (画期的なヘッドホンが…デビューする): the article's product
+        return [main], "main-kind"
     lead = text[max(sent[0], trigger[0] - 16) : trigger[0]]
     own_noun = (
         rules.p["own_genitive"].search(lead)

@@ -780,6 +780,9 @@ def test_one_long_sentence_of_products_and_triggers_stays_linear(growth) -> None
          [("announce", "Z-100", "done", ("2012-05", "START")), ("announce", "Z-200", "done", ("2012-05", "START"))]),
         # no predicate, and the period it names still running on the DCT (5月10日): planned
         ("「Z-100」の発売は５月下旬、価格はオープン。", {"Z-100": "Z-100"}, [("release", "Z-100", "planned", ("2012-05", "END"))]),
+        # a kind of thing sold, in a sentence naming no product: the article's product
+        ("ミドリ社のヘッドホン「Z-100」。\n\n画期的なヘッドホンが5月20日から発売される。", {"Z-100": "Z-100"},
+         [("release", "Z-100", "planned", ("2012-05-20", None))]),
         # an unveiling is an announcement
         ("「Z-100」が9日にお披露目された。", {"Z-100": "Z-100"}, [("announce", "Z-100", "done", ("2012-05-09", None))]),
         ("発表会でお披露目されたスマートフォン「Z-100」を試す。", {"Z-100": "Z-100"},
