@@ -230,6 +230,7 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("本アプリでは、店の住所や電話番号、営業時間などの情報を確認することができます。", [["店の住所", "電話番号", "営業時間"]]),
         ("下のタブにはニュース、天気、運勢などの項目があります。", [["ニュース", "天気", "運勢"]]),
         ("ホーム画面にはニュース、天気、運勢が表示されます。", [["ニュース", "天気", "運勢"]]),  # what the screen shows
+        ("本文です。\n■iOS、Androidにも対応\n説明です。", [["iOS", "Android"]]),  # a heading marker opens the first item
         ("写真や音楽、WordやExcelなどのファイルを保存しておける。", [["写真", "音楽", "Word", "Excel"]]),  # examples of a kind
         # bracketed names followed by the kind of feature they are
         ("本文。「USB接続」と「カードリーダー」機能を試す。", [["USB接続", "カードリーダー"]]),
