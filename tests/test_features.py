@@ -231,6 +231,8 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         ("下のタブにはニュース、天気、運勢などの項目があります。", [["ニュース", "天気", "運勢"]]),
         ("ホーム画面にはニュース、天気、運勢が表示されます。", [["ニュース", "天気", "運勢"]]),  # what the screen shows
         ("本文です。\n■iOS、Androidにも対応\n説明です。", [["iOS", "Android"]]),  # a heading marker opens the first item
+        ("先日3GやLTEに対応した。", [["3G", "LTE"]]),  # a time adverb opens no item …
+        ("最近のアプリ一覧だけでなく、改善されたタスクマネージャも搭載", [["最近のアプリ一覧", "改善されたタスクマネージャ"]]),  # … one modifying it stays
         ("写真や音楽、WordやExcelなどのファイルを保存しておける。", [["写真", "音楽", "Word", "Excel"]]),  # examples of a kind
         # bracketed names followed by the kind of feature they are
         ("本文。「USB接続」と「カードリーダー」機能を試す。", [["USB接続", "カードリーダー"]]),
