@@ -135,6 +135,7 @@ class Lexicons:
     generic_plan: regex.Pattern[str]
     lens_name: regex.Pattern[str]
     edition_platform: regex.Pattern[str]
+    sequel: regex.Pattern[str]
     maker_field: regex.Pattern[str]
     model_field: regex.Pattern[str]
     code_name_intro: regex.Pattern[str]
@@ -302,6 +303,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         generic_plan=compiled("generic_plan", anchored=True),
         lens_name=compiled("lens_name"),
         edition_platform=compiled("edition_platform"),
+        sequel=compiled("sequel"),
         maker_field=compiled("maker_field"),
         model_field=compiled("model_field"),
         code_name_intro=compiled("code_name_intro"),
@@ -1277,6 +1279,9 @@ def _lens_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_
     return (_Name(m.start(), m.end(), "shape") for m in lex.lens_name.finditer(folded, *zone))
 
 
+_PLATFORM_REACH = 24  # characters before a name that its platform and 版 may take (Xbox 360版, Windows Phone版)
+
+
 def _editions(folded: str, names: Sequence[_Name], lex: Lexicons) -> list[_Name]:
     """A name preceded by the platform it is made for (``iPhone版Google Drive``, ``DSP版Windows 7``,
     ``BlackBerry版LINE``): that edition is a product of its own (guidelines §1: editions), named with
@@ -1285,7 +1290,7 @@ def _editions(folded: str, names: Sequence[_Name], lex: Lexicons) -> list[_Name]
     for n in names:
         if n.rule == NOT_A_PRODUCT:
             continue
-        platform = lex.edition_platform.search(folded, max(0, n.start - 24), n.start)
+        platform = lex.edition_platform.search(folded, max(0, n.start - _PLATFORM_REACH), n.start)
         if platform:
             out.append(_Name(platform.start(), n.end, n.rule))
     return out
@@ -1590,16 +1595,13 @@ def _series_of(short: str, full: str, lex: Lexicons) -> bool:
     return bool(rest) and all(product_key(t) in lex.kept_tails for t in rest)
 
 
-_SEQUEL = regex.compile(r"II|III|IV|VI{1,3}|IX|[Ⅱ-Ⅹ]")
-
-
-def _numbered(name: str, index: _KeyIndex, first: dict[str, str]) -> bool:
+def _numbered(name: str, index: _KeyIndex, first: dict[str, str], lex: Lexicons) -> bool:
     """Whether the document numbers a sequel of ``name`` in Roman numerals (``FINAL FANTASY II``
     beside ``FINAL FANTASY``): then the bare name is the first title, not its series. (A letter
     alone, V or X, names a model: ``HTC One X``.)"""
     for other in index.extending(product_key(name)):
         rest = _rest_after(name, first[other])
-        if rest and len(rest) == 1 and _SEQUEL.fullmatch(rest[0]):
+        if rest and len(rest) == 1 and lex.sequel.fullmatch(rest[0]):
             return True
     return False
 
@@ -1723,7 +1725,7 @@ def _resolve(names: Sequence[str], links: Sequence[tuple[str, str]], lex: Lexico
             continue
         related = set(index.extending(k)) | index.ending_with(k) - variants
         fuller = {clusters.find(o) for o in related if _same_product(first[k], first[o], lex, named)}
-        series = set() if _numbered(first[k], index, first) else {
+        series = set() if _numbered(first[k], index, first, lex) else {
             clusters.find(o) for o in related if _series_of(first[k], first[o], lex)
         }
         if len(fuller) == 1 or (not fuller and len(series) == 1):
