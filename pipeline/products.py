@@ -420,7 +420,8 @@ _BRACKETED = regex.compile(r"[「『]([^「」『』\r\n]{1,40}(?:[(（][^()（�
 _PAREN_AFTER = regex.compile(r"[(（]([^()（）\r\n]{1,40})[)）]")
 _PAREN_CONTENT = regex.compile(r"\(([^()]*)\)")
 _EDITION = regex.compile(r"[A-Z][a-z]{1,11}")
-_TRAILING_BANG = regex.compile(r"(?<![A-Za-z0-9!?])[!?]+\Z")  # 「いいね!」 loses it, 「HereWeGo!!」 keeps it
+# 「いいね!」 loses it; 「HereWeGo!!」, 「仮免奪取！」 and 「パパドル！」 keep it (a title's own mark)
+_TRAILING_BANG = regex.compile(r"(?<![A-Za-z0-9!?\p{Katakana}\p{Han}])[!?]+\Z")
 _STRAY_BRACKET = regex.compile(r"[()（）\[\]【】<>〈〉《》]")
 _TRAILING_MARK = regex.compile(f"(?:{_MARK})+\\s*\\Z")
 _SPACED_TOKEN = regex.compile(r" ([A-Za-z0-9][A-Za-z0-9\-]*)")
@@ -1077,7 +1078,7 @@ def _bracket_name(
     end = _before_gloss(folded, start, end, lex)
     start, end = _trimmed_bracket(folded, start, end, lex)
     inner = folded[start:end]
-    if not inner or _quotation(inner, titled, lex) or _has_other_brackets(inner, lex):
+    if not inner or _quotation(inner.rstrip("!?"), titled, lex) or _has_other_brackets(inner, lex):
         return
     core = _PAREN_AFTER.sub("", inner).strip() or inner
     cue = shared_cue or _bracket_cue(folded, m.start(), m.end(), zone, lex)
