@@ -158,9 +158,10 @@ def product_key(text: str) -> str:
     """The comparison key of a name: the scorer's normalisation (gold-format.md).
 
     Trademark signs are dropped first, so ``ZENBOOK(TM)`` and ``ZENBOOK`` are
-    one name, as they are one product.
+    one name, as they are one product; so are the apostrophe's look-alikes
+    (``PAC′N-JUMP`` in a title, ``PAC'N-JUMP`` in the body).
     """
-    return normalise(_MARKS.sub("", text))
+    return normalise(_MARKS.sub("", text)).translate(_APOSTROPHES)
 
 
 # --------------------------------------------------------------------------- loading
@@ -335,6 +336,7 @@ _ENTITY = r"&(?:reg|trade|#174|#8482);?"  # ® and ™ written as HTML entities
 # ™ and ® as written, or flattened
 _SIGN_MARKS = rf"[(（](?:TM|R|ＴＭ|Ｒ)[)）]|[™®]|{_ENTITY}"
 _MARKS = regex.compile(rf"{_SIGN_MARKS}|{_FLAT_R}")
+_APOSTROPHES = str.maketrans(dict.fromkeys("′‘’`´", "'"))
 _WRITTEN_MARKS = regex.compile(_SIGN_MARKS)  # a flattened R stays in a canonical: written so (FlashR Player), it may be the name's
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"
 
@@ -394,8 +396,10 @@ def fold_lower(text: str, folded: str | None = None) -> str:
 # they coordinate: iPhone＆iPad, Tegra3＋Android, Shotnote&CamiApp; nor a mark written as an
 # entity: FOMA&reg)
 _SHORT_SIDE = r"(?:(?<=(?<![A-Za-z0-9])[A-Za-z0-9]{1,2})|(?=[A-Za-z0-9]{1,2}(?![A-Za-z0-9])))"
+# (a step's number is not part of the word after it: 5.USB経由で…)
+_STEP_DOT = r"\.(?!(?<=(?m:^)[ \t]*[0-9]{1,2}\.)[A-Za-z])"
 _LATIN_TOKEN = (
-    rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-.'’_ー]|{_SHORT_SIDE}(?:\+|(?!{_ENTITY})&))[A-Za-z0-9]+)*"
+    rf"[A-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:(?:[-'’_ー]|{_STEP_DOT}|{_SHORT_SIDE}(?:\+|(?!{_ENTITY})&))[A-Za-z0-9]+)*"
     rf"(?:\+(?![A-Za-z0-9])|!(?=\p{{Katakana}}))?"
 )
 _KANA = r"[\p{Katakana}ー]+"
