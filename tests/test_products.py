@@ -71,6 +71,11 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         ("ノクトン17.5mm F0.95を試す。", {"ノクトン17.5mm F0.95"}),
         # the focus of a cleft on a release
         ("明日から発売されるのは「映画付年賀状」。", {"映画付年賀状"}),
+        # a title's own ! and a brand's stay in the bracket; a remark's goes
+        ("アプリ「仮免奪取！」を紹介。", {"仮免奪取！"}),
+        ("富士通の「NX!電話帳」と「NX! comfort UI」を搭載。", {"NX!電話帳", "NX! comfort UI"}),
+        # a step's number is not part of the word after it
+        ("手順\n5.USB経由でコントローラーを差し込む。\n3.Android 4.0を入れる。Android 3.xは不可。", {"Android 4.0", "Android 3.x"}),
     ],
 )
 def test_candidates(text: str, expected: set[str]) -> None:
@@ -291,6 +296,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         ("「PS Vita」を発売。Vitaは人気。", {"PS Vita": {"PS Vita", "Vita"}}),
         # fullwidth and halfwidth forms are one name
         ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
+        # so are spellings with an apostrophe's look-alikes
+        ("アプリ「PAC′N-JUMP」を紹介。PAC'N-JUMPは無料。", {"PAC′N-JUMP": {"PAC′N-JUMP", "PAC'N-JUMP"}}),
     ],
 )
 def test_resolution(text: str, expected: dict[str, set[str]]) -> None:
