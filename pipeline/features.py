@@ -491,6 +491,12 @@ def _name_bang(text: str, pos: int, floor: int) -> bool:
     return pos - 1 >= floor and text[pos] in "!！" and text[pos - 1].isascii() and text[pos - 1].isalpha()
 
 
+def _honorific_word(text: str, i: int, end: int) -> bool:
+    """Whether a word opens at ``i`` with the honorific お/ご before kanji or katakana (``おサイフケータイ``,
+    ``ご当地``): a word, though its first letter is kana."""
+    return text[i] in "おご" and i + 1 < end and _is_word(text[i + 1])
+
+
 def _np_start(text: str, end: int, floor: int) -> int:
     """Start of the longest noun phrase ending at ``end`` (``end`` if there is none).
 
@@ -520,7 +526,7 @@ def _np_start(text: str, end: int, floor: int) -> int:
                 break
             i = j
         elif c in _SPACE or c == "・":
-            if not (i < end and i - 1 > floor and _is_word(text[i])):
+            if not (i < end and i - 1 > floor and (_is_word(text[i]) or _honorific_word(text, i, end))):
                 break
             nested = nested if c != "・" else ""
             if c == "・" and not _is_word(text[i - 2]):

@@ -227,6 +227,9 @@ def test_inline_lists(text: str, expected: list[list[str]]) -> None:
         # what comes with it
         ("本機には、USBケーブル、ACアダプター、取扱説明書が付いてきます。", [["USBケーブル", "ACアダプター", "取扱説明書"]]),
         ("さらにビューファインダーや、自分撮り用のミラーもついている。", [["ビューファインダー", "自分撮り用のミラー"]]),
+        # an honorific お opens a word after ・ (おサイフケータイ)
+        ("本機はワンセグ・赤外線・おサイフケータイや高性能カメラに対応しています。",
+         [["ワンセグ", "赤外線", "おサイフケータイ", "高性能カメラ"]]),
         ("背面には3.5mmオーディオOUT端子と microUSB端子があります。", [["3.5mmオーディオOUT端子", "microUSB端子"]]),
         # what it lets you check, and the items of its menu
         ("本アプリでは、店の住所や電話番号、営業時間などの情報を確認することができます。", [["店の住所", "電話番号", "営業時間"]]),
@@ -689,7 +692,9 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         ("iOSアプリとAndroidアプリの両方あります！", [["iOSアプリ", "Androidアプリ"]], "inline"),
         ("「パーカー牧場」「ドゥーガン牧場」「ファン牧場」の3ステージあり、楽しめる。", [["パーカー牧場", "ドゥーガン牧場", "ファン牧場"]], "quoted"),
         # a ・ chain of katakana words before a cue
-        ("ワンセグ・おサイフケータイ・赤外線通信に対応。", [["ワンセグ", "おサイフケータイ", "赤外線通信"]], "middle-dot"),
+        ("ワンセグ・ブラウザ・メールに対応。", [["ワンセグ", "ブラウザ", "メール"]], "middle-dot"),
+        # … of features that stand alone: one item of the inline list, split at its dots
+        ("ワンセグ・おサイフケータイ・赤外線通信に対応。", [["ワンセグ", "おサイフケータイ", "赤外線通信"]], "inline"),
     ],
 )
 def test_generalised_shapes(text: str, expected: list[list[str]], rule: str) -> None:
