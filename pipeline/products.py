@@ -96,6 +96,7 @@ class Lexicons:
     model_word: regex.Pattern[str]
     weak_shapes: regex.Pattern[str]
     organisation: regex.Pattern[str]
+    domain_name: regex.Pattern[str]
     credit: regex.Pattern[str]
     colour_name: regex.Pattern[str]
     model_number: regex.Pattern[str]
@@ -265,6 +266,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         model_word=compiled("model_word", anchored=True),
         weak_shapes=compiled("weak_shapes", anchored=True),
         organisation=compiled("organisation", anchored=True),
+        domain_name=compiled("domain_name", anchored=True),
         credit=compiled("credit"),
         colour_name=compiled("colour_name", anchored=True),
         model_number=compiled("model_number", anchored=True),
@@ -675,6 +677,7 @@ def _acceptable(name: str, lex: Lexicons, context_cue: bool = False) -> bool:
         key in lex.excluded
         or key.rstrip("!?") in lex.excluded  # NAS！ is NAS
         or lex.exclude_shapes.match(key)
+        or (lex.domain_name.match(key) and not context_cue)
         or _is_measure(key, lex)
     ):
         return False

@@ -74,6 +74,9 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         # a title's own ! and a brand's stay in the bracket; a remark's goes
         ("アプリ「仮免奪取！」を紹介。", {"仮免奪取！"}),
         ("富士通の「NX!電話帳」と「NX! comfort UI」を搭載。", {"NX!電話帳", "NX! comfort UI"}),
+        # a site's domain is its name when a cue or a bracket quotes it; bare, it is an address
+        ("活用サイト「Ultrabooker.jp」がオープン。詳しくはexample.comへ。", {"Ultrabooker.jp"}),
+        ("便利サイト「お買い得.net」活用のススメ", {"お買い得.net"}),
         # a step's number is not part of the word after it
         ("手順\n5.USB経由でコントローラーを差し込む。\n3.Android 4.0を入れる。Android 3.xは不可。", {"Android 4.0", "Android 3.x"}),
     ],
