@@ -299,6 +299,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         ("「PS Vita」を発売。Vitaは人気。", {"PS Vita": {"PS Vita", "Vita"}}),
         # fullwidth and halfwidth forms are one name
         ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
+        # a bare Flash beside Flash Player is the player
+        ("「Flash Player」が削除される。Flashを使うには注意。", {"Flash Player": {"Flash Player", "Flash"}}),
         # so are spellings with an apostrophe's look-alikes
         ("アプリ「PAC′N-JUMP」を紹介。PAC'N-JUMPは無料。", {"PAC′N-JUMP": {"PAC′N-JUMP", "PAC'N-JUMP"}}),
     ],
