@@ -1828,7 +1828,8 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
     names one device, however much of its name an article writes (``ARROWS X F-05D`` /
     ``ARROWS X LTE F-05D`` / ``docomo F-05D``). An edition named by other words stays
     apart (``JOJO L-06D`` beside ``Optimus Vu L-06D``), and a name that fits several
-    products joins none of them. The same words in another order are the same name
+    products joins none of them, but for a bare model number that one of them names with a
+    brand or a known product line (``L-06D``: ``Optimus Vu L-06D``, not the edition ``JOJO L-06D``). The same words in another order are the same name
     (``F-09D ANTEPRIMA`` / ``ANTEPRIMA F-09D``)."""
     groups: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key, surface in first.items():
@@ -1840,7 +1841,10 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
         members.sort(key=lambda m: len(m[0]), reverse=True)
         for i, (key, rest) in enumerate(members):
             own = rest - lex.excluded
-            hosts = {clusters.find(k) for k, words in members[:i] if own <= words}
+            fitting = [(k, words) for k, words in members[:i] if own <= words]
+            hosts = {clusters.find(k) for k, _ in fitting}
+            if len(hosts) > 1 and not own:  # a bare model number: the host of the brand's line, not an edition
+                hosts = {clusters.find(k) for k, words in fitting if words & (lex.brands | lex.known)} or hosts
             if len(hosts) == 1:
                 clusters.union(key, hosts.pop())
     # the same words in another order, one of them a model number (F-09D ANTEPRIMA / ANTEPRIMA F-09D)

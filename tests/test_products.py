@@ -299,6 +299,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         ("「PS Vita」を発売。Vitaは人気。", {"PS Vita": {"PS Vita", "Vita"}}),
         # fullwidth and halfwidth forms are one name
         ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
+        # a bare model number is the line's model, not its edition
+        ("「Optimus Vu L-06D」と「JOJO L-06D」を発表。L-06Dは5インチ。",
+         {"Optimus Vu L-06D": {"Optimus Vu L-06D", "L-06D"}, "JOJO L-06D": {"JOJO L-06D"}}),
         # a bare Flash beside Flash Player is the player
         ("「Flash Player」が削除される。Flashを使うには注意。", {"Flash Player": {"Flash Player", "Flash"}}),
         # so are spellings with an apostrophe's look-alikes
