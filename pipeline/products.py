@@ -1614,12 +1614,15 @@ def _numbered(name: str, index: _KeyIndex, first: dict[str, str], lex: Lexicons)
     return False
 
 
+_GLUED_VERSION = regex.compile(r"(?<=[A-Za-z])\d+(?:\.\d+)+\Z")  # Android4.0: a version written on the name
+
+
 def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) -> bool:
     """Whether ``name`` is a non-canonical variant of ``other``.
 
     ``Windows OS`` of ``Windows`` (a generic word added; not ``HD``, which names another
     model: ``Xperia acro HD``), ``Android 4.0 ICS``
-    of ``Android 4.0`` (the code name of that version added; ``OS X Mountain
+    of ``Android 4.0`` or ``Android4.0 ICS`` of ``Android4.0`` (the code name of that version added; ``OS X Mountain
     Lion`` is a version of ``OS X``), ``Longhorn Server`` of the code name
     ``Longhorn``.
     """
@@ -1627,7 +1630,7 @@ def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) ->
     if not rest:
         return False
     added = product_key("".join(rest))
-    versioned = bool(lex.version.match(_tokens(other)[-1]))
+    versioned = bool(lex.version.match(_tokens(other)[-1]) or _GLUED_VERSION.search(_tokens(other)[-1]))
     return (
         product_key(other) in shorts
         or added in shorts

@@ -299,6 +299,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         ("「PS Vita」を発売。Vitaは人気。", {"PS Vita": {"PS Vita", "Vita"}}),
         # fullwidth and halfwidth forms are one name
         ("ＢＤＰ−Ｓ４８０を発売。BDP-S480は9月発売。", {"ＢＤＰ−Ｓ４８０": {"ＢＤＰ−Ｓ４８０", "BDP-S480"}}),
+        # a code name after a version glued to its name is that version's (Android4.0 ICS)
+        ("OSはAndroid4.0 ICS。Android4.0に対応。", {"Android4.0": {"Android4.0 ICS", "Android4.0"}}),
         # a bare model number is the line's model, not its edition
         ("「Optimus Vu L-06D」と「JOJO L-06D」を発表。L-06Dは5インチ。",
          {"Optimus Vu L-06D": {"Optimus Vu L-06D", "L-06D"}, "JOJO L-06D": {"JOJO L-06D"}}),
