@@ -409,12 +409,13 @@ _SIGNS = ("TM", "R")  # trademark signs written in brackets: (TM), (R)
 _MARK = rf"\((?:{'|'.join(_SIGNS)})\)|[™®]|{_ENTITY}|{_FLAT_R}"
 _PIECE = regex.compile(f"(?P<lat>{_LATIN_TOKEN})|(?P<kat>{_KANA})|(?P<gap> |{_MARK})")
 _RUN_CHAR = r"[\p{Katakana}ーA-Za-z0-9ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ \-.+&'’_!™®]"
+_THOUSANDS = r" ?\d{1,3}[,，]\d{3}(?!\d)"  # a number with thousands separators after a name (iPhone 4S 1,000円)
 # Where runs can be: stretches of run characters holding a Latin letter,
 # found by the regex engine so that Japanese text and numbers cost nothing;
 # never from inside a number with a thousands separator (85,000IOPS) nor from the
 # minutes of a clock time (10:00OPEN).
 _REGION = regex.compile(
-    f"(?<!{_RUN_CHAR})(?<!\\d,)(?!(?<=\\d[:：])\\d)(?>[\\p{{Katakana}}ー 0-9.\\-]*)[A-Za-zⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ](?:{_RUN_CHAR}|{_MARK})*"
+    f"(?<!{_RUN_CHAR})(?<!\\d,)(?!(?<=\\d[:：])\\d)(?>[\\p{{Katakana}}ー 0-9.\\-]*)[A-Za-zⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ](?:(?!{_THOUSANDS}){_RUN_CHAR}|{_MARK})*"
 )
 _HAS_LETTER = regex.compile(r"[A-Za-zⅠ-Ⅹ]")
 _LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")

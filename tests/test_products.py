@@ -77,6 +77,9 @@ def canonicals(text: str, zones=None, lexicons=None) -> dict[str, set[str]]:
         # a site's domain is its name when a cue or a bracket quotes it; bare, it is an address
         ("活用サイト「Ultrabooker.jp」がオープン。詳しくはexample.comへ。", {"Ultrabooker.jp"}),
         ("便利サイト「お買い得.net」活用のススメ", {"お買い得.net"}),
+        # a name ends before a number with thousands separators; "for mobile" is what it is made for
+        ("価格はiPhone 4S 1,000円。", {"iPhone 4S"}),
+        ("カメラはSony Exmor R for Mobile 1,300万画素CMOSを採用。", {"Sony Exmor R for Mobile"}),
         # a step's number is not part of the word after it
         ("手順\n5.USB経由でコントローラーを差し込む。\n3.Android 4.0を入れる。Android 3.xは不可。", {"Android 4.0", "Android 3.x"}),
     ],
