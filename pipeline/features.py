@@ -1546,6 +1546,10 @@ def _topic_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Ru
             elif depth == 0 and c in "、，," and not (c != "、" and _digits_around(text, i)):
                 spans.append((pos, i))
                 pos = i + 1
+            elif depth == 0 and i > pos and (joint := rules.topic_lead.match(text, i, stop)):
+                spans.append((pos, i))  # `対応言語は日本語および英語、中国語`: a conjunction between two items
+                pos = i = joint.end()
+                continue
             elif depth == 0 and rules.topic_end.match(text, i, stop):
                 break
             i += 1

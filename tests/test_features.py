@@ -686,6 +686,7 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         ),
         # a spec row keyed by what the product has or includes, its value a list
         ("本文です。\n付属品：ACアダプター、USBケーブル、取扱説明書\n", [["ACアダプター", "USBケーブル", "取扱説明書"]], "topic"),
+        ("対応言語は日本語および英語、中国語（簡・繁）、韓国語。", [["日本語", "英語", "中国語（簡・繁）", "韓国語"]], "topic"),
         ("本文です。\n・機能: スピーカー、マイク、FMラジオ\n", [["スピーカー", "マイク", "FMラジオ"]], "topic"),
         ("本文です。\n■外部端子：3.5mmオーディオジャック、microUSB（充電兼用）\n", [["3.5mmオーディオジャック", "microUSB（充電兼用）"]], "topic"),
         # both are there; quoted stages counted
