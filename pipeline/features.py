@@ -170,6 +170,7 @@ class _Rules:
     count_nested: regex.Pattern[str]
     count_max_chars: int
     quoted_list: regex.Pattern[str]
+    quoted_chain: regex.Pattern[str]
     dot_chain: regex.Pattern[str]
     dot_min_items: int
     dot_min_kanji: int
@@ -313,6 +314,9 @@ def _rules() -> _Rules:
         quoted_list=regex.compile(
             # atomic: a shorter run of items is never followed by the tail either
             f"{q['item']}(?>(?:{q['joiner']}{q['item']}){{1,{MAX_QUOTED_ITEMS}}})(?=(?:{q['tail']}))"
+        ),
+        quoted_chain=regex.compile(
+            f"{q['chain_item']}(?>(?:{q['chain_joiner']}{q['chain_item']}){{2,{MAX_QUOTED_ITEMS}}})(?=(?:{q['chain_follow']}))"
         ),
         dot_chain=regex.compile(dot["chain"]),
         dot_min_items=int(dot["min_items"]),
@@ -1583,8 +1587,9 @@ def _title_tail_list(text: str, title: tuple[int, int], rules: _Rules) -> Iterat
 
 
 def _quoted_lists(text: str, zone: tuple[int, int], sents: _Sentences, rules: _Rules) -> Iterator[_Candidate]:
-    """``「A」「B」など`` and ``「A」、「B」の2つの…``: bracketed words closed by a tail."""
-    for m in rules.quoted_list.finditer(text, *zone):
+    """``「A」「B」など`` and ``「A」、「B」の2つの…``: bracketed words closed by a tail; and three or more
+    brackets in a row before a particle, which need none."""
+    for m in (*rules.quoted_list.finditer(text, *zone), *rules.quoted_chain.finditer(text, *zone)):
         sent = sents.at(m.start())
         if sent is not None and m.end() <= sent[1]:
             items = tuple(zip(m.starts("item"), m.ends("item")))

@@ -692,6 +692,8 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         # both are there; quoted stages counted
         ("iOSアプリとAndroidアプリの両方あります！", [["iOSアプリ", "Androidアプリ"]], "inline"),
         ("「パーカー牧場」「ドゥーガン牧場」「ファン牧場」の3ステージあり、楽しめる。", [["パーカー牧場", "ドゥーガン牧場", "ファン牧場"]], "quoted"),
+        # three or more brackets in a row before a particle need no tail; keys of one character do not count
+        ("電気機器の「使用時間」「積算電気料金」「瞬時電力量」を測定できる。", [["使用時間", "積算電気料金", "瞬時電力量"]], "quoted"),
         # a ・ chain of katakana words before a cue
         ("ワンセグ・ブラウザ・メールに対応。", [["ワンセグ", "ブラウザ", "メール"]], "middle-dot"),
         # … of features that stand alone: one item of the inline list, split at its dots
@@ -722,6 +724,9 @@ def test_generalised_shapes(text: str, expected: list[list[str]], rule: str) -> 
         "ホテル周辺や駅周辺などでも無料で利用できる。",
         # spec rows keyed by an attribute: colours, figures
         "本文です。\nカラー：レッド、ホワイト、ピンク\nカメラ：背面800万画素、前面200万画素\n",
+        # bracketed keys of one character or a figure
+        "画面の「お」「は」「よ」を押す。",
+        "画面下の「1」「2」「3」を押す。",
     ],
 )
 def test_not_generalised_shapes(text: str) -> None:
