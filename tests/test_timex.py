@@ -162,6 +162,7 @@ def norm(expression: str, dct: dt.date | None = DCT) -> tuple[str, str, str | No
     ("過去30年間", ("DURATION", "P30Y", None)),  # … and so do 過去 and 直近
     ("直近52週間", ("DURATION", "P52W", None)),
     ("約1年と2ヶ月", ("DURATION", "P1Y2M", "APPROX")),  # と may join the parts of one duration
+    ("3泊4日", ("DURATION", "P4D", None)),  # a stay: nights and days, valued in days
     ("29日と10時間08分16秒", ("DURATION", "P29DT10H8M16S", None)),
     ("2012夏", ("DATE", "2012-SU", None)),  # a year written without 年 before a season
     ("２０１１冬", ("DATE", "2011-WI", None)),
