@@ -992,9 +992,9 @@ def _status(
             return "done"
         if first > dct:
             return "planned"
-    own = rules.p["own_form"].search(text, max(0, trigger_end - 2), trigger_end) or (
-        None if kind in {"delay", "feature_drop"} else rules.p["own_continuative"].search(text, max(0, trigger_end - 2), trigger_end)
-    )
+    own = rules.p["own_form"].search(text, max(0, trigger_end - 2), trigger_end)
+    if own is None and kind not in {"delay", "feature_drop"}:  # a cut said in the non-past is decided: done
+        own = rules.p["own_continuative"].search(text, max(0, trigger_end - 2), trigger_end)
     tail = (own.group() if own else "") + text[trigger_end:reach]
     done, planned = rules.p["done"].match(tail), rules.p["planned"].match(tail)
     if done and planned:  # the nearer predicate is the trigger's (提供開始予定であることも示されました)

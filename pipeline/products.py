@@ -1833,8 +1833,8 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
     ``ARROWS X LTE F-05D`` / ``docomo F-05D``). An edition named by other words stays
     apart (``JOJO L-06D`` beside ``Optimus Vu L-06D``), and a name that fits several
     products joins none of them, but for a bare model number that one of them names with a
-    brand or a known product line (``L-06D``: ``Optimus Vu L-06D``, not the edition ``JOJO L-06D``). The same words in another order are the same name
-    (``F-09D ANTEPRIMA`` / ``ANTEPRIMA F-09D``)."""
+    brand or a known product line (``L-06D``: ``Optimus Vu L-06D``, not the edition ``JOJO L-06D``).
+    The same words in another order are the same name (``F-09D ANTEPRIMA`` / ``ANTEPRIMA F-09D``)."""
     groups: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key, surface in first.items():
         words = _tokens(surface)

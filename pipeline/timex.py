@@ -929,8 +929,8 @@ def _read_point_or_duration(s: str, q: int, end: int, g: _Grammar, prefixed: boo
     dur = _read_duration(s, q, end, g)
     if dur is not None:
         parts, last_parts, d_end = dur
-        # (a stay counted in nights and days, 3泊4日, is a number of days whatever follows)
-        single_day = len(parts) == 1 and parts[0][1] == "D" and not last_parts and "泊" not in s[q:d_end]
+        stay = g.guards["stay"].search(s, q, d_end)  # 3泊4日: a number of days whatever follows
+        single_day = len(parts) == 1 and parts[0][1] == "D" and not last_parts and not stay
         if single_day and not prefixed and not (_day_count_ok(s, d_end, parts[0][0], g) or _one_day_of(s, q, d_end, parts[0][0], g)):
             return None
         if g.guards["rate_after"].match(s, d_end):
