@@ -1550,10 +1550,14 @@ def _head_before(short: str, full: str) -> tuple[str, ...] | None:
     return None
 
 
+# where a title's subtitle begins (not a command's option: netstat -a)
+_SUBTITLE = regex.compile(r"\s*(?:[:：]|\s[-–—－](?:\s|(?=[^\x00-\x7f])))(?=\S)")
+
+
 def _same_product(short: str, full: str, lex: Lexicons, named: frozenset[str] = frozenset()) -> bool:
     """Whether ``full`` names the same product as ``short``, only more fully.
 
-    ``full`` adds model numbers (``HTC J`` → ``HTC J ISW13HT``), or a company
+    ``full`` adds model numbers (``HTC J`` → ``HTC J ISW13HT``) or a subtitle (``アスファルト7：Heat``), or a company
     name before it (``ZENBOOK`` → ``ASUS ZENBOOKシリーズ``), or a brand before
     it (``Note`` → ``GALAXY Note SC-05D``) or, both in kana or kanji, a series the document
     names (``named``, keys: ``リボンシール`` → ``スマホウエア リボンシール`` beside 「スマホウエア」), or ``short`` is the bare model
@@ -1563,6 +1567,10 @@ def _same_product(short: str, full: str, lex: Lexicons, named: frozenset[str] = 
     """
     rest = _rest_after(short, full)
     if rest and all(_is_model(t, lex) for t in rest):
+        return True
+    if product_key(short) not in lex.known and any(
+        product_key(full[: m.start()]) == product_key(short) for m in _SUBTITLE.finditer(full)
+    ):  # a title and its subtitle (アスファルト7：Heat), not a service and its edition (ニコニコ動画：Zero)
         return True
     branded = _head_before(short, " ".join(_core_words(full, lex, models=True)))
     if branded and ((maker := product_key("".join(branded))) in lex.excluded or maker in lex.brands):

@@ -307,6 +307,11 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a bare model number is the line's model, not its edition
         ("「Optimus Vu L-06D」と「JOJO L-06D」を発表。L-06Dは5インチ。",
          {"Optimus Vu L-06D": {"Optimus Vu L-06D", "L-06D"}, "JOJO L-06D": {"JOJO L-06D"}}),
+        # a title is the product its subtitled name names; a listed service stays itself beside its edition
+        ("ゲーム「アスファルト7：Heat」【iPhoneアプリ】\n最新作「アスファルト7」が登場。",
+         {"アスファルト7：Heat": {"アスファルト7：Heat", "アスファルト7"}, "iPhone": {"iPhone"}}),
+        ("アプリ「Dot Locker - ロック画面をカスタマイズ」を紹介。Dot Lockerは無料。",
+         {"Dot Locker - ロック画面をカスタマイズ": {"Dot Locker - ロック画面をカスタマイズ", "Dot Locker"}}),
         # a bare Flash beside Flash Player is the player
         ("「Flash Player」が削除される。Flashを使うには注意。", {"Flash Player": {"Flash Player", "Flash"}}),
         # so are spellings with an apostrophe's look-alikes
