@@ -193,10 +193,12 @@ def _alternation(parts: Iterable[str]) -> str:
     return "|".join(f"(?:{p})" for p in parts) or "(?!)"
 
 
-def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+def _literal_pattern(names: Iterable[str], loose_spaces: bool = False) -> re.Pattern[str] | None:
     """A matcher for literal names in lower-folded text: a trie, so it costs little per name.
 
     Compiled with ``re``, which matches such literal alternatives faster than ``regex``.
+    ``loose_spaces``: a space of a name may be left out in the text (``パケ・ホーダイダブル`` for
+    ``パケ・ホーダイ ダブル``), as names are compared without their spaces.
     """
     trie: dict[str, dict] = {}
     for name in {fold_lower(n) for n in names if n}:
@@ -204,12 +206,16 @@ def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
         for ch in name:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(_trie_regex(trie)) if trie else None
+    return re.compile(_trie_regex(trie, loose_spaces)) if trie else None
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: dict[str, dict], loose_spaces: bool = False) -> str:
     """Alternatives sharing their prefixes; an optional tail is greedy, so the longest name wins."""
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    branches = [
+        ("[ ]?" if loose_spaces and ch == " " else re.escape(ch)) + _trie_regex(child, loose_spaces)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -321,7 +327,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         given_names=frozenset(lists["given_names.txt"]),
         brands=keys("brands.txt"),
         aliases={k: v for d in dirs for k, v in _read_aliases(d / ALIAS_FILE).items()},
-        known_pattern=_literal_pattern(lists["products.txt"] + lists["code_names.txt"]),
+        known_pattern=_literal_pattern(lists["products.txt"] + lists["code_names.txt"], loose_spaces=True),
     )
 
 

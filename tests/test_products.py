@@ -312,6 +312,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
          {"アスファルト7：Heat": {"アスファルト7：Heat", "アスファルト7"}, "iPhone": {"iPhone"}}),
         ("アプリ「Dot Locker - ロック画面をカスタマイズ」を紹介。Dot Lockerは無料。",
          {"Dot Locker - ロック画面をカスタマイズ": {"Dot Locker - ロック画面をカスタマイズ", "Dot Locker"}}),
+        # a listed name written without its space is that name
+        ("パケ・ホーダイダブルなどを利用している場合。", {"パケ・ホーダイダブル": {"パケ・ホーダイダブル"}}),
         # a bare Flash beside Flash Player is the player
         ("「Flash Player」が削除される。Flashを使うには注意。", {"Flash Player": {"Flash Player", "Flash"}}),
         # so are spellings with an apostrophe's look-alikes
