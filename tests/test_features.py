@@ -692,6 +692,8 @@ def test_bulleted_lists(text: str, expected: list[list[str]]) -> None:
         # both are there; quoted stages counted
         ("iOSアプリとAndroidアプリの両方あります！", [["iOSアプリ", "Androidアプリ"]], "inline"),
         ("「パーカー牧場」「ドゥーガン牧場」「ファン牧場」の3ステージあり、楽しめる。", [["パーカー牧場", "ドゥーガン牧場", "ファン牧場"]], "quoted"),
+        # … and so does a count that ends the sentence
+        ("ゲームモードは「キャリア」、「クイックプレイ」、「マルチプレイ」の3種類。", [["キャリア", "クイックプレイ", "マルチプレイ"]], "quoted"),
         # three or more brackets in a row before a particle need no tail; keys of one character do not count
         ("電気機器の「使用時間」「積算電気料金」「瞬時電力量」を測定できる。", [["使用時間", "積算電気料金", "瞬時電力量"]], "quoted"),
         # a ・ chain of katakana words before a cue
