@@ -114,6 +114,8 @@ def test_worked_example_of_the_guidelines() -> None:
         ("2013年にインテルから登場する新プロセッサX1(コード名)が出る。", [("release", "X1", "planned", ("2013", None))]),
         # a feature it lacks, said with となっています
         ("「X1」は、DLNAやHDMI出力には非対応となっています。", [("feature_drop", "X1", "done", None)]),
+        # an embargo lifted on a product announces it
+        ("22時以降に解禁されたNVIDIAの新型GPU「X1」を試した。", [("announce", "X1", "done", ("2012-05-10", None))]),
         # a sale said in the polite non-past is planned; a cut said so is decided
         ("市場により「X1」が販売されます。", [("release", "X1", "planned", None)]),
         ("バージョンアップを行うと、プリインストールされている「X1」が削除されます。", [("feature_drop", "X1", "done", None)]),
