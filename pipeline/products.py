@@ -1574,10 +1574,9 @@ def _same_product(short: str, full: str, lex: Lexicons, named: frozenset[str] = 
     rest = _rest_after(short, full)
     if rest and all(_is_model(t, lex) for t in rest):
         return True
-    if product_key(short) not in lex.known and any(
-        product_key(full[: m.start()]) == product_key(short) for m in _SUBTITLE.finditer(full)
-    ):  # a title and its subtitle (アスファルト7：Heat), not a service and its edition (ニコニコ動画：Zero)
-        return True
+    key = product_key(short)
+    if key not in lex.known and any(product_key(full[: m.start()]) == key for m in _SUBTITLE.finditer(full)):
+        return True  # a title and its subtitle (アスファルト7：Heat), not a service and its edition (ニコニコ動画：Zero)
     branded = _head_before(short, " ".join(_core_words(full, lex, models=True)))
     if branded and ((maker := product_key("".join(branded))) in lex.excluded or maker in lex.brands):
         return True
