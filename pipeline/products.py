@@ -1649,7 +1649,7 @@ def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) ->
         product_key(other) in shorts
         or added in shorts
         or (added in lex.code_names and versioned)
-        or all(product_key(t) in lex.generic and product_key(t) not in lex.line_tails for t in rest)
+        or all(product_key(t) in lex.generic and product_key(t) not in lex.line_tails | lex.name_tails for t in rest)
     )
 
 

@@ -294,6 +294,11 @@ def test_unresolved_bare_version_is_dropped() -> None:
          {"Android": {"Android"}, "Android 4.0": {"Android 4.0"}}),
         # a generic word after the name is the same product
         ("Windows OSの機能としてWindowsに統合する。", {"Windows": {"Windows", "Windows OS"}}),
+        # but not a word that names another product after it: a store, an SDK (the renamed store takes its old name)
+        ("Androidでは「Google Playストア（旧Androidマーケット）」で販売。Android向けだ。",
+         {"Android": {"Android"}, "Google Play": {"Google Play", "Androidマーケット"}}),
+        ("PlayStation Mobileを発表。PlayStation Mobile SDKを公開。",
+         {"PlayStation Mobile": {"PlayStation Mobile"}, "PlayStation Mobile SDK": {"PlayStation Mobile SDK"}}),
         # the model word ending a name is its short form, though too weak a name alone
         ("新製品「nextbook PREMIUM8」を発表。PREMIUM8は4月19日より販売。",
          {"nextbook PREMIUM8": {"nextbook PREMIUM8", "PREMIUM8"}}),
