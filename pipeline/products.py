@@ -1641,7 +1641,7 @@ def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) ->
     ``Longhorn``.
     """
     rest = _rest_after(other, name)
-    if not rest:
+    if not rest or product_key(name) in lex.known:  # a listed name is its own product (Firefox OS)
         return False
     added = product_key("".join(rest))
     versioned = bool(lex.version.match(_tokens(other)[-1]) or _GLUED_VERSION.search(_tokens(other)[-1]))

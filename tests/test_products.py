@@ -299,6 +299,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
          {"Android": {"Android"}, "Google Play": {"Google Play", "Androidマーケット"}}),
         ("PlayStation Mobileを発表。PlayStation Mobile SDKを公開。",
          {"PlayStation Mobile": {"PlayStation Mobile"}, "PlayStation Mobile SDK": {"PlayStation Mobile SDK"}}),
+        # nor a listed name that begins with another (Firefox OS is not the browser)
+        ("Firefoxの開発元が「Firefox OS」を発表。", {"Firefox": {"Firefox"}, "Firefox OS": {"Firefox OS"}}),
         # the model word ending a name is its short form, though too weak a name alone
         ("新製品「nextbook PREMIUM8」を発表。PREMIUM8は4月19日より販売。",
          {"nextbook PREMIUM8": {"nextbook PREMIUM8", "PREMIUM8"}}),
