@@ -70,6 +70,9 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     # 来る / 今度の before a date are in its text (a prefix of a point: 来る16日 is a day, 約16日 a duration)
     ("来る16日に発売、今度の5月27日（日）にも", [("来る16日", "DATE", "2012-05-16", None), ("今度の5月27日（日）", "DATE", "2012-05-27", None)]),
     ("約16日かかる", [("約16日", "DURATION", "P16D", "APPROX")]),
+    # so is 次の before a weekday, and いっぱい after a period (to its end) without a mod
+    ("次の水曜に発売、受付は今週いっぱいで8月一杯まで", [("次の水曜", "DATE", "2012-05-09", None),
+     ("今週いっぱい", "DATE", "2012-W19", None), ("8月一杯", "DATE", "2012-08", "ON_OR_BEFORE")]),
     # a month/day with a slash before a particle of time is a date; a set's particle is no part of it
     ("クーポンは9/30まで。比率は3/4だ。", [("9/30", "DATE", "2012-09-30", "ON_OR_BEFORE")]),
     ("1分毎に違う作品が表示される", [("1分毎", "SET", "PT1M", None)]),
