@@ -648,7 +648,13 @@ def _context_products(
     )
     same = told.get(kind)
     if previous and prev and prev[0] <= previous[0].start and subjectless and predicate:
-        return _continued(rules, text, around, same, prev[0], sent[0], main), "previous-sentence"
+        continued = _continued(rules, text, around, same, prev[0], sent[0], main)
+        after = {c for g in around.inside(trigger[1], sent[1]) for c in _canonicals(g)}
+        if after and not after & set(continued):
+            # the sentence names its own products after the trigger (…の終了をお知らせしており、movaを使っている場合),
+            # none of them the one before: which it is about is not said
+            return [], "none"
+        return continued, "previous-sentence"
     if previous and only and predicate and (
         around.dates_in(sent[0], trigger[0])
         if subjectless
