@@ -480,8 +480,8 @@ def _products_for(
             return _canonicals(g), "argument"
     attributive = rules.p["attributive"].match(text[trigger[1] : trigger[1] + 12]) is not None
     for first, g in enumerate(g for g in in_sentence if g[0].start >= trigger[1]):
-        if g[0].start - trigger[1] > _AFTER_REACH:
-            break
+        if g[0].start - trigger[1] > _AFTER_REACH or rules.p["clause_break"].search(text, trigger[1], g[0].start):
+            break  # (…発表されましたが、新しいiPhoneは含まれておらず: another clause's subject)
         after = _after_name(rules, text, g[-1].end, sent[1])
         # (a name marked as a place after the trigger is where something happens, …配信予定ですが、手持ちの
         # iPhoneでは…, unless the trigger's relative clause describes it: 新しく発表された「X」では)

@@ -163,6 +163,8 @@ def test_worked_example_of_the_guidelines() -> None:
         ("X1はスマートフォンです。5月3日に発売開始しています。", [("release", "X1", "done", ("2012-05-03", None))]),
         # … but not when it names other products after its trigger: which one it is about is not said
         ("X1はスマートフォンです。5月3日に発売開始しており、X2を使う人に人気だ。", []),
+        # a name after the trigger past a contrastive が、 is another clause's, not the trigger's head
+        ("多くの製品が発表されましたが、新しいX1は含まれておらず残念だ。", []),
         # a name in angle brackets is marked like one in 「」 (シャープ's プラズマクラスター乾燥機＜X1＞)
         ("シャープは、乾燥機＜X1＞を11月22日に発売する。", [("release", "X1", "planned", ("2012-11-22", None))]),
     ],
