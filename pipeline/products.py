@@ -1634,14 +1634,15 @@ _GLUED_VERSION = regex.compile(r"(?<=[A-Za-z])\d+(?:\.\d+)+\Z")  # Android4.0: a
 def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) -> bool:
     """Whether ``name`` is a non-canonical variant of ``other``.
 
-    ``Windows OS`` of ``Windows`` (a generic word added; not ``HD``, which names another
-    model: ``Xperia acro HD``), ``Android 4.0 ICS``
+    ``Windows OS`` of ``Windows`` (a generic word added; not a line tail, which names another
+    model or product: ``Xperia acro HD``, ``PlayStation Mobile SDK``, nor a name tail: ``Androidマーケット``;
+    nor a listed name: ``Firefox OS``), ``Android 4.0 ICS``
     of ``Android 4.0`` or ``Android4.0 ICS`` of ``Android4.0`` (the code name of that version added; ``OS X Mountain
     Lion`` is a version of ``OS X``), ``Longhorn Server`` of the code name
     ``Longhorn``.
     """
     rest = _rest_after(other, name)
-    if not rest or product_key(name) in lex.known:  # a listed name is its own product (Firefox OS)
+    if not rest or product_key(name) in lex.known:
         return False
     added = product_key("".join(rest))
     versioned = bool(lex.version.match(_tokens(other)[-1]) or _GLUED_VERSION.search(_tokens(other)[-1]))
@@ -1649,7 +1650,7 @@ def _variant_of(name: str, other: str, lex: Lexicons, shorts: frozenset[str]) ->
         product_key(other) in shorts
         or added in shorts
         or (added in lex.code_names and versioned)
-        or all(product_key(t) in lex.generic and product_key(t) not in lex.line_tails | lex.name_tails for t in rest)
+        or all((key := product_key(t)) in lex.generic and key not in lex.line_tails and key not in lex.name_tails for t in rest)
     )
 
 
