@@ -162,6 +162,9 @@ def test_worked_example_of_the_guidelines() -> None:
         # a polite progressive (発売開始しています) is done, and a predicate that continues the sentence before
         ("X1はスマートフォンです。5月3日に発売開始しています。", [("release", "X1", "done", ("2012-05-03", None))]),
         # … but not when it names other products after its trigger: which one it is about is not said
+        # a start told with an adverb (サービスを正式に開始), a site opened (「X」というサイトがオープン)
+        ("「X1」も新サービスを正式に開始した。", [("release", "X1", "done", None)]),
+        ("「X1」というサイトがオープンした。", [("release", "X1", "done", None)]),
         ("X1はスマートフォンです。5月3日に発売開始しており、X2を使う人に人気だ。", []),
         # a name after the trigger past a contrastive が、 is another clause's, not the trigger's head
         ("多くの製品が発表されましたが、新しいX1は含まれておらず残念だ。", []),
