@@ -195,6 +195,7 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "この手のガジェットとしては、昔に販売されたソニーの「X1」がある。",  # a release long past, as background
         "「X1」が来月発売されるという情報がある。",  # hearsay
         "■Androidに待望の「X1」が登場！？",  # a questioning headline
+        "「X1」は無料だ。このアプリに登場する猫たちも可愛い。",  # appearing inside an app, not released
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
