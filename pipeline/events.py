@@ -367,9 +367,10 @@ class _Around:
         """The group a sentence without a subject continues: the first topic (``Xは``) of the text
         from ``since`` (the sentence before) to ``until`` (this one's start), else the last group before,
         unless that sentence names only parts of a product (``おサイフケータイやワンセグに対応``): then none.
-        When the sentence before names no product, a part named further back (``OSはAndroid 4.0を採用。
-        …。発売時期は5月中旬``) or platforms the product runs on (``iPhone、iPadのみでの利用だが、Android版も
-        登場する。…。リリースは12月5日``) are not what the text goes on about: ``main``, the article's product, is."""
+        A part named further back (``OSはAndroid 4.0を採用。…。発売時期は5月中旬``) or platforms the product
+        runs on, named there or in the sentence before (``iPhone、iPadのみでの利用だが、Android版も登場する。…。
+        リリースは12月5日``, ``Windows 7もサクサク動作させられる。発売は3月下旬。``) are not what the text goes
+        on about: ``main``, the article's product, is."""
         topic, named, only_parts = None, False, True
         for g in self.before():
             if g[0].start < since:
@@ -381,7 +382,7 @@ class _Around:
         if topic is None and named and only_parts:
             return None
         last = self.last_before()
-        if topic is None and not named and last and main and main not in _canonicals(last) and (
+        if topic is None and last and main and main not in _canonicals(last) and (
             rules.p["component_after"].match(_after_name(rules, text, last[-1].end, until))
             or all(rules.p["platform_name"].fullmatch(c) for c in _canonicals(last))
         ):
