@@ -1788,7 +1788,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _misspelled(a: str, b: str, alone: bool) -> bool:
     """Whether two words of a name are one word spelled twice, once wrongly (``Edtion``/``Edition``,
-    ``GALASY``/``GALAXY``, ``Bolo``/``Bold``): lower-case letters only, sharing their first letter,
+    ``GALASY``/``GALAXY``, ``Bolo``/``Bold``): lower-case letters only, sharing their first letter
+    (or, beside other words, one missing its first letter: ``QUOS PHONE Xx`` / ``AQUOS PHONE Xx``),
     one edit apart, five letters or more when the word is the whole name. A plural
     (``Window``/``Windows``) is no typo."""
     shortest = 5 if alone else 4
@@ -1798,7 +1799,7 @@ def _misspelled(a: str, b: str, alone: bool) -> bool:
     a, b = wa["letters"], wb["letters"]
     return (
         min(len(a), len(b)) >= shortest
-        and a[0] == b[0]
+        and (a[0] == b[0] or (not alone and (a[1:] == b or b[1:] == a)))
         and a + "s" != b
         and b + "s" != a
         and _one_edit(a, b)

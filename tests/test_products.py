@@ -1004,6 +1004,10 @@ def test_a_short_form_linked_to_a_name_the_document_lacks_is_ignored() -> None:
         ("アプリ「Sportuz」を公開。「Spotuz」は便利。「Spotuz」を試す。", {"Spotuz": {"Spotuz", "Sportuz"}}),
         ("ZlackBerry Bold 9900を発売。ZlackBerry Bolo 9900は人気。",
          {"ZlackBerry Bold 9900": {"ZlackBerry Bold 9900", "ZlackBerry Bolo 9900"}}),
+        # … a first letter dropped from a word beside others (not from a name of one word)
+        ("「ZQUOS PHONE Xx 106SH」を発売。\nQUOS PHONE Xx 106SHは人気。",
+         {"ZQUOS PHONE Xx 106SH": {"ZQUOS PHONE Xx 106SH", "QUOS PHONE Xx 106SH"}}),
+        ("「Zwitter」と「witter」を比べる。", {"Zwitter": {"Zwitter"}, "witter": {"witter"}}),
         # a listed product is spelt right
         ("PS Vistaで遊ぶ。PS Vistaは楽しい。PS Vitaを買う。", {"PS Vita": {"PS Vita", "PS Vista"}}),
         # short words, digits and plurals name other products
