@@ -162,9 +162,10 @@ def test_worked_example_of_the_guidelines() -> None:
         # a polite progressive (発売開始しています) is done, and a predicate that continues the sentence before
         ("X1はスマートフォンです。5月3日に発売開始しています。", [("release", "X1", "done", ("2012-05-03", None))]),
         # … but not when it names other products after its trigger: which one it is about is not said
-        # a start told with an adverb (サービスを正式に開始), a site opened (「X」というサイトがオープン)
+        # a start told with an adverb (サービスを正式に開始), a site opened (「X」というサイトがオープン), a handout begun
         ("「X1」も新サービスを正式に開始した。", [("release", "X1", "done", None)]),
         ("「X1」というサイトがオープンした。", [("release", "X1", "done", None)]),
+        ("アプリ「X1」の配布を開始した。", [("release", "X1", "done", None)]),
         # a subjectless release after a sentence naming only a platform is the article's product's
         ("「X1」は小型PCだ。Androidもサクサク動作させられる。発売は6月下旬。", [("release", "X1", "planned", ("2012-06", "END"))]),
         ("X1はスマートフォンです。5月3日に発売開始しており、X2を使う人に人気だ。", []),
