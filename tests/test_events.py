@@ -356,6 +356,10 @@ def test_a_release_named_by_a_delay_is_not_a_release() -> None:
     assert [e[0] for e in events("「X1」の発売を6月に延期した。", {"X1": "X1"})] == ["delay"]
 
 
+def test_an_update_given_up_is_a_feature_drop() -> None:
+    assert [e[:2] for e in events("「X1」へのアップデートを断念した。", {"X1": "X1"})] == [("feature_drop", "X1")]
+
+
 def test_a_dropped_named_feature_belongs_to_the_main_product() -> None:
     text = "「X1」をアップデート。\nアップデート後に「Flash Player」がプリインストールされなくなります。"
     names = {"X1": "X1", "Flash Player": "Flash Player"}
