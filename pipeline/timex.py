@@ -651,6 +651,9 @@ def _h_rel(m: regex.Match[str], ctx: _Ctx, state: str) -> str | None:
     if state == "Y" and "season" in spec and spec.get("year") == "0":
         _set(ctx, season=spec["season"])  # 2012年今夏: this year's season, of the year just written
         return "S"
+    if state in ("Y", "Yno") and set(spec) == {"year", "part"} and spec["year"] == "0":
+        _set(ctx, part=spec["part"])  # 2012年の年末, 今年の年末: the part of the year just written
+        return "P"
     if state != "start":
         return None
     if "newyear" in spec:
