@@ -886,7 +886,8 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name, and so does a word with a figure followed by an
     operating system (table rows ``SO-01B Android 2.1``, ``iPhone 4S iOS 5.1.1``). ``for`` before a platform
-    that ends the run joins (``Evernote 4.0 for Android``; not ``… for Mac OS X``, a name of its own), and
+    or a company that ends the run joins (``Evernote 4.0 for Android``, ``… for docomo``; not ``… for Mac OS X``,
+    a name of its own), and
     ``by`` before a maker and a model number (``PRADA PHONE by LG L-02D``).
     """
     parts: list[list[_Piece]] = [[]]
@@ -899,7 +900,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
         elif _is_measure(key, lex):
             separator = not _network_tail(folded, run, i, key, lex)
         else:
-            made_for = key == "for" and i + 2 == len(run) and lex.made_for.fullmatch(folded, run[-1].start, run[-1].end)
+            made_for = key == "for" and i + 1 < len(run) and _made_for(folded[run[i + 1].start : run[-1].end], lex)
             if key == "by" and _maker_model_after(folded, run, i, lex):
                 made_by = i + 1
             separator = (bool(lex.run_separator.match(word)) and not made_for and made_by != i + 1) or (
@@ -920,6 +921,13 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
             parts.append([])
         parts[-1].append(piece)
     return [p for p in parts if p]
+
+
+def _made_for(rest: str, lex: Lexicons) -> bool:
+    """Whether the rest of a run after ``for`` is what the name is made for: a platform
+    (``Evernote 4.0 for Android``) or a company or carrier it is made for (``Eye-Fiカード for docomo``,
+    ``DiXiM Digital TV plus for I-O DATA``)."""
+    return bool(lex.made_for.fullmatch(rest)) or product_key(rest) in lex.companies
 
 
 def _maker_model_after(folded: str, run: Sequence[_Piece], i: int, lex: Lexicons) -> bool:
