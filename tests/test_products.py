@@ -746,6 +746,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "「ニコニコ夏祭りin 札幌市」を実施。",  # an event at a place
         "本体サイズはW46xD27xH175mmだ。",  # dimensions
         "特売：USD6.91",  # a price
+        "詳しくはREADME.TXTとsetup.exeを見る。",  # file names
         "メンテナンスは毎週AM3:00〜AM6:00に行う。",  # clock times
         "Zentriq Systemsが開発した。",  # a company by its suffix
         "QUOBIT（クオビット）の子会社が提供する。",  # a company by what follows its reading
