@@ -747,6 +747,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "本体サイズはW46xD27xH175mmだ。",  # dimensions
         "特売：USD6.91",  # a price
         "詳しくはREADME.TXTとsetup.exeを見る。",  # file names
+        "下にスクロールして「Zcreen Off」設定をタップする。",  # a setting's label
         "メンテナンスは毎週AM3:00〜AM6:00に行う。",  # clock times
         "Zentriq Systemsが開発した。",  # a company by its suffix
         "QUOBIT（クオビット）の子会社が提供する。",  # a company by what follows its reading
