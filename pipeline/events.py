@@ -1258,10 +1258,10 @@ def find_events(
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), canonicals, sent[1])
             elif not canonicals and rules.p["update_object"].search(text, max(window[0], m.start() - 16), m.start()):
                 canonicals = _updated(rules, text, around.inside(window[0], m.start()), [], sent[1])
-            if not canonicals and kind == "announce" and i and (
+            if kind == "announce" and i and (
                 reported := _reported_products(rules, text, found[mark:], triggers[i - 1], m)
-            ):
-                canonicals, how = reported, "reported"
+            ):  # (all the release reports: 「X」を6日から、「Y」を12日から発売を開始することを発表, not only Y)
+                canonicals, how = list(dict.fromkeys(canonicals + reported)), "reported"
             if not canonicals and how != "non-product":
                 canonicals, how = _context_products(rules, text, kind, sent, prev, m.span(), around, told, only, main)
             if (

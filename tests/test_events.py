@@ -594,6 +594,10 @@ def test_arguments_clauses_anchors_and_hedges(text: str, expected: list[tuple]) 
         # an announcement reporting a release as its complement clause announces that product
         ("Y社は9日、「X1」の発売を開始することを発表した。",
          [("release", "X1", "planned", None), ("announce", "X1", "done", ("2012-05-09", None))]),
+        # … every product it reports, not only the one nearest the announcement
+        ("Z社は9日、「X1」を6月6日、「Y1」を6月12日に発売開始することを発表した。",
+         [("release", "Y1", "planned", ("2012-06-12", None)), ("release", "X1", "planned", ("2012-06-06", None)),
+          ("announce", "Y1", "done", ("2012-05-09", None)), ("announce", "X1", "done", ("2012-05-09", None))]),
         # an edition for another platform as subject is the article's product
         ("アプリ「X1」を紹介します。天気も見られる。なお、iOS版も提供予定とのことです。",
          [("release", "X1", "planned", None)]),
