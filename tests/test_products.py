@@ -260,6 +260,9 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # "for" and a platform ending the name are part of it; before a name of its own they separate two
         ("■Evernote 4.0 for Androidが公開！", {"Evernote 4.0 for Android": {"Evernote 4.0 for Android"}}),
         ("Shadow Protect4 for I-O DATAを使う。", {"Shadow Protect4 for I-O DATA": {"Shadow Protect4 for I-O DATA"}}),
+        # a listed name ending like an organisation's (… Center) is still the product
+        ("Windows Media Centerで録画し、Game Centerで競う。",
+         {"Windows Media Center": {"Windows Media Center"}, "Game Center": {"Game Center"}}),
         ("Desktop Video 9.2 beta 1 for Mac OS Xを公開", {"Desktop Video 9.2 beta 1": {"Desktop Video 9.2 beta 1"}, "Mac OS X": {"Mac OS X"}}),
         # "by", a maker and a model number are part of the name; a brand's owner ending it is not
         ("PRADA phone by LG L-02Dは薄い。", {"PRADA phone by LG L-02D": {"PRADA phone by LG L-02D"}}),
