@@ -998,8 +998,9 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     stop = q
     if ranged and r.kind == "point":
         m = g.pieces["range_close"].match(s, q, end)
-        if m:
+        if m:  # (にかけて is in the range's text, as the guidelines write 11月上旬から中旬にかけて; まで is dropped)
             stop = m.end()
+            q = stop if m.group().endswith("にかけて") else q
     mods = prefix_mods + list(r.mods)
     shift = 0
     for _ in range(3):
