@@ -198,7 +198,8 @@ def _literal_pattern(names: Iterable[str], loose_spaces: bool = False) -> re.Pat
 
     Compiled with ``re``, which matches such literal alternatives faster than ``regex``.
     ``loose_spaces``: a space of a name may be left out in the text (``パケ・ホーダイダブル`` for
-    ``パケ・ホーダイ ダブル``), as names are compared without their spaces.
+    ``パケ・ホーダイ ダブル``), and one may stand before the number ending a word (``プレイステーション 3`` for
+    ``プレイステーション3``), as names are compared without their spaces.
     """
     trie: dict[str, dict] = {}
     for name in {fold_lower(n) for n in names if n}:
@@ -209,10 +210,10 @@ def _literal_pattern(names: Iterable[str], loose_spaces: bool = False) -> re.Pat
     return re.compile(_trie_regex(trie, loose_spaces)) if trie else None
 
 
-def _trie_regex(node: dict[str, dict], loose_spaces: bool = False) -> str:
+def _trie_regex(node: dict[str, dict], loose_spaces: bool = False, prev: str = "") -> str:
     """Alternatives sharing their prefixes; an optional tail is greedy, so the longest name wins."""
     branches = [
-        ("[ ]?" if loose_spaces and ch == " " else re.escape(ch)) + _trie_regex(child, loose_spaces)
+        _trie_char(ch, prev, loose_spaces) + _trie_regex(child, loose_spaces, ch)
         for ch, child in sorted(node.items())
         if ch
     ]
@@ -222,6 +223,18 @@ def _trie_regex(node: dict[str, dict], loose_spaces: bool = False) -> str:
     if "" not in node:
         return body
     return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+
+
+def _trie_char(ch: str, prev: str, loose_spaces: bool) -> str:
+    """One character of a trie's name: with ``loose_spaces``, a space optional, and an optional space
+    before a digit that follows a letter."""
+    if not loose_spaces:
+        return re.escape(ch)
+    if ch == " ":
+        return "[ ]?"
+    if ch.isdigit() and prev and not prev.isdigit() and prev not in " .":
+        return "[ ]?" + ch
+    return re.escape(ch)
 
 
 def load_lexicons(extra_dirs: Sequence[str | Path] = ()) -> Lexicons:
