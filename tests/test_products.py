@@ -260,6 +260,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # "for" and a platform ending the name are part of it; before a name of its own they separate two
         ("■Evernote 4.0 for Androidが公開！", {"Evernote 4.0 for Android": {"Evernote 4.0 for Android"}}),
         ("Shadow Protect4 for I-O DATAを使う。", {"Shadow Protect4 for I-O DATA": {"Shadow Protect4 for I-O DATA"}}),
+        # a model number in brackets after a category word is no gloss of it
+        ("WiMAXのルータ（URoad-8000）に貼った。", {"URoad-8000": {"URoad-8000"}}),
         # a listed name ending in a number may be written with a space before it
         ("「プレイステーション 3」で視聴できる。", {"プレイステーション 3": {"プレイステーション 3"}}),
         # a listed name ending like an organisation's (… Center) is still the product
