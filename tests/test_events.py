@@ -166,6 +166,7 @@ def test_worked_example_of_the_guidelines() -> None:
         ("「X1」も新サービスを正式に開始した。", [("release", "X1", "done", None)]),
         ("「X1」というサイトがオープンした。", [("release", "X1", "done", None)]),
         ("アプリ「X1」の配布を開始した。", [("release", "X1", "done", None)]),
+        ("「X1」という有料サービスも始まっている。", [("release", "X1", "done", None)]),
         # a subjectless release after a sentence naming only a platform is the article's product's
         ("「X1」は小型PCだ。Androidもサクサク動作させられる。発売は6月下旬。", [("release", "X1", "planned", ("2012-06", "END"))]),
         ("X1はスマートフォンです。5月3日に発売開始しており、X2を使う人に人気だ。", []),
