@@ -75,6 +75,7 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
      ("今週いっぱい", "DATE", "2012-W19", None), ("8月一杯", "DATE", "2012-08", "ON_OR_BEFORE")]),
     # a month/day with a slash before a particle of time is a date; a set's particle is no part of it
     ("クーポンは9/30まで。比率は3/4だ。", [("9/30", "DATE", "2012-09-30", "ON_OR_BEFORE")]),
+    ("スケジュール【7/26更新】", [("7/26", "DATE", "2012-07-26", None)]),
     ("1分毎に違う作品が表示される", [("1分毎", "SET", "PT1M", None)]),
     # a range closed by にかけて keeps it in its text, as the guidelines write it; まで is dropped
     ("11月上旬から中旬にかけて発売、6月から8月まで", [("11月上旬から中旬にかけて", "DATE", "2012-11", "START"),
