@@ -899,7 +899,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
     ``GeForce GTX 660 Ti``), a function word (``au by KDDI``). A model number
     followed by another one also ends a name, and so does a word with a figure followed by an
     operating system (table rows ``SO-01B Android 2.1``, ``iPhone 4S iOS 5.1.1``). ``for`` before a platform
-    or a company that ends the run joins (``Evernote 4.0 for Android``, ``… for docomo``; not ``… for Mac OS X``,
+    or a company that ends the run joins (``Evernote 4.0 for Android``, ``… for I-O DATA``; not ``… for Mac OS X``,
     a name of its own), and
     ``by`` before a maker and a model number (``PRADA PHONE by LG L-02D``).
     """
@@ -938,8 +938,7 @@ def _split_run(folded: str, run: list[_Piece], lex: Lexicons) -> list[list[_Piec
 
 def _made_for(rest: str, lex: Lexicons) -> bool:
     """Whether the rest of a run after ``for`` is what the name is made for: a platform
-    (``Evernote 4.0 for Android``) or a company or carrier it is made for (``Eye-Fiカード for docomo``,
-    ``DiXiM Digital TV plus for I-O DATA``)."""
+    (``Evernote 4.0 for Android``) or a company or carrier it is made for (``Shadow Protect4 for I-O DATA``)."""
     return bool(lex.made_for.fullmatch(rest)) or product_key(rest) in lex.companies
 
 

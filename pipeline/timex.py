@@ -998,9 +998,10 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
     stop = q
     if ranged and r.kind == "point":
         m = g.pieces["range_close"].match(s, q, end)
-        if m:  # (にかけて is in the range's text, as the guidelines write 11月上旬から中旬にかけて; まで is dropped)
+        if m:
             stop = m.end()
-            q = stop if m.group().endswith("にかけて") else q
+            if m.group().endswith("にかけて"):  # in the range's text (11月上旬から中旬にかけて); まで is dropped
+                q = stop
     mods = prefix_mods + list(r.mods)
     shift = 0
     for _ in range(3):
