@@ -145,6 +145,7 @@ class Lexicons:
     slash_models: regex.Pattern[str]
     anaphor: regex.Pattern[str]
     masks: tuple[regex.Pattern[str], ...]  # searched one by one: as one alternation they scan twice as slowly
+    text_masks: tuple[regex.Pattern[str], ...]  # the same, searched in the text as written (full-width ［］)
     gloss: regex.Pattern[str]
     bracket_gloss: regex.Pattern[str]
     code_names: frozenset[str]  # well-known code names
@@ -334,6 +335,7 @@ def _load(extra_dirs: tuple[str, ...]) -> Lexicons:
         slash_models=compiled("slash_models"),
         anaphor=compiled("anaphor"),
         masks=tuple(regex.compile(p) for p in patterns.get("masks", [])),
+        text_masks=tuple(regex.compile(p) for p in patterns.get("text_masks", [])),
         gloss=compiled("gloss"),
         bracket_gloss=compiled("bracket_gloss"),
         code_names=keys("code_names.txt"),
@@ -1970,7 +1972,10 @@ def find_products(
         return []
     folded = _through_inner_readings(fold(text), lex)
     lowered = fold_lower(text, folded)
-    masked = _Occupied(len(text), [s for mask in lex.masks for s in _spans_of(mask, folded, zones)])
+    masked = _Occupied(len(text), [
+        *(s for mask in lex.masks for s in _spans_of(mask, folded, zones)),
+        *(s for mask in lex.text_masks for s in _spans_of(mask, text, zones)),
+    ])
     names, links = _discover(folded, lowered, zones, masked, lex)
     found = _locate(folded, lowered, zones, masked, names, links, lex)
     mentions = _without_noun_modifiers(folded, _mentions(text, folded, found, names, links, lex), lex)

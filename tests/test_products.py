@@ -264,6 +264,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         ("WiMAXのルータ（URoad-8000）に貼った。", {"URoad-8000": {"URoad-8000"}}),
         # a listed name ending in a number may be written with a space before it
         ("「プレイステーション 3」で視聴できる。", {"プレイステーション 3": {"プレイステーション 3"}}),
+        # a name in half-width square brackets is still a name
+        ("注目されているのがNECの[ZaVie Z]だ。", {"ZaVie Z": {"ZaVie Z"}}),
         # a listed name ending like an organisation's (… Center) is still the product
         ("Windows Media Centerで録画し、Game Centerで競う。",
          {"Windows Media Center": {"Windows Media Center"}, "Game Center": {"Game Center"}}),
@@ -755,6 +757,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "特売：USD6.91",  # a price
         "詳しくはREADME.TXTとsetup.exeを見る。",  # file names
         "下にスクロールして「Zcreen Off」設定をタップする。",  # a setting's label
+        "レイヤーの追加は［ADD Layer］、画像の［Export］では形式が選べる。",  # screen labels in full-width ［］
         "メンテナンスは毎週AM3:00〜AM6:00に行う。",  # clock times
         "Zentriq Systemsが開発した。",  # a company by its suffix
         "QUOBIT（クオビット）の子会社が提供する。",  # a company by what follows its reading
