@@ -759,6 +759,7 @@ def test_fields_brands_and_spellings_resolve(text: str, expected: dict[str, set[
         "下にスクロールして「Zcreen Off」設定をタップする。",  # a setting's label
         "レイヤーの追加は［ADD Layer］、画像の［Export］では形式が選べる。",  # screen labels in full-width ［］
         "画面から「Zoot」を選び、さらに「Zoot Device Priority」を選ぶ。",  # menu items chosen
+        "B賞：記念Tシャツ 300名様、ステッカーパック2個",  # counts, not model numbers
         "メンテナンスは毎週AM3:00〜AM6:00に行う。",  # clock times
         "Zentriq Systemsが開発した。",  # a company by its suffix
         "QUOBIT（クオビット）の子会社が提供する。",  # a company by what follows its reading
