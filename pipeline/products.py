@@ -849,8 +849,8 @@ def _run_names(folded: str, zone: tuple[int, int], lex: Lexicons) -> Iterator[_N
 
 def _without_date_number(stretch: str, after: str, lex: Lexicons) -> str:
     """A stretch of run characters without the number ending it when what follows makes
-    that number a date or a clock time (``ビデオSALON2012年1月号``, ``… Hybrid 3/9より``,
-    ``AM2:00``): a name never runs into a date."""
+    that number a date, a clock time or a count (``ビデオSALON2012年1月号``, ``… Hybrid 3/9より``,
+    ``AM2:00``, ``Tシャツ 300名様``): a name never runs into a date or a count."""
     if not lex.date_after.match(after):
         return stretch
     return _DATE_NUMBER.sub("", stretch)
