@@ -1000,8 +1000,8 @@ def _finish(s: str, end: int, g: _Grammar, r: Reading, start: int, prefix_mods: 
         m = g.pieces["range_close"].match(s, q, end)
         if m:
             stop = m.end()
-            if m.group().endswith("にかけて"):  # in the range's text (11月上旬から中旬にかけて); まで is dropped
-                q = stop
+            if m.group().endswith("にかけて") and "から" in s[start:q]:
+                q = stop  # in a から range's text (11月上旬から中旬にかけて); not after 〜 (5〜6月), nor まで
     mods = prefix_mods + list(r.mods)
     shift = 0
     for _ in range(3):

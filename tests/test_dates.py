@@ -77,9 +77,11 @@ def found(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str, str
     ("クーポンは9/30まで。比率は3/4だ。", [("9/30", "DATE", "2012-09-30", "ON_OR_BEFORE")]),
     ("スケジュール【7/26更新】", [("7/26", "DATE", "2012-07-26", None)]),
     ("1分毎に違う作品が表示される", [("1分毎", "SET", "PT1M", None)]),
-    # a range closed by にかけて keeps it in its text, as the guidelines write it; まで is dropped
+    # a range joined by から and closed by にかけて keeps it in its text, as the guidelines write it; まで is
+    # dropped, and so is にかけて after a range written with 〜
     ("11月上旬から中旬にかけて発売、6月から8月まで", [("11月上旬から中旬にかけて", "DATE", "2012-11", "START"),
      ("6月から8月", "DATE", "2012-06", None)]),
+    ("5〜6月にかけて発売", [("5〜6月", "DATE", "2012-05", None)]),
     # the year's end after a year and の is that year's (2009年の年末 is not this year's 年末)
     ("2009年の年末に出て、昨年の年末にも", [("2009年の年末", "DATE", "2009", "END"), ("昨年の年末", "DATE", "2011", "END")]),
     # a part of a period joined to it by の
