@@ -200,6 +200,8 @@ def test_attachment_dates_and_status(text: str, expected: list[tuple]) -> None:
         "「X1」が来月発売されるという情報がある。",  # hearsay
         "■Androidに待望の「X1」が登場！？",  # a questioning headline
         "「X1」は無料だ。このアプリに登場する猫たちも可愛い。",  # appearing inside an app, not released
+        "「X1」が発売直後に不具合で話題になった。",  # the release as a time reference, background
+        "発売以来、世界中にファンを持つ「X1」。",
     ],
 )
 def test_no_event_for_hedges_negations_and_compounds(text: str) -> None:
