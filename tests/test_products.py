@@ -260,6 +260,8 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # "for" and a platform ending the name are part of it; before a name of its own they separate two
         ("■Evernote 4.0 for Androidが公開！", {"Evernote 4.0 for Android": {"Evernote 4.0 for Android"}}),
         ("Shadow Protect4 for I-O DATAを使う。", {"Shadow Protect4 for I-O DATA": {"Shadow Protect4 for I-O DATA"}}),
+        # a carrier's model number ending in a unit's letter is no measure
+        ("HONEY BEE 101Kを発売。", {"HONEY BEE 101K": {"HONEY BEE 101K"}}),
         # a model number in brackets after a category word is no gloss of it
         ("WiMAXのルータ（URoad-8000）に貼った。", {"URoad-8000": {"URoad-8000"}}),
         # a listed name ending in a number may be written with a space before it
