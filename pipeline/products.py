@@ -1885,7 +1885,10 @@ def _join_by_model_number(first: dict[str, str], clusters: _Clusters, lex: Lexic
             fitting = [(k, words) for k, words in members[:i] if own <= words]
             hosts = {clusters.find(k) for k, _ in fitting}
             if len(hosts) > 1 and not own:  # a bare model number: the host of the brand's line, not an edition
-                hosts = {clusters.find(k) for k, words in fitting if words & (lex.brands | lex.known)} or hosts
+                hosts = {
+                    clusters.find(k) for k, words in fitting
+                    if not (words.isdisjoint(lex.brands) and words.isdisjoint(lex.known))
+                } or hosts
             if len(hosts) == 1:
                 clusters.union(key, hosts.pop())
     # the same words in another order, one of them a model number (F-09D ANTEPRIMA / ANTEPRIMA F-09D)

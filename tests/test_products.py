@@ -260,6 +260,7 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # "for" and a platform ending the name are part of it; before a name of its own they separate two
         ("■Evernote 4.0 for Androidが公開！", {"Evernote 4.0 for Android": {"Evernote 4.0 for Android"}}),
         ("Shadow Protect4 for I-O DATAを使う。", {"Shadow Protect4 for I-O DATA": {"Shadow Protect4 for I-O DATA"}}),
+        ("Desktop Video 9.2 beta 1 for Mac OS Xを公開", {"Desktop Video 9.2 beta 1": {"Desktop Video 9.2 beta 1"}, "Mac OS X": {"Mac OS X"}}),
         # a carrier's model number ending in a unit's letter is no measure
         ("HONEY BEE 101Kを発売。", {"HONEY BEE 101K": {"HONEY BEE 101K"}}),
         # a model number in brackets after a category word is no gloss of it
@@ -271,7 +272,6 @@ def test_unresolved_bare_version_is_dropped() -> None:
         # a listed name ending like an organisation's (… Center) is still the product
         ("Windows Media Centerで録画し、Game Centerで競う。",
          {"Windows Media Center": {"Windows Media Center"}, "Game Center": {"Game Center"}}),
-        ("Desktop Video 9.2 beta 1 for Mac OS Xを公開", {"Desktop Video 9.2 beta 1": {"Desktop Video 9.2 beta 1"}, "Mac OS X": {"Mac OS X"}}),
         # "by", a maker and a model number are part of the name; a brand's owner ending it is not
         ("PRADA phone by LG L-02Dは薄い。", {"PRADA phone by LG L-02D": {"PRADA phone by LG L-02D"}}),
         ("au by KDDIは通信会社。", {}),
